@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+
+/** `help`: every command with its one-line summary, straight from the definitions. */
+export const help = defineCommand({
+  name: "help",
+  summary: "List what you can ask Cohesion",
+  usage: "help",
+  access: "anyone",
+  args: z.array(z.string()).max(1, "help takes no arguments"),
+  async run({ commands }) {
+    const lines = commands.map((command) => `• \`${command.usage}\`: ${command.summary}`);
+    return { text: "What you can ask Cohesion", blocks: [{ type: "text", text: `*What you can ask Cohesion*\n${lines.join("\n")}` }] };
+  },
+});

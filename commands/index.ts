@@ -1,0 +1,8 @@
+import type { CommandDefinition } from "../src/core/command.js";
+import { help } from "./help.js";
+import { pause } from "./pause.js";
+import { resume } from "./resume.js";
+import { summary } from "./summary.js";
+
+/** Every chat command, listed explicitly; help shows them in this order. */
+export const commands: readonly CommandDefinition[] = [help, summary, pause, resume];

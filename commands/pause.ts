@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { textMessage } from "../src/core/message.js";
+import { setPaused } from "../src/core/pause.js";
+
+/** `pause`: a member takes a break from reminders and check-ins. */
+export const pause = defineCommand({
+  name: "pause",
+  summary: "Take a break from reminders and check-ins (members)",
+  usage: "pause",
+  access: "members",
+  args: z.array(z.string()).max(0, "pause takes no arguments"),
+  async run({ ctx, from }) {
+    await setPaused(ctx, from, true);
+    return textMessage("Of course. I've paused your reminders and check-ins. Your group is still there for you; use `resume` whenever you like.");
+  },
+});

@@ -1,0 +1,27 @@
+import { groupClimate } from "../src/core/climate.js";
+import { instrumentById, programOf } from "../src/core/context.js";
+import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { answerWindowCloses, listSessions } from "../src/core/sessions.js";
+import { summaryMessage } from "../src/core/summary-message.js";
+
+const graceHours = 48;
+
+/** The care team's digest, posted to its channel once a session's answer window has closed. */
+export const careTeamDigest: Schedule = {
+  kind: "digest",
+  due(ctx, group, _state, from, to) {
+    const windowHours = ctx.organisation.timing.answerWindowHours;
+    return listSessions(group, to)
+      .filter((session) => !session.cancelled)
+      .flatMap((session) => {
+        const dueAt = answerWindowCloses(group, session, windowHours);
+        if (!isWithin(dueAt, from, to)) return [];
+        return [makeDelivery("digest", group, session.number, group.careTeamChannel, dueAt, addHours(dueAt, graceHours))];
+      });
+  },
+  render(ctx, group, state, delivery, now) {
+    const climates = groupClimate(ctx, group, state, now).filter((c) => c.session.number <= delivery.session);
+    const heading = `Digest after session ${delivery.session}`;
+    return { message: summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, heading) };
+  },
+};

@@ -1,0 +1,38 @@
+import { checkinBlocks } from "../src/core/checkin.js";
+import { programOf } from "../src/core/context.js";
+import { activeMembers } from "../src/core/membership.js";
+import { sessionContent } from "../src/core/program.js";
+import { promptIdFor } from "../src/core/prompt-id.js";
+import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { answerWindowCloses, listSessions } from "../src/core/sessions.js";
+import { rsvpKey } from "../src/core/state.js";
+import type { Block } from "../src/core/message.js";
+
+/** The check-in after each session, for every member who did not say they would miss it. */
+export const checkinPrompt: Schedule = {
+  kind: "checkin",
+  due(ctx, group, state, from, to) {
+    const { checkinMinutesAfter, answerWindowHours } = ctx.organisation.timing;
+    return listSessions(group, to)
+      .filter((session) => !session.cancelled)
+      .flatMap((session) => {
+        const dueAt = addHours(session.endsAt, checkinMinutesAfter / 60);
+        if (!isWithin(dueAt, from, to)) return [];
+        const closes = answerWindowCloses(group, session, answerWindowHours);
+        return activeMembers(group, state)
+          .filter((member) => state.rsvps[rsvpKey(member, session.number)]?.response !== "no")
+          .map((member) => makeDelivery("checkin", group, session.number, member, dueAt, closes));
+      });
+  },
+  render(ctx, group, _state, delivery, now) {
+    const promptId = promptIdFor(group.id, delivery.key);
+    const practice = sessionContent(programOf(ctx, group), delivery.session)?.practice;
+    const blocks: Block[] = [{ type: "text", text: "*Thank you for being part of today's session.*" }];
+    blocks.push(...checkinBlocks(ctx, promptId));
+    if (practice) blocks.push({ type: "divider" }, { type: "text", text: `*Practice before next time*\n${practice}` });
+    return {
+      message: { text: "Thank you for being part of today's session. How was it for you?", blocks },
+      prompt: { id: promptId, prompt: { kind: "checkin", recipient: delivery.recipient, session: delivery.session, issuedAt: now.toISOString() } },
+    };
+  },
+};

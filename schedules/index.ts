@@ -1,0 +1,9 @@
+import type { Schedule } from "../src/core/schedule.js";
+import { careTeamDigest } from "./care-team-digest.js";
+import { checkinPrompt } from "./checkin-prompt.js";
+import { nudge } from "./nudge.js";
+import { orientation } from "./orientation.js";
+import { sessionReminder } from "./session-reminder.js";
+
+/** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
+export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest];

@@ -1,0 +1,29 @@
+import { checkinBlocks } from "../src/core/checkin.js";
+import { hasAnswered } from "../src/core/membership.js";
+import { promptIdFor } from "../src/core/prompt-id.js";
+import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { formatLocal, sessionByNumber } from "../src/core/sessions.js";
+
+/** One gentle nudge, a day after the check-in, to members who have not answered and are not paused. */
+export const nudge: Schedule = {
+  kind: "nudge",
+  due(ctx, group, state, from, to) {
+    const after = ctx.organisation.timing.nudgeHoursAfter;
+    return Object.values(state.outbox)
+      .filter((entry) => entry.delivery.kind === "checkin" && entry.status === "sent")
+      .map((entry) => entry.delivery)
+      .filter((checkin) => state.paused[checkin.recipient] === undefined && !hasAnswered(state, checkin.recipient, checkin.session))
+      .flatMap((checkin) => {
+        const dueAt = addHours(new Date(checkin.dueAt), after);
+        if (!isWithin(dueAt, from, to)) return [];
+        return [makeDelivery("nudge", group, checkin.session, checkin.recipient, dueAt, new Date(checkin.expiresAt))];
+      });
+  },
+  render(ctx, group, _state, delivery) {
+    const checkinKey = delivery.key.replace(/^nudge:/, "checkin:");
+    const session = sessionByNumber(group, delivery.session);
+    const day = session ? ` on ${formatLocal(session.startsAt, group.timezone, "date")}` : "";
+    const text = `If you have a moment: how was the session${day} for you? One tap is plenty, and it's fine to skip.`;
+    return { message: { text, blocks: [{ type: "text", text }, ...checkinBlocks(ctx, promptIdFor(group.id, checkinKey))] } };
+  },
+};

@@ -1,0 +1,29 @@
+import { activeMembers } from "../src/core/membership.js";
+import { programOf } from "../src/core/context.js";
+import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { listSessions, formatLocal } from "../src/core/sessions.js";
+import { orientationMessage } from "../src/core/orientation-message.js";
+
+const graceHours = 7 * 24;
+
+/** Orientation before a member's first session: expectations, agreements, role and skills. */
+export const orientation: Schedule = {
+  kind: "orientation",
+  due(ctx, group, state, from, to) {
+    const first = listSessions(group, to).find((session) => !session.cancelled);
+    if (!first) return [];
+    const planned = addHours(first.startsAt, -ctx.organisation.timing.orientationHoursBefore);
+    return activeMembers(group, state).flatMap((member) => {
+      const joined = new Date(state.joined[member] ?? planned.toISOString());
+      // A member who joins late is oriented as soon as the bot sees them.
+      const dueAt = joined > planned ? joined : planned;
+      if (!isWithin(dueAt, from, to)) return [];
+      return [makeDelivery("orientation", group, 1, member, dueAt, addHours(dueAt, graceHours))];
+    });
+  },
+  render(ctx, group, _state, _delivery, now) {
+    const next = listSessions(group, now).find((session) => !session.cancelled && session.startsAt > now);
+    const when = next ? formatLocal(next.startsAt, group.timezone, "day-time") : undefined;
+    return { message: orientationMessage(group, programOf(ctx, group), when) };
+  },
+};

@@ -1,0 +1,39 @@
+import { commands } from "../../commands/index.js";
+import { schedules } from "../../schedules/index.js";
+import type { CoreContext } from "../core/context.js";
+import type { CohesionConfig } from "../core/organisation.js";
+import type { Clock, Logger, Messenger, Store } from "../core/ports.js";
+import { createCommandRouter } from "./command-router.js";
+import type { Content } from "./content.js";
+import { createDispatcher, type Dispatcher } from "./dispatcher.js";
+import { createInteractionHandler, type InteractionHandler } from "./interactions.js";
+
+/** The running bot, the same whichever platforms carry it. */
+export interface Cohesion {
+  readonly ctx: CoreContext;
+  readonly dispatcher: Dispatcher;
+  readonly interactions: InteractionHandler;
+}
+
+/** Wires configuration, content, store, clock and messenger into the core, commands and schedules. */
+export function assemble(parts: {
+  config: CohesionConfig;
+  content: Content;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  messenger: Messenger;
+}): Cohesion {
+  const ctx: CoreContext = {
+    organisation: parts.config.organisation,
+    groups: parts.config.groups,
+    programs: parts.content.programs,
+    instruments: parts.content.instruments,
+    store: parts.store,
+    clock: parts.clock,
+    logger: parts.logger,
+  };
+  const dispatcher = createDispatcher(ctx, schedules, (to, message) => parts.messenger.send(to, message));
+  const interactions = createInteractionHandler(ctx, createCommandRouter(commands));
+  return { ctx, dispatcher, interactions };
+}

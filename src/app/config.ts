@@ -1,0 +1,79 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { StartupError } from "../core/errors.js";
+
+const unsetIfEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+const optionalString = () => unsetIfEmpty(z.string().optional());
+
+const consoleStart = z
+  .string()
+  .refine(
+    (value) => /T.+(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value) && DateTime.fromISO(value).isValid,
+    "expected an ISO date-time with a UTC offset, such as 2026-12-01T17:45Z or 2026-12-01T17:45+00:00",
+  )
+  .transform((value) => DateTime.fromISO(value).toJSDate());
+
+/** The environment variables Cohesion reads; empty strings count as unset. */
+export const envSchema = z.object({
+  COHESION_CONFIG: optionalString(),
+  DATA_DIR: unsetIfEmpty(z.string().default("./data")),
+  LOG_LEVEL: unsetIfEmpty(
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "expected one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
+  PORT: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^\d+$/, "expected a whole number from 1 to 65535")
+      .transform(Number)
+      .pipe(z.number().int().min(1, "expected a whole number from 1 to 65535").max(65535, "expected a whole number from 1 to 65535"))
+      .default(3000),
+  ),
+  CONSOLE_START: unsetIfEmpty(consoleStart.optional()),
+  SLACK_BOT_TOKEN: optionalString(),
+  SLACK_SIGNING_SECRET: optionalString(),
+  SLACK_APP_TOKEN: optionalString(),
+  SLACK_API_URL: optionalString(),
+  MICROSOFT_APP_ID: optionalString(),
+  MICROSOFT_APP_PASSWORD: optionalString(),
+  MICROSOFT_APP_TENANT_ID: optionalString(),
+  MICROSOFT_APP_TYPE: optionalString(),
+  TEAMS_ALLOW_UNAUTHENTICATED: optionalString(),
+});
+
+/** The validated environment. */
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads and validates the environment, failing fast with a StartupError naming each bad variable. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `environment variable ${issue.path.map(String).join(".")}: ${issue.message}`);
+  throw new StartupError(lines.join("\n"));
+}
+
+/** The configuration file to load, and whether COHESION_CONFIG chose it explicitly. */
+export function configLocation(env: Env): { path: string; explicit: boolean } {
+  return env.COHESION_CONFIG === undefined ? { path: "cohesion.yaml", explicit: false } : { path: env.COHESION_CONFIG, explicit: true };
+}
+
+/** The chat platforms to run: console when no chat credentials are set; a partial credential set is a StartupError. */
+export function chosenPlatforms(env: Env): ("console" | "slack" | "teams")[] {
+  const platforms: ("slack" | "teams")[] = [];
+  if (env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
+    if (!env.SLACK_BOT_TOKEN) throw new StartupError("Slack credentials are incomplete: missing SLACK_BOT_TOKEN");
+    if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      throw new StartupError("Slack credentials are incomplete: missing SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (socket mode)");
+    }
+    platforms.push("slack");
+  }
+  if (env.MICROSOFT_APP_ID || env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID) {
+    const missing = (["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"] as const).filter((name) => !env[name]);
+    if (missing.length > 0) throw new StartupError(`Teams credentials are incomplete: missing ${missing.join(" and ")}`);
+    platforms.push("teams");
+  }
+  return platforms.length > 0 ? platforms : ["console"];
+}

@@ -1,0 +1,116 @@
+import type { CoreContext } from "../core/context.js";
+import { DeliveryError } from "../core/errors.js";
+import type { Group } from "../core/group.js";
+import type { Message } from "../core/message.js";
+import { noteNewMembers } from "../core/membership.js";
+import { addHours, type Schedule } from "../core/schedule.js";
+import type { Delivery, GroupState, OutboxEntry } from "../core/state.js";
+import type { Address } from "../core/address.js";
+
+/** How far back each sweep looks: longer than any kind's grace window, so downtime is caught up. */
+export const lookbackHours = 15 * 24;
+const retryDelaysMinutes = [1, 5, 30, 120];
+
+/** Sends one message to an address on whichever platform it belongs to. */
+export type Send = (to: Address, message: Message) => Promise<void>;
+
+/** What one sweep did, in counts only (safe to log). */
+export interface SweepReport {
+  sent: number;
+  expired: number;
+  failed: number;
+  retrying: number;
+  groupErrors: number;
+}
+
+/**
+ * The outbox: asks each schedule what is due, claims each delivery's key once in the store,
+ * sends it and records the outcome. Claims are never re-sent, so a restart between claim and
+ * record cannot send twice (at most once); retryable failures are tried again within the grace window.
+ */
+export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[], send: Send) {
+  const byKind = new Map(schedules.map((schedule) => [schedule.kind, schedule]));
+  if (byKind.size !== schedules.length) throw new Error("two schedules share a kind");
+
+  async function attempt(group: Group, schedule: Schedule, delivery: Delivery, report: SweepReport): Promise<void> {
+    const now = ctx.clock.now();
+    const state = await ctx.store.readGroup(group.id);
+    const previous = state.outbox[delivery.key];
+    if (previous && previous.status !== "retrying") return;
+    const stamp = now.toISOString();
+    if (now > new Date(delivery.expiresAt)) {
+      await ctx.store.updateGroup(group.id, (s) => {
+        s.outbox[delivery.key] = { delivery, status: "expired", updatedAt: stamp, attempts: previous?.attempts ?? 0 };
+      });
+      report.expired += 1;
+      return;
+    }
+    const rendered = schedule.render(ctx, group, state, delivery, now);
+    const attempts = (previous?.attempts ?? 0) + 1;
+    const claimed = await ctx.store.updateGroup(group.id, (s) => {
+      const current = s.outbox[delivery.key];
+      if (current && current.status !== "retrying") return false;
+      s.outbox[delivery.key] = { delivery, status: "claimed", updatedAt: stamp, attempts };
+      if (rendered.prompt) s.prompts[rendered.prompt.id] = rendered.prompt.prompt;
+      return true;
+    });
+    if (!claimed) return;
+    const outcome = await send(delivery.recipient, rendered.message).then(
+      (): Pick<OutboxEntry, "status" | "error" | "nextAttemptAt"> => ({ status: "sent" }),
+      (error: unknown) => failure(error, attempts, now),
+    );
+    await ctx.store.updateGroup(group.id, (s) => {
+      s.outbox[delivery.key] = { delivery, attempts, updatedAt: ctx.clock.now().toISOString(), ...outcome };
+    });
+    report[outcome.status === "sent" ? "sent" : outcome.status === "retrying" ? "retrying" : "failed"] += 1;
+    if (outcome.status !== "sent") ctx.logger.warn({ kind: delivery.kind, group: group.id, error: outcome.error, attempts }, "delivery not sent");
+  }
+
+  function failure(error: unknown, attempts: number, now: Date): Pick<OutboxEntry, "status" | "error" | "nextAttemptAt"> {
+    const code = error instanceof DeliveryError ? error.code : "unexpected";
+    const delay = retryDelaysMinutes[attempts - 1];
+    const retryable = !(error instanceof DeliveryError) || error.retryable;
+    if (!retryable || delay === undefined) return { status: "failed", error: code };
+    return { status: "retrying", error: code, nextAttemptAt: addHours(now, delay / 60).toISOString() };
+  }
+
+  function dueNow(group: Group, state: Readonly<GroupState>, now: Date): { schedule: Schedule; delivery: Delivery }[] {
+    const from = addHours(now, -lookbackHours);
+    const fresh = schedules.flatMap((schedule) =>
+      schedule.due(ctx, group, state, from, now).map((delivery) => ({ schedule, delivery })),
+    );
+    const retries = Object.values(state.outbox)
+      .filter((entry) => entry.status === "retrying" && entry.nextAttemptAt !== undefined && new Date(entry.nextAttemptAt) <= now)
+      .flatMap((entry) => {
+        const schedule = byKind.get(entry.delivery.kind);
+        return schedule ? [{ schedule, delivery: entry.delivery }] : [];
+      });
+    return [...fresh.filter(({ delivery }) => state.outbox[delivery.key] === undefined), ...retries].sort(
+      (a, b) => a.delivery.dueAt.localeCompare(b.delivery.dueAt) || a.delivery.key.localeCompare(b.delivery.key),
+    );
+  }
+
+  /** Sends everything due now, group by group; one failing group or recipient never blocks the rest. */
+  async function sweep(): Promise<SweepReport> {
+    const report: SweepReport = { sent: 0, expired: 0, failed: 0, retrying: 0, groupErrors: 0 };
+    for (const group of ctx.groups) {
+      try {
+        const now = ctx.clock.now();
+        const before = await ctx.store.readGroup(group.id);
+        if (group.members.some((member) => before.joined[member] === undefined))
+          await ctx.store.updateGroup(group.id, (state) => noteNewMembers(group, state, now));
+        const state = await ctx.store.readGroup(group.id);
+        for (const { schedule, delivery } of dueNow(group, state, now)) await attempt(group, schedule, delivery, report);
+      } catch (error) {
+        report.groupErrors += 1;
+        ctx.logger.error({ group: group.id, error: (error as Error).name }, "sweep failed for a group");
+      }
+    }
+    return report;
+  }
+
+  return { sweep };
+}
+
+/** The outbox dispatcher created by createDispatcher. */
+export type Dispatcher = ReturnType<typeof createDispatcher>;

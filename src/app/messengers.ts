@@ -1,0 +1,18 @@
+import { platformOf, type Address, type Platform } from "../core/address.js";
+import { DeliveryError } from "../core/errors.js";
+import type { Form, Message } from "../core/message.js";
+import type { Messenger } from "../core/ports.js";
+
+/** One Messenger over every running platform, choosing by the address's prefix. */
+export function routeByPlatform(platforms: ReadonlyMap<Platform, Messenger>): Messenger {
+  function pick(to: Address): Messenger {
+    const messenger = platforms.get(platformOf(to));
+    if (!messenger) throw new DeliveryError("platform-not-running", false);
+    return messenger;
+  }
+  return {
+    send: (to: Address, message: Message) => Promise.resolve().then(() => pick(to).send(to, message)),
+    openForm: (to: Address, form: Form) => Promise.resolve().then(() => pick(to).openForm(to, form)),
+  };
+}
+

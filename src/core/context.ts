@@ -1,0 +1,38 @@
+import type { Group } from "./group.js";
+import type { Instrument } from "./instrument.js";
+import type { Organisation } from "./organisation.js";
+import type { Clock, Logger, Store } from "./ports.js";
+import type { Program } from "./program.js";
+import { UserError } from "./errors.js";
+
+/** Everything the core works with: configuration, clinic content and the ports. */
+export interface CoreContext {
+  readonly organisation: Organisation;
+  readonly groups: readonly Group[];
+  readonly programs: ReadonlyMap<string, Program>;
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The group with this id, or a UserError naming the groups that exist. */
+export function findGroup(ctx: CoreContext, id: string): Group {
+  const group = ctx.groups.find((g) => g.id === id);
+  if (!group) throw new UserError("unknown-group", `There is no group called "${id}".`);
+  return group;
+}
+
+/** The program a group follows (validated at start-up, so always present). */
+export function programOf(ctx: CoreContext, group: Group): Program {
+  const program = ctx.programs.get(group.program);
+  if (!program) throw new Error(`program ${group.program} missing after validation`);
+  return program;
+}
+
+/** An instrument the core relies on (validated at start-up, so always present). */
+export function instrumentById(ctx: CoreContext, id: "gcq-s" | "pulse"): Instrument {
+  const instrument = ctx.instruments.get(id);
+  if (!instrument) throw new Error(`instrument ${id} missing after validation`);
+  return instrument;
+}

@@ -1,0 +1,40 @@
+/** Codes for the errors a person may be shown, kindly worded by the caller. */
+export type UserErrorCode =
+  | "unknown-command"
+  | "bad-arguments"
+  | "not-allowed"
+  | "unknown-group"
+  | "prompt-unknown"
+  | "prompt-not-yours"
+  | "prompt-closed"
+  | "bad-answer";
+
+/** An error whose message is safe and useful to show the person who caused it. */
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** A problem in configuration or stored data that must stop start-up with a clear message. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StartupError";
+  }
+}
+
+/** A failed delivery; `retryable` says whether trying again later may succeed. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly code: string,
+    readonly retryable: boolean,
+  ) {
+    super(`delivery failed: ${code}`);
+    this.name = "DeliveryError";
+  }
+}

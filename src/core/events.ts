@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { addressSchema } from "./address.js";
+
+const promptId = z.string().regex(/^[a-z0-9]{6,40}\.[a-z0-9]{6,40}$/, "expected a prompt id");
+const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, "expected an item id");
+
+/** Every inbound interaction, translated by a platform into neutral terms and validated here. */
+export const inboundEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("choice"),
+    from: addressSchema,
+    promptId,
+    itemId,
+    value: z.number().int(),
+  }),
+  z.object({
+    type: z.literal("form"),
+    from: addressSchema,
+    promptId,
+    answers: z.record(itemId, z.number().int().nullable()),
+  }),
+  z.object({
+    type: z.literal("button"),
+    from: addressSchema,
+    promptId,
+    action: z.enum(["rsvp-yes", "rsvp-no", "open-form"]),
+  }),
+  z.object({
+    type: z.literal("command"),
+    from: addressSchema,
+    channel: addressSchema.optional(),
+    text: z.string().max(500),
+  }),
+]);
+
+/** A validated inbound interaction. */
+export type InboundEvent = z.infer<typeof inboundEventSchema>;

@@ -1,0 +1,63 @@
+/** One option of a single-choice question, e.g. `{ value: 4, label: "Quite a bit" }`. */
+export interface ChoiceOption {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** A single-choice question inside a message, answered with one tap. */
+export interface ChoiceBlock {
+  readonly type: "choice";
+  readonly promptId: string;
+  readonly itemId: string;
+  readonly question: string;
+  readonly options: readonly ChoiceOption[];
+}
+
+/** What pressing a button asks the core to do. */
+export type ButtonAction = "rsvp-yes" | "rsvp-no" | "open-form";
+
+/** A button tied to a prompt; ids stay opaque (no names, no answers). */
+export interface Button {
+  readonly promptId: string;
+  readonly action: ButtonAction;
+  readonly label: string;
+  readonly primary?: boolean;
+}
+
+/** A block of a neutral message, rendered natively by each platform. */
+export type Block =
+  | { readonly type: "text"; readonly text: string }
+  | { readonly type: "fields"; readonly fields: readonly { readonly label: string; readonly value: string }[] }
+  | { readonly type: "context"; readonly text: string }
+  | { readonly type: "divider" }
+  | ChoiceBlock
+  | { readonly type: "buttons"; readonly buttons: readonly Button[] }
+  | { readonly type: "image"; readonly png: Uint8Array; readonly alt: string };
+
+/** A platform-neutral message: a plain-text fallback (notifications) and its blocks. */
+export interface Message {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+/** A question of a form. */
+export interface FormQuestion {
+  readonly itemId: string;
+  readonly text: string;
+  readonly options: readonly ChoiceOption[];
+}
+
+/** An ordered set of questions answered together (a modal, a card, sequential console prompts). */
+export interface Form {
+  readonly promptId: string;
+  readonly title: string;
+  readonly intro: string;
+  readonly questions: readonly FormQuestion[];
+  readonly submitLabel: string;
+}
+
+/** A message made of text paragraphs only. */
+export function textMessage(...paragraphs: string[]): Message {
+  return { text: paragraphs.join("\n\n"), blocks: paragraphs.map((text) => ({ type: "text", text })) };
+}
+

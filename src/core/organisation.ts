@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { groupSchema } from "./group.js";
+
+/** Organisation-wide settings: privacy floor, reminder timing, clinic content. */
+export const organisationSchema = z.strictObject({
+  name: z.string().min(1).max(120),
+  privacy: z
+    .strictObject({
+      minResponses: z.number().int().min(3, "must be at least 3: smaller groups of answers can identify a member").default(5),
+    })
+    .default({ minResponses: 5 }),
+  timing: z
+    .strictObject({
+      orientationHoursBefore: z.number().min(1).max(24 * 14).default(72),
+      reminderHoursBefore: z.number().min(1).max(24 * 7).default(24),
+      checkinMinutesAfter: z.number().min(0).max(24 * 60).default(10),
+      nudgeHoursAfter: z.number().min(1).max(71).default(24),
+      answerWindowHours: z.number().min(1).max(24 * 14).default(72),
+    })
+    .default({
+      orientationHoursBefore: 72,
+      reminderHoursBefore: 24,
+      checkinMinutesAfter: 10,
+      nudgeHoursAfter: 24,
+      answerWindowHours: 72,
+    }),
+  programsDir: z.string().min(1).optional(),
+  instrumentsDir: z.string().min(1).optional(),
+});
+
+/** The whole configuration document (`cohesion.yaml`). */
+export const cohesionConfigSchema = z
+  .strictObject({
+    organisation: organisationSchema,
+    groups: z.array(groupSchema).min(1),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.groups.forEach((group, i) => {
+      if (seen.has(group.id)) ctx.addIssue({ code: "custom", path: ["groups", i, "id"], message: `duplicate group id "${group.id}"` });
+      seen.add(group.id);
+    });
+  });
+
+/** Organisation settings after validation. */
+export type Organisation = z.infer<typeof organisationSchema>;
+
+/** The validated configuration document. */
+export type CohesionConfig = z.infer<typeof cohesionConfigSchema>;

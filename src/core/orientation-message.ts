@@ -1,0 +1,28 @@
+import type { Group } from "./group.js";
+import { memberFacingName } from "./membership.js";
+import type { Message } from "./message.js";
+import type { Program } from "./program.js";
+
+/** The pre-group preparation a member receives before their first session (principle 1). */
+export function orientationMessage(group: Group, program: Program, firstSession: string | undefined): Message {
+  const name = memberFacingName(group);
+  const { expectations, agreements, role, skills } = program.preparation;
+  const welcome = firstSession
+    ? `Welcome to ${name}. We first meet on ${firstSession}, at ${group.location}.`
+    : `Welcome to ${name}.`;
+  return {
+    text: welcome,
+    blocks: [
+      { type: "text", text: `*${welcome}*` },
+      { type: "text", text: `*What to expect*\n${expectations}` },
+      { type: "text", text: `*What we agree on together*\n${agreements.map((a) => `• *${a.title}*: ${a.text}`).join("\n")}` },
+      { type: "text", text: `*Your part*\n${role}` },
+      { type: "text", text: `*Helpful things to bring*\n${skills.map((skill) => `• ${skill}`).join("\n")}` },
+      { type: "divider" },
+      {
+        type: "context",
+        text: "After each session you can tell us how it went, if you like: your answers are confidential to your group leaders. You can pause these messages at any time with the pause command.",
+      },
+    ],
+  };
+}

@@ -1,0 +1,23 @@
+import type { Address } from "./address.js";
+import type { CoreContext } from "./context.js";
+import { UserError } from "./errors.js";
+import type { Group } from "./group.js";
+import { groupTag, groupTagOf } from "./prompt-id.js";
+import type { GroupState, Prompt } from "./state.js";
+
+/** The prompt behind an interaction, checked to belong to the person answering it. */
+export function promptFor(state: Readonly<GroupState>, promptId: string, from: Address): Prompt {
+  const prompt = state.prompts[promptId];
+  if (!prompt) throw new UserError("prompt-unknown", "Sorry, I can't find that question any more. Nothing was saved.");
+  if (prompt.recipient !== from)
+    throw new UserError("prompt-not-yours", "This question was sent to someone else, so I haven't saved anything. Thank you, though.");
+  return prompt;
+}
+
+/** The group a prompt id belongs to, found through its opaque tag. */
+export function groupOfPrompt(ctx: CoreContext, promptId: string): Group {
+  const tag = groupTagOf(promptId);
+  const group = ctx.groups.find((g) => groupTag(g.id) === tag);
+  if (!group) throw new UserError("prompt-unknown", "Sorry, I can't find that question any more. Nothing was saved.");
+  return group;
+}

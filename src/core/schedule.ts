@@ -1,0 +1,50 @@
+import type { Address } from "./address.js";
+import type { CoreContext } from "./context.js";
+import type { Group } from "./group.js";
+import type { Message } from "./message.js";
+import type { Delivery, DeliveryKind, GroupState, Prompt } from "./state.js";
+
+/** What a delivery becomes at send time: a message, and the prompt it carries if any. */
+export interface Rendered {
+  readonly message: Message;
+  readonly prompt?: { readonly id: string; readonly prompt: Prompt };
+}
+
+/** A job the bot does by itself: what is due in (from, to], and what each due item becomes. */
+export interface Schedule {
+  readonly kind: DeliveryKind;
+  /** Deliveries for one group whose due instant lies in (from, to]. */
+  due(ctx: CoreContext, group: Group, state: Readonly<GroupState>, from: Date, to: Date): Delivery[];
+  /** The message a delivery becomes when it is sent at `now`. */
+  render(ctx: CoreContext, group: Group, state: Readonly<GroupState>, delivery: Delivery, now: Date): Rendered;
+}
+
+/** A delivery with its deterministic key `<kind>:<group>:<session>:<recipient>`. */
+export function makeDelivery(
+  kind: DeliveryKind,
+  group: Group,
+  session: number,
+  recipient: Address,
+  dueAt: Date,
+  expiresAt: Date,
+): Delivery {
+  return {
+    key: `${kind}:${group.id}:${session}:${recipient}`,
+    kind,
+    groupId: group.id,
+    recipient,
+    session,
+    dueAt: dueAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/** Whether an instant lies in the half-open window (from, to]. */
+export function isWithin(instant: Date, from: Date, to: Date): boolean {
+  return instant > from && instant <= to;
+}
+
+/** Adds hours to an instant. */
+export function addHours(instant: Date, hours: number): Date {
+  return new Date(instant.getTime() + hours * 3_600_000);
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { addressSchema } from "./address.js";
+
+/** The version of the stored documents' shape; bumped with a migration when it changes. */
+export const schemaVersion = 1;
+
+const instant = z.iso.datetime();
+
+/** What the bot does by itself, one kind per schedule. */
+export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest"]);
+
+/** A kind of scheduled delivery. */
+export type DeliveryKind = z.infer<typeof deliveryKindSchema>;
+
+/** One scheduled message: pure data with a deterministic key, so it can be claimed exactly once. */
+export const deliverySchema = z.strictObject({
+  key: z.string().min(1),
+  kind: deliveryKindSchema,
+  groupId: z.string(),
+  recipient: addressSchema,
+  session: z.number().int().min(1),
+  dueAt: instant,
+  expiresAt: instant,
+});
+
+/** A scheduled message. */
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** Where a delivery stands in the outbox. */
+export const outboxEntrySchema = z.strictObject({
+  delivery: deliverySchema,
+  status: z.enum(["claimed", "sent", "retrying", "failed", "expired"]),
+  updatedAt: instant,
+  attempts: z.number().int().min(0),
+  error: z.string().optional(),
+  nextAttemptAt: instant.optional(),
+});
+
+/** A delivery's record in the outbox. */
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+/** An interactive message sent to one recipient, which only that recipient can answer. */
+export const promptSchema = z.strictObject({
+  kind: z.enum(["rsvp", "checkin"]),
+  recipient: addressSchema,
+  session: z.number().int().min(1),
+  issuedAt: instant,
+});
+
+/** A sent prompt. */
+export type Prompt = z.infer<typeof promptSchema>;
+
+/** A stored answer to one item; the key is (member, session, instrument, item). */
+export const answerSchema = z.strictObject({ value: z.number().int(), at: instant });
+
+/** A member's RSVP to one session. */
+export const rsvpSchema = z.strictObject({ response: z.enum(["yes", "no"]), at: instant });
+
+/** Everything Cohesion stores about one group, in one document. */
+export const groupStateSchema = z.strictObject({
+  schemaVersion: z.literal(schemaVersion),
+  groupId: z.string(),
+  outbox: z.record(z.string(), outboxEntrySchema),
+  prompts: z.record(z.string(), promptSchema),
+  answers: z.record(z.string(), answerSchema),
+  rsvps: z.record(z.string(), rsvpSchema),
+  paused: z.record(z.string(), instant),
+  joined: z.record(z.string(), instant),
+});
+
+/** A group's stored state. */
+export type GroupState = z.infer<typeof groupStateSchema>;
+
+/** Organisation-wide stored state. */
+export const organisationStateSchema = z.strictObject({
+  schemaVersion: z.literal(schemaVersion),
+  consoleClock: instant.optional(),
+});
+
+/** The organisation's stored state. */
+export type OrganisationState = z.infer<typeof organisationStateSchema>;
+
+/** A fresh document for a group seen for the first time. */
+export function emptyGroupState(groupId: string): GroupState {
+  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {} };
+}
+
+/** A fresh organisation document. */
+export function emptyOrganisationState(): OrganisationState {
+  return { schemaVersion };
+}
+
+/** The key of one answer: (member, session, instrument, item). */
+export function answerKey(member: string, session: number, instrument: string, item: string): string {
+  return `${member}|${session}|${instrument}|${item}`;
+}
+
+/** The key of one RSVP: (member, session). */
+export function rsvpKey(member: string, session: number): string {
+  return `${member}|${session}`;
+}

@@ -1,0 +1,82 @@
+import { baseline, type Aggregate, type SessionClimate } from "./climate.js";
+import type { Group } from "./group.js";
+import type { Instrument } from "./instrument.js";
+import type { Block, Message } from "./message.js";
+import type { Program } from "./program.js";
+import { sessionContent } from "./program.js";
+import { formatLocal } from "./sessions.js";
+
+const shownSessions = 10;
+
+/** A number with one decimal, the way every score is shown. */
+export function oneDecimal(value: number): string {
+  return value.toFixed(1);
+}
+
+function signed(value: number): string {
+  const rounded = oneDecimal(value);
+  return value >= 0 ? `+${rounded}` : rounded;
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "" : ` (${Math.round((100 * part) / whole)}%)`;
+}
+
+function scoresLine(climate: SessionClimate, gcq: Instrument, base: ReadonlyMap<string, number>, minResponses: number): string {
+  const parts = gcq.subscales.map((subscale) => {
+    const aggregate = climate.subscales.get(subscale.id) as Aggregate;
+    if (!aggregate.shown) return undefined;
+    const reference = base.get(subscale.id);
+    const change = reference === undefined ? "" : ` (${signed(aggregate.mean - reference)} vs baseline)`;
+    return `${subscale.name} ${oneDecimal(aggregate.mean)}${change}`;
+  });
+  if (parts.some((part) => part === undefined)) {
+    const forms = [...climate.subscales.values()][0]?.respondents ?? 0;
+    return `Group climate: not enough responses yet (${forms} of ${minResponses} needed)`;
+  }
+  const forms = [...climate.subscales.values()][0]?.respondents ?? 0;
+  return `${parts.join(" · ")} · ${forms} full check-ins`;
+}
+
+function sessionBlock(climate: SessionClimate, group: Group, program: Program, gcq: Instrument, base: ReadonlyMap<string, number>, minResponses: number): Block {
+  const { session } = climate;
+  const topic = sessionContent(program, session.number)?.topic;
+  const heading = `*Session ${session.number}* · ${formatLocal(session.startsAt, group.timezone, "date")}${topic ? ` · ${topic}` : ""}`;
+  const rsvp = `RSVP ${climate.rsvp.yes} yes, ${climate.rsvp.no} can't come`;
+  const responses = `Responses ${climate.respondents} of ${climate.invited}${percent(climate.respondents, climate.invited)}`;
+  if (climate.collecting) {
+    const until = formatLocal(climate.windowCloses, group.timezone, "day-time");
+    return { type: "text", text: `${heading}\nCollecting answers until ${until}: figures appear once it closes.\n${responses} so far · ${rsvp}` };
+  }
+  const pulse = climate.pulse.shown ? `Pulse ${oneDecimal(climate.pulse.mean)} (${climate.pulse.respondents} answers)` : "Pulse: not enough responses yet";
+  return { type: "text", text: `${heading}\n${scoresLine(climate, gcq, base, minResponses)}\n${pulse} · ${responses} · ${rsvp}` };
+}
+
+/** The care-team summary of a group's climate: per session means, responses, RSVPs and change from baseline. */
+export function summaryMessage(
+  group: Group,
+  program: Program,
+  gcq: Instrument,
+  climates: readonly SessionClimate[],
+  minResponses: number,
+  heading = "Climate summary",
+): Message {
+  const title = `${heading}: ${group.name}`;
+  const base = baseline(climates);
+  const blocks: Block[] = [
+    { type: "text", text: `*${title}*` },
+    {
+      type: "context",
+      text: `${program.name} · ${climates.length} session${climates.length === 1 ? "" : "s"} held · GCQ-S means on 0-6 (higher Engaged is good; higher Avoiding and Conflict deserve a look, though a mid-group rise is common) · figures need at least ${minResponses} answers`,
+    },
+  ];
+  if (climates.length === 0) blocks.push({ type: "text", text: "No sessions have been held yet." });
+  const recent = climates.slice(-shownSessions);
+  if (recent.length < climates.length) blocks.push({ type: "context", text: `Showing the last ${recent.length} sessions.` });
+  for (const climate of recent) blocks.push(sessionBlock(climate, group, program, gcq, base, minResponses));
+  if (base.size > 0) {
+    const text = gcq.subscales.map((s) => `${s.name} ${oneDecimal(base.get(s.id) ?? 0)}`).join(" · ");
+    blocks.push({ type: "context", text: `Baseline (the group's first two sessions with enough answers): ${text}` });
+  }
+  return { text: title, blocks };
+}

@@ -1,0 +1,70 @@
+import { open, readFile, readdir, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Adapter } from "lowdb";
+import { corruptDocument, unreadableDocument } from "./document-errors.js";
+
+const tempSuffix = ".cohesion-tmp";
+let tempCounter = 0;
+
+/** A lowdb adapter for one JSON file: reads through `parse`, writes atomically and durably. */
+export class AtomicJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    private readonly parse: (json: unknown) => T,
+  ) {}
+
+  /** The file's parsed content, or null if it does not exist; any other problem is a StartupError. */
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, "utf8");
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw unreadableDocument(this.file, cause);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (cause) {
+      throw corruptDocument(this.file, `not valid JSON: ${(cause as Error).message}`);
+    }
+    return this.parse(json);
+  }
+
+  /** Replaces the file in one step: a crash leaves either the old content or the new, never a mix. */
+  async write(data: T): Promise<void> {
+    const directory = dirname(this.file);
+    const temp = join(directory, `.${basename(this.file)}.${process.pid}-${++tempCounter}${tempSuffix}`);
+    try {
+      const handle = await open(temp, "wx");
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, "utf8");
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.file);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    await syncDirectory(directory);
+  }
+}
+
+/** Deletes temporary files left in `directory` by writes that a crash interrupted. */
+export async function removeTempFiles(directory: string): Promise<void> {
+  const names = await readdir(directory);
+  await Promise.all(names.filter((name) => name.endsWith(tempSuffix)).map((name) => unlink(join(directory, name))));
+}
+
+// Without this the rename itself may be lost on power failure, even though the file's content was synced.
+async function syncDirectory(directory: string): Promise<void> {
+  if (process.platform === "win32") return;
+  const handle = await open(directory, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,38 @@
+import type { z } from "zod";
+import { StartupError } from "../core/errors.js";
+import { schemaVersion } from "../core/state.js";
+
+const advice = "Cohesion has not changed it; restore it from a backup or move it aside.";
+const shownIssues = 5;
+
+/** The error for a stored document that cannot be used as it is; it names the file and the problem. */
+export function corruptDocument(file: string, problem: string): StartupError {
+  return new StartupError(`${file} is corrupt (${problem}). ${advice}`);
+}
+
+/** The error for a stored document that the file system will not let Cohesion read. */
+export function unreadableDocument(file: string, cause: unknown): StartupError {
+  const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+  return new StartupError(`${file} cannot be read (${code}). ${advice}`);
+}
+
+/** The error for a stored document written for another version of its shape. */
+export function wrongVersionDocument(file: string, found: unknown): StartupError {
+  const expected = `this version of Cohesion reads schemaVersion ${schemaVersion}`;
+  return new StartupError(`${file} has schemaVersion ${JSON.stringify(found)}, but ${expected}. ${advice}`);
+}
+
+/** Validates parsed JSON against `schema`, throwing a StartupError that names the file and the fields at fault. */
+export function validateDocument<S extends z.ZodType>(file: string, json: unknown, schema: S): z.output<S> {
+  if (typeof json === "object" && json !== null && "schemaVersion" in json && json.schemaVersion !== schemaVersion) {
+    throw wrongVersionDocument(file, json.schemaVersion);
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "(top level)";
+    return `${where}: ${issue.message}`;
+  });
+  const more = issues.length > shownIssues ? `; and ${issues.length - shownIssues} more` : "";
+  throw corruptDocument(file, `not a valid document: ${issues.slice(0, shownIssues).join("; ")}${more}`);
+}
