@@ -91,11 +91,16 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
     });
 }
 
+/** The sessions that form the group's baseline: its first two with published aggregates (none until there are two). */
+export function baselineSessions(climates: readonly SessionClimate[]): SessionClimate[] {
+  const published = climates.filter((c) => [...c.subscales.values()].every((a) => a.shown)).slice(0, 2);
+  return published.length < 2 ? [] : published;
+}
+
 /** The group's own baseline per subscale: the mean of its first two sessions with published aggregates. */
 export function baseline(climates: readonly SessionClimate[]): Map<string, number> {
   const result = new Map<string, number>();
-  const published = climates.filter((c) => [...c.subscales.values()].every((a) => a.shown)).slice(0, 2);
-  if (published.length < 2) return result;
+  const published = baselineSessions(climates);
   for (const id of published[0]?.subscales.keys() ?? []) {
     const values = published.flatMap((c) => {
       const a = c.subscales.get(id);

@@ -1,4 +1,4 @@
-import { baseline, type Aggregate, type SessionClimate } from "./climate.js";
+import { baseline, baselineSessions, type Aggregate, type SessionClimate } from "./climate.js";
 import type { Group } from "./group.js";
 import type { Instrument } from "./instrument.js";
 import type { Block, Message } from "./message.js";
@@ -14,8 +14,8 @@ export function oneDecimal(value: number): string {
 }
 
 function signed(value: number): string {
-  const rounded = oneDecimal(value);
-  return value >= 0 ? `+${rounded}` : rounded;
+  const rounded = Math.round(value * 10) / 10;
+  return rounded >= 0 ? `+${Math.abs(rounded).toFixed(1)}` : rounded.toFixed(1);
 }
 
 function percent(part: number, whole: number): string {
@@ -63,6 +63,7 @@ export function summaryMessage(
 ): Message {
   const title = `${heading}: ${group.name}`;
   const base = baseline(climates);
+  const lastBaseline = baselineSessions(climates).at(-1)?.session.number ?? Number.POSITIVE_INFINITY;
   const blocks: Block[] = [
     { type: "text", text: `*${title}*` },
     {
@@ -73,7 +74,10 @@ export function summaryMessage(
   if (climates.length === 0) blocks.push({ type: "text", text: "No sessions have been held yet." });
   const recent = climates.slice(-shownSessions);
   if (recent.length < climates.length) blocks.push({ type: "context", text: `Showing the last ${recent.length} sessions.` });
-  for (const climate of recent) blocks.push(sessionBlock(climate, group, program, gcq, base, minResponses));
+  for (const climate of recent) {
+    const reference = climate.session.number > lastBaseline ? base : new Map<string, number>();
+    blocks.push(sessionBlock(climate, group, program, gcq, reference, minResponses));
+  }
   if (base.size > 0) {
     const text = gcq.subscales.map((s) => `${s.name} ${oneDecimal(base.get(s.id) ?? 0)}`).join(" · ");
     blocks.push({ type: "context", text: `Baseline (the group's first two sessions with enough answers): ${text}` });

@@ -55,7 +55,7 @@ export class ConsoleSession implements Messenger {
       this.deps.write(`\n── Cohesion → ${this.label(to)} · ${this.time()} ──\n${view.text}\n`);
       return;
     }
-    this.deps.write(`  · to ${personOf(to)} (simulated): ${message.text.split("\n")[0] ?? ""}\n`);
+    this.deps.write(`  · (simulated) to ${this.label(to)}: ${message.text.split("\n")[0] ?? ""}\n`);
     if (this.simulate && this.isMember(to)) this.queued.push(...this.deps.simulated.react(to, view));
   }
 
