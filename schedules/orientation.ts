@@ -23,7 +23,7 @@ export const orientation: Schedule = {
   },
   render(ctx, group, _state, _delivery, now) {
     const next = listSessions(group, now).find((session) => !session.cancelled && session.startsAt > now);
-    const when = next ? formatLocal(next.startsAt, group.timezone, "day-time") : undefined;
-    return { message: orientationMessage(group, programOf(ctx, group), when) };
+    const upcoming = next && { when: formatLocal(next.startsAt, group.timezone, "day-time"), first: next.number === 1 };
+    return { message: orientationMessage(group, programOf(ctx, group), upcoming) };
   },
 };

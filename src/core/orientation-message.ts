@@ -4,12 +4,11 @@ import type { Message } from "./message.js";
 import type { Program } from "./program.js";
 
 /** The pre-group preparation a member receives before their first session (principle 1). */
-export function orientationMessage(group: Group, program: Program, firstSession: string | undefined): Message {
+export function orientationMessage(group: Group, program: Program, next: { when: string; first: boolean } | undefined): Message {
   const name = memberFacingName(group);
   const { expectations, agreements, role, skills } = program.preparation;
-  const welcome = firstSession
-    ? `Welcome to ${name}. We first meet on ${firstSession}, at ${group.location}.`
-    : `Welcome to ${name}.`;
+  const meets = next?.first ? "We first meet on" : "The group next meets on";
+  const welcome = next ? `Welcome to ${name}. ${meets} ${next.when}, at ${group.location}.` : `Welcome to ${name}.`;
   return {
     text: welcome,
     blocks: [

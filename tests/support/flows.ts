@@ -1,6 +1,6 @@
 // Small helpers over makeWorld for tests that drive the bot the way a member or lead would.
 import type { Outcome } from "../../src/app/interactions.js";
-import type { ChoiceBlock, Form } from "../../src/core/message.js";
+import type { ChoiceBlock, Form, Message } from "../../src/core/message.js";
 import type { Group } from "../../src/core/group.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { GroupState } from "../../src/core/state.js";
@@ -66,9 +66,22 @@ export function formOf(outcome: Outcome): Form {
   return outcome.form;
 }
 
-/** Runs a chat command as `from` (optionally typed in `channel`) and returns the reply text. */
+/** Everything a message shows, block by block (its `text` alone is only the notification fallback). */
+export function messageText(message: Message): string {
+  return message.blocks
+    .map((block) => {
+      if (block.type === "text" || block.type === "context") return block.text;
+      if (block.type === "fields") return block.fields.map((field) => `${field.label}: ${field.value}`).join("\n");
+      return "";
+    })
+    .join("\n");
+}
+
+/** Runs a chat command as `from` (optionally typed in `channel`) and returns everything the reply shows. */
 export async function command(world: World, from: string, text: string, channel?: string): Promise<string> {
-  return replyText(await world.interactions.handle({ type: "command", from, text, ...(channel ? { channel } : {}) }));
+  const outcome = await world.interactions.handle({ type: "command", from, text, ...(channel ? { channel } : {}) });
+  if (!("reply" in outcome)) throw new Error("expected a reply, got a form");
+  return messageText(outcome.reply);
 }
 
 /** Answers to the 12 GCQ-S items by item id, from values in item order (null = skipped). */
@@ -109,12 +122,14 @@ export function groupById(world: World, id: string): Group {
   return group;
 }
 
-/** A MemoryStore whose writes take a little while, and which notes when each write has landed. */
+/** A MemoryStore whose writes can be made to take a while, and which notes when each write has landed. */
 export class SlowStore extends MemoryStore {
   readonly events: string[] = [];
+  /** How long each write takes from now on. */
+  delayMs = 0;
 
   override async updateGroup<T>(groupId: string, change: (state: GroupState) => T): Promise<T> {
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const result = await super.updateGroup(groupId, change);
     this.events.push(`stored ${groupId}`);
     return result;

@@ -58,6 +58,9 @@ export class RecordingLogger implements Logger {
 
 const exampleSetup: Setup = loadSetup(readEnv({}), true);
 
+/** The shipped programs and instruments. */
+export const exampleContent = exampleSetup.content;
+
 /** The demo organisation of cohesion.example.yaml, optionally edited by a test. */
 export function exampleConfig(edit: (config: CohesionConfig) => CohesionConfig = (c) => c): CohesionConfig {
   return edit(structuredClone(exampleSetup.config));

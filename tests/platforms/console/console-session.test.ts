@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { assemble } from "../../../src/app/assemble.js";
+import { instrumentById } from "../../../src/core/context.js";
+import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
+import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
+import { SimulatedMembers } from "../../../src/platforms/console/simulated-members.js";
+import { MemoryStore } from "../../../src/store/memory-store.js";
+import { exampleConfig, exampleContent, RecordingLogger } from "../../support/world.js";
+
+function consoleAt(start: string) {
+  const realNow = () => 0;
+  const clock = new ConsoleClock(new Date(start), realNow);
+  const store = new MemoryStore();
+  const output: string[] = [];
+  let session: ConsoleSession | undefined;
+  const bot = assemble({
+    config: exampleConfig(),
+    content: exampleContent,
+    store,
+    clock,
+    logger: new RecordingLogger(),
+    messenger: { send: (to, message) => (session as ConsoleSession).send(to, message), openForm: (to, form) => (session as ConsoleSession).openForm(to, form) },
+  });
+  session = new ConsoleSession({
+    ctx: bot.ctx,
+    clock,
+    interactions: bot.interactions,
+    simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
+    sweep: async () => void (await bot.dispatcher.sweep()),
+    write: (text) => output.push(text),
+  });
+  const type = async (...lines: string[]) => {
+    output.length = 0;
+    for (const line of lines) await (session as ConsoleSession).handleLine(line);
+    return output.join("");
+  };
+  return { type, clock, store };
+}
+
+describe("the console session", () => {
+  it("moves time to the next session's start", async () => {
+    const { type, clock } = consoleAt("2026-11-30T09:00:00Z");
+    expect(await type("/clock next-session")).toContain("The time is now Tuesday 1 December, 18:00.");
+    expect(clock.now().toISOString()).toBe("2026-12-01T18:00:00.000Z");
+  });
+
+  it("refuses to move time backwards or by something it does not understand", async () => {
+    const { type, clock } = consoleAt("2026-11-30T09:00:00Z");
+    expect(await type("/clock -1h")).toContain("Time moves forward only");
+    expect(await type("/clock +2x")).toContain("Time moves forward only");
+    expect(clock.now().toISOString()).toBe("2026-11-30T09:00:00.000Z");
+  });
+
+  it("explains who can be played when a name is unknown", async () => {
+    const out = await consoleAt("2026-11-30T09:00:00Z").type("/as member zed");
+    expect(out).toContain('No member called "zed". Try one of: ana, ben');
+  });
+
+  it("points to /help when a line means nothing", async () => {
+    expect(await consoleAt("2026-11-30T09:00:00Z").type("hello?")).toContain("Type /help");
+  });
+
+  it("sends nothing when the member stops the full check-in part way", async () => {
+    const { type, store } = consoleAt("2026-12-01T19:00:00Z");
+    await type("/simulate off", "/clock +1h");
+    const out = await type("a", "4", "q");
+    expect(out).toContain("(1/12)");
+    expect(out).toContain("nothing was sent");
+    const state = await store.readGroup("pain-tue");
+    expect(Object.keys(state.answers).filter((key) => key.startsWith("console:ana|"))).toEqual([]);
+  });
+});
