@@ -7,7 +7,7 @@ export const help = defineCommand({
   summary: "List what you can ask Cohesion",
   usage: "help",
   access: "anyone",
-  args: z.array(z.string()).max(1, "help takes no arguments"),
+  args: z.array(z.string()).max(0, "help takes no arguments"),
   async run({ commands }) {
     const lines = commands.map((command) => `• \`${command.usage}\`: ${command.summary}`);
     return { text: "What you can ask Cohesion", blocks: [{ type: "text", text: `*What you can ask Cohesion*\n${lines.join("\n")}` }] };

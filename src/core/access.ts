@@ -1,6 +1,5 @@
 import type { Address } from "./address.js";
 import type { CoreContext } from "./context.js";
-import { findGroup } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Group } from "./group.js";
 
@@ -17,9 +16,13 @@ export function visibleGroup(ctx: CoreContext, from: Address, channel: Address |
     if (only) return only;
     throw new UserError("bad-arguments", `Which group? Yours are: ${visible.map((g) => g.id).join(", ")}.`);
   }
-  const group = findGroup(ctx, id);
-  if (!visible.includes(group))
-    throw new UserError("not-allowed", "Summaries of a group are for its leads and care team. If you'd like to talk about how the group is going, your leads will be glad to.");
+  const group = visible.find((g) => g.id === id);
+  // One answer whether the group exists or not, so nobody learns which groups there are.
+  if (!group)
+    throw new UserError(
+      "not-allowed",
+      `I can't show you a group called "${id}". Summaries of a group are for its leads and care team${visible.length > 0 ? `; yours are: ${visible.map((g) => g.id).join(", ")}` : ""}.`,
+    );
   return group;
 }
 

@@ -3,7 +3,6 @@ import type { Instrument } from "./instrument.js";
 import type { Organisation } from "./organisation.js";
 import type { Clock, Logger, Store } from "./ports.js";
 import type { Program } from "./program.js";
-import { UserError } from "./errors.js";
 
 /** Everything the core works with: configuration, clinic content and the ports. */
 export interface CoreContext {
@@ -14,13 +13,6 @@ export interface CoreContext {
   readonly store: Store;
   readonly clock: Clock;
   readonly logger: Logger;
-}
-
-/** The group with this id, or a UserError naming the groups that exist. */
-export function findGroup(ctx: CoreContext, id: string): Group {
-  const group = ctx.groups.find((g) => g.id === id);
-  if (!group) throw new UserError("unknown-group", `There is no group called "${id}".`);
-  return group;
 }
 
 /** The program a group follows (validated at start-up, so always present). */

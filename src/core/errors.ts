@@ -3,7 +3,6 @@ export type UserErrorCode =
   | "unknown-command"
   | "bad-arguments"
   | "not-allowed"
-  | "unknown-group"
   | "prompt-unknown"
   | "prompt-not-yours"
   | "prompt-closed"

@@ -31,8 +31,8 @@ function scoresLine(climate: SessionClimate, gcq: Instrument, base: ReadonlyMap<
     return `${subscale.name} ${oneDecimal(aggregate.mean)}${change}`;
   });
   if (parts.some((part) => part === undefined)) {
-    const forms = [...climate.subscales.values()][0]?.respondents ?? 0;
-    return `Group climate: not enough responses yet (${forms} of ${minResponses} needed)`;
+    const fewest = Math.min(...[...climate.subscales.values()].map((a) => a.respondents));
+    return `Group climate: not enough responses yet (${fewest} of ${minResponses} needed)`;
   }
   const forms = [...climate.subscales.values()][0]?.respondents ?? 0;
   return `${parts.join(" · ")} · ${forms} full check-ins`;

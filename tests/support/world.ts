@@ -2,6 +2,7 @@ import { assemble, type Cohesion } from "../../src/app/assemble.js";
 import type { Setup } from "../../src/app/load-setup.js";
 import { loadSetup } from "../../src/app/load-setup.js";
 import { readEnv } from "../../src/app/config.js";
+import { shippedExampleConfig } from "../../src/app/config-file.js";
 import type { Address } from "../../src/core/address.js";
 import type { Form, Message } from "../../src/core/message.js";
 import type { Clock, Logger, Messenger, Store } from "../../src/core/ports.js";
@@ -56,7 +57,7 @@ export class RecordingLogger implements Logger {
   }
 }
 
-const exampleSetup: Setup = loadSetup(readEnv({}), true);
+const exampleSetup: Setup = loadSetup(readEnv({ COHESION_CONFIG: shippedExampleConfig }), true);
 
 /** The shipped programs and instruments. */
 export const exampleContent = exampleSetup.content;
