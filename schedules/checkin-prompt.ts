@@ -21,6 +21,8 @@ export const checkinPrompt: Schedule = {
         const closes = answerWindowCloses(group, session, answerWindowHours);
         return activeMembers(group, state)
           .filter((member) => state.rsvps[rsvpKey(member, session.number)]?.response !== "no")
+          // Someone who joined after the session began was not there to be asked about it.
+          .filter((member) => new Date(state.joined[member] ?? 0) <= session.startsAt)
           .map((member) => makeDelivery("checkin", group, session.number, member, dueAt, closes));
       });
   },

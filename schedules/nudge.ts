@@ -1,5 +1,5 @@
 import { checkinBlocks } from "../src/core/checkin.js";
-import { hasAnswered } from "../src/core/membership.js";
+import { hasAnswered, isPaused } from "../src/core/membership.js";
 import { promptIdFor } from "../src/core/prompt-id.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { formatLocal, sessionByNumber } from "../src/core/sessions.js";
@@ -11,10 +11,11 @@ export const nudge: Schedule = {
     const after = ctx.organisation.timing.nudgeHoursAfter;
     return Object.values(state.outbox)
       .filter((entry) => entry.delivery.kind === "checkin" && entry.status === "sent")
-      .map((entry) => entry.delivery)
-      .filter((checkin) => state.paused[checkin.recipient] === undefined && !hasAnswered(state, checkin.recipient, checkin.session))
-      .flatMap((checkin) => {
-        const dueAt = addHours(new Date(checkin.dueAt), after);
+      .filter(({ delivery: checkin }) => group.members.includes(checkin.recipient) && !isPaused(state, checkin.recipient))
+      .filter(({ delivery: checkin }) => !hasAnswered(state, checkin.recipient, checkin.session))
+      .flatMap(({ delivery: checkin, updatedAt: sentAt }) => {
+        // Timed from when the check-in actually went out, so a late check-in is not chased a minute later.
+        const dueAt = addHours(new Date(Math.max(Date.parse(checkin.dueAt), Date.parse(sentAt))), after);
         if (!isWithin(dueAt, from, to)) return [];
         return [makeDelivery("nudge", group, checkin.session, checkin.recipient, dueAt, new Date(checkin.expiresAt))];
       });

@@ -22,8 +22,9 @@ export const orientation: Schedule = {
     });
   },
   render(ctx, group, _state, _delivery, now) {
-    const next = listSessions(group, now).find((session) => !session.cancelled && session.startsAt > now);
-    const upcoming = next && { when: formatLocal(next.startsAt, group.timezone, "day-time"), first: next.number === 1 };
+    const held = listSessions(group, now).filter((session) => !session.cancelled);
+    const next = held.find((session) => session.startsAt > now);
+    const upcoming = next && { when: formatLocal(next.startsAt, group.timezone, "day-time"), first: next === held[0] };
     return { message: orientationMessage(group, programOf(ctx, group), upcoming) };
   },
 };

@@ -35,7 +35,8 @@ export const sessionReminder: Schedule = {
     if (!session) throw new Error("reminder for a session outside the schedule");
     const program = programOf(ctx, group);
     const content = sessionContent(program, session.number);
-    const practice = session.number > 1 ? sessionContent(program, session.number - 1)?.practice : undefined;
+    const previous = listSessions(group, session.startsAt).filter((s) => s.number < session.number && !s.cancelled).at(-1);
+    const practice = previous ? sessionContent(program, previous.number)?.practice : undefined;
     const when = whenFromNow(session.startsAt, now, group.timezone);
     const headline = `${capitalise(memberFacingName(group))} meets ${when}.`;
     const promptId = promptIdFor(group.id, delivery.key);

@@ -38,7 +38,7 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
     const previous = state.outbox[delivery.key];
     if (previous && previous.status !== "retrying") return;
     const stamp = now.toISOString();
-    if (now > new Date(delivery.expiresAt)) {
+    if (now >= new Date(delivery.expiresAt)) {
       await ctx.store.updateGroup(group.id, (s) => {
         s.outbox[delivery.key] = { delivery, status: "expired", updatedAt: stamp, attempts: previous?.attempts ?? 0 };
       });

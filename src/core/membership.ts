@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Address } from "./address.js";
 import type { Group } from "./group.js";
+import { listSessions } from "./sessions.js";
 import type { GroupState } from "./state.js";
 
 /** Whether a member asked for a break from scheduled messages. */
@@ -19,9 +20,16 @@ export function hasAnswered(state: Readonly<GroupState>, member: Address, sessio
   return Object.keys(state.answers).some((key) => key.startsWith(prefix));
 }
 
-/** Records the first time each configured member is seen, so late joiners get their orientation. */
+/**
+ * Records when each configured member joined. Members there when Cohesion first sees the group count
+ * from the group's first session; anyone added later joins now, gets their orientation at once and
+ * is not asked about sessions held before they came.
+ */
 export function noteNewMembers(group: Group, state: GroupState, now: Date): void {
-  for (const member of group.members) state.joined[member] ??= now.toISOString();
+  const founding = Object.keys(state.joined).length === 0;
+  const firstSession = listSessions(group, new Date(0))[0]?.startsAt ?? now;
+  const joined = (founding && firstSession < now ? firstSession : now).toISOString();
+  for (const member of group.members) state.joined[member] ??= joined;
 }
 
 /** The group name members see: never a diagnosis, by default "your <weekday> group". */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SweepReport } from "../../src/app/dispatcher.js";
-import type { Address } from "../../src/core/address.js";
+import { toAddress, type Address } from "../../src/core/address.js";
 import type { Block, Button, ChoiceBlock, Message } from "../../src/core/message.js";
 import type { CohesionConfig } from "../../src/core/organisation.js";
 import type { Group } from "../../src/core/group.js";
@@ -14,9 +14,9 @@ import { exampleConfig, makeWorld, type World } from "./world.js";
 export const groupId = "pain-tue";
 
 /** Its members and leads, as configured in cohesion.example.yaml. */
-export const members = ["ana", "ben", "carla", "dev", "erin", "femi", "grace", "hugo"].map((name) => `console:${name}`);
-export const leads = ["console:okafor", "console:sam"];
-export const careTeam = "console:care-team";
+export const members: Address[] = ["ana", "ben", "carla", "dev", "erin", "femi", "grace", "hugo"].map((name) => toAddress(`console:${name}`));
+export const leads: Address[] = ["console:okafor", "console:sam"].map(toAddress);
+export const careTeam: Address = toAddress("console:care-team");
 
 /** Key milestones of the demo group's first sessions, as UTC instants. */
 export const at = {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { assemble } from "../../../src/app/assemble.js";
+import { routeByPlatform } from "../../../src/app/messengers.js";
+import type { Platform } from "../../../src/core/address.js";
+import type { Messenger } from "../../../src/core/ports.js";
 import { instrumentById } from "../../../src/core/context.js";
 import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
 import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
@@ -12,16 +15,16 @@ function consoleAt(start: string) {
   const clock = new ConsoleClock(new Date(start), realNow);
   const store = new MemoryStore();
   const output: string[] = [];
-  let session: ConsoleSession | undefined;
+  const platforms = new Map<Platform, Messenger>();
   const bot = assemble({
     config: exampleConfig(),
     content: exampleContent,
     store,
     clock,
     logger: new RecordingLogger(),
-    messenger: { send: (to, message) => (session as ConsoleSession).send(to, message), openForm: (to, form) => (session as ConsoleSession).openForm(to, form) },
+    messenger: routeByPlatform(platforms),
   });
-  session = new ConsoleSession({
+  const session = new ConsoleSession({
     ctx: bot.ctx,
     clock,
     interactions: bot.interactions,
@@ -29,9 +32,10 @@ function consoleAt(start: string) {
     sweep: async () => void (await bot.dispatcher.sweep()),
     write: (text) => output.push(text),
   });
+  platforms.set("console", session);
   const type = async (...lines: string[]) => {
     output.length = 0;
-    for (const line of lines) await (session as ConsoleSession).handleLine(line);
+    for (const line of lines) await session.handleLine(line);
     return output.join("");
   };
   return { type, clock, store };
