@@ -11,17 +11,16 @@ import {
   FailingStore,
   groupId,
   keyOf,
-  makeDataDir,
   marks,
   members,
   painTueWorld,
   recipientsOf,
-  removeDataDirs,
   sweepAt,
 } from "../support/outbox-helpers.js";
+import { makeTempDir, removeTempDirs } from "../support/temp-dirs.js";
 import { exampleConfig, makeWorld } from "../support/world.js";
 
-afterEach(removeDataDirs);
+afterEach(removeTempDirs);
 
 const ana = toAddress("console:ana");
 const ben = toAddress("console:ben");
@@ -78,7 +77,7 @@ describe("the outbox never sends a delivery twice", () => {
   });
 
   it("does not resend after a restart on the same data directory", async () => {
-    const dir = await makeDataDir();
+    const dir = await makeTempDir();
     const firstRun = painTueWorld({ store: await openFileStore(dir) });
     await sweepAt(firstRun, at.beforeEverything);
     await sweepAt(firstRun, at.orientationDue);

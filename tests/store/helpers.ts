@@ -1,22 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const tempDirs: string[] = [];
-
-/** A fresh directory under the OS temp dir, removed by `removeTempDirs`. */
-export async function makeTempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "cohesion-store-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Removes every directory made by `makeTempDir`. */
-export async function removeTempDirs(): Promise<void> {
-  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-}
+export { makeTempDir, removeTempDirs } from "../support/temp-dirs.js";
 
 /** Starts a fixture script from tests/store/fixtures under tsx, with piped output. */
 export function spawnFixture(name: string, args: string[]): ChildProcess {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { SweepReport } from "../../src/app/dispatcher.js";
 import { toAddress, type Address } from "../../src/core/address.js";
 import type { Block, Button, ChoiceBlock, Message } from "../../src/core/message.js";
@@ -156,16 +153,3 @@ export class FailingStore implements Store {
   }
 }
 
-const tempDirs: string[] = [];
-
-/** A fresh temporary data directory, removed by removeDataDirs. */
-export async function makeDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "cohesion-outbox-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Removes every directory made by makeDataDir. */
-export async function removeDataDirs(): Promise<void> {
-  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-}
