@@ -71,7 +71,9 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
     const delay = retryDelaysMinutes[attempts - 1];
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     if (!retryable || delay === undefined) return { status: "failed", error: code };
-    return { status: "retrying", error: code, nextAttemptAt: addHours(now, delay / 60).toISOString() };
+    // The platform's Retry-After wins over our own backoff when it asks for longer.
+    const platformDelay = error instanceof DeliveryError ? (error.retryAfterSeconds ?? 0) / 60 : 0;
+    return { status: "retrying", error: code, nextAttemptAt: addHours(now, Math.max(delay, platformDelay) / 60).toISOString() };
   }
 
   function dueNow(group: Group, state: Readonly<GroupState>, now: Date): { schedule: Schedule; delivery: Delivery }[] {

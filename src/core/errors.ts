@@ -27,11 +27,12 @@ export class StartupError extends Error {
   }
 }
 
-/** A failed delivery; `retryable` says whether trying again later may succeed. */
+/** A failed delivery; `retryable` says whether trying again later may succeed, `retryAfterSeconds` when the platform said. */
 export class DeliveryError extends Error {
   constructor(
     readonly code: string,
     readonly retryable: boolean,
+    readonly retryAfterSeconds?: number,
   ) {
     super(`delivery failed: ${code}`);
     this.name = "DeliveryError";

@@ -196,6 +196,20 @@ describe("one failure never stops the rest", () => {
     expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "sent", attempts: 2 });
   });
 
+  it("waits as long as the platform's Retry-After asks when that is longer than its own back-off", async () => {
+    const world = painTueWorld();
+    world.messenger.failFor = (to) => (to === ben ? new DeliveryError("rate-limited", true, 600) : undefined);
+    await sweepAt(world, at.beforeEverything);
+    await sweepAt(world, at.orientationDue);
+    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "retrying", nextAttemptAt: "2026-11-28T18:10:00.000Z" });
+
+    world.messenger.failFor = () => undefined;
+    await sweepAt(world, "2026-11-28T18:05:00Z");
+    expect(recipientsOf(world, marks.orientation)).not.toContain(ben);
+    await sweepAt(world, "2026-11-28T18:10:00Z");
+    expect(recipientsOf(world, marks.orientation).filter((to) => to === ben)).toHaveLength(1);
+  });
+
   it("gives up on a recipient that keeps failing after a bounded number of attempts", async () => {
     const world = painTueWorld();
     world.messenger.failFor = (to) => (to === ben ? new DeliveryError("timeout", true) : undefined);
