@@ -54,7 +54,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     } catch (error) {
       if (error instanceof UserError) return { reply: textMessage(error.message) };
       const reference = randomBytes(4).toString("hex");
-      ctx.logger.error({ reference, error: (error as Error).name, message: (error as Error).message }, "interaction failed");
+      ctx.logger.error({ reference, error: (error as Error).name }, "interaction failed");
       return { reply: textMessage(`Sorry, something went wrong on our side (reference ${reference}). Please try again later.`) };
     }
   }

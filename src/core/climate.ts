@@ -17,6 +17,8 @@ export interface SessionClimate {
   readonly windowCloses: Date;
   readonly invited: number;
   readonly respondents: number;
+  /** Valid full check-ins (GCQ-S forms with no more than the allowed items missing). */
+  readonly forms: number;
   readonly subscales: ReadonlyMap<string, Aggregate>;
   readonly pulse: Aggregate;
   readonly rsvp: { readonly yes: number; readonly no: number };
@@ -84,6 +86,7 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
         windowCloses,
         invited: invitedBySession.get(session.number) ?? 0,
         respondents,
+        forms: valid.length,
         subscales,
         pulse: aggregate(pulses, floor),
         rsvp: { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length },

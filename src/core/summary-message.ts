@@ -34,8 +34,7 @@ function scoresLine(climate: SessionClimate, gcq: Instrument, base: ReadonlyMap<
     const fewest = Math.min(...[...climate.subscales.values()].map((a) => a.respondents));
     return `Group climate: not enough responses yet (${fewest} of ${minResponses} needed)`;
   }
-  const forms = [...climate.subscales.values()][0]?.respondents ?? 0;
-  return `${parts.join(" · ")} · ${forms} full check-ins`;
+  return `${parts.join(" · ")} · ${climate.forms} full check-ins`;
 }
 
 function sessionBlock(climate: SessionClimate, group: Group, program: Program, gcq: Instrument, base: ReadonlyMap<string, number>, minResponses: number): Block {

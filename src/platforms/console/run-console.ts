@@ -67,7 +67,7 @@ export async function runConsole(options: {
       chain = chain.then(async () => {
         if (quit) return;
         const result = await session.handleLine(line).catch((error: unknown) => {
-          logger.error({ error: (error as Error).name, message: (error as Error).message }, "console line failed");
+          logger.error({ error: (error as Error).name }, "console line failed");
           write("Sorry, something went wrong on our side; the details are in the log.\n");
         });
         if (result === "quit") {
