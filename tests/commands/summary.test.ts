@@ -8,6 +8,7 @@ import {
   painTue,
   replyText,
   rsvpPromptId,
+  session1Forms,
   sweepAt,
 } from "../support/flows.js";
 import { makeWorld, type World } from "../support/world.js";
@@ -39,14 +40,7 @@ async function session1(): Promise<World> {
   await ok(world, { type: "button", from: femi, promptId: rsvpPromptId(world, femi), action: "rsvp-no" });
   await sweepAt(world, painTue.checkin1);
   expect(() => checkinPromptId(world, femi)).toThrow();
-  const forms: [string, number[], number][] = [
-    [ana, bySubscale(4, 2, 1), 4],
-    [ben, bySubscale(4, 2, 1), 4],
-    [carla, bySubscale(4, 2, 0), 3],
-    [dev, bySubscale(5, 2, 0), 5],
-    [erin, bySubscale(5, 1, 0), 4],
-  ];
-  for (const [member, values, pulse] of forms) {
+  for (const [member, values, pulse] of session1Forms) {
     const promptId = checkinPromptId(world, member);
     await ok(world, { type: "choice", from: member, promptId, itemId: "pulse-1", value: pulse });
     await ok(world, { type: "form", from: member, promptId, answers: gcqAnswers(values) });

@@ -4,26 +4,12 @@ import { instrumentById, programOf } from "../../src/core/context.js";
 import { organisationSchema } from "../../src/core/organisation.js";
 import type { GroupState } from "../../src/core/state.js";
 import { summaryMessage } from "../../src/core/summary-message.js";
-import { bySubscale, groupById, members, painTue, putForm, putPulse } from "../support/flows.js";
+import { bySubscale, groupById, members, painTue, putForm, putPulse, session1Forms } from "../support/flows.js";
 import { makeWorld, type World } from "../support/world.js";
 
 const [ana = "", ben = "", carla = "", dev = "", erin = "", femi = ""] = members;
 const at = painTue.checkin1;
 
-/**
- * Session 1 as five members answered it:
- *   Engaged  4, 4, 4, 5, 5 -> 4.4
- *   Avoiding 2, 2, 2, 2, 1 -> 1.8
- *   Conflict 1, 1, 0, 0, 0 -> 0.4
- *   Pulse    4, 4, 3, 5, 4 -> 4.0
- */
-const session1Forms: [string, number[], number][] = [
-  [ana, bySubscale(4, 2, 1), 4],
-  [ben, bySubscale(4, 2, 1), 4],
-  [carla, bySubscale(4, 2, 0), 3],
-  [dev, bySubscale(5, 2, 0), 5],
-  [erin, bySubscale(5, 1, 0), 4],
-];
 
 async function withState(world: World, change: (state: GroupState) => void): Promise<Readonly<GroupState>> {
   await world.store.updateGroup("pain-tue", change);

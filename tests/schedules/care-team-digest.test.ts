@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Group } from "../../src/core/group.js";
-import { answerPulse, at, careTeam, marks, members, painTueWorld, sentContaining, sweepAt } from "../support/outbox-helpers.js";
+import { answerPulse, at, careTeam, marks, members, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
 
-async function throughSessionOne(edit?: (group: Group) => Group) {
-  const world = painTueWorld({ edit });
-  for (const instant of [at.beforeEverything, at.orientationDue, at.reminder1Due, at.checkin1Due]) await sweepAt(world, instant);
-  return world;
+function throughSessionOne(edit?: (group: Group) => Group) {
+  return sweptThrough([at.orientationDue, at.reminder1Due, at.checkin1Due], edit);
 }
 
 describe("the care team's digest", () => {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Address } from "../../src/core/address.js";
 import type { Group } from "../../src/core/group.js";
-import { at, buttonsOf, choiceBlockOf, leads, marks, members, painTueWorld, recipientsOf, rsvp, sentContaining, sweepAt } from "../support/outbox-helpers.js";
+import { at, buttonsOf, choiceBlockOf, leads, marks, members, painTueWorld, recipientsOf, rsvp, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
 
 const [ana, ben, carla] = members as [Address, Address, Address];
 
-async function upToSessionOne(edit?: (group: Group) => Group) {
-  const world = painTueWorld({ edit });
-  for (const instant of [at.beforeEverything, at.orientationDue, at.reminder1Due]) await sweepAt(world, instant);
-  return world;
+function upToSessionOne(edit?: (group: Group) => Group) {
+  return sweptThrough([at.orientationDue, at.reminder1Due], edit);
 }
 
 describe("the check-in after each session", () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { allText, at, buttonsOf, marks, members, painTueWorld, recipientsOf, sentContaining, sweepAt } from "../support/outbox-helpers.js";
+import { allText, at, buttonsOf, marks, members, recipientsOf, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
 import type { Group } from "../../src/core/group.js";
 
 const ana = "console:ana";
-
-/** A world swept at the start and then at each instant given. */
-async function sweptThrough(instants: string[], edit?: (group: Group) => Group) {
-  const world = painTueWorld({ edit });
-  for (const instant of [at.beforeEverything, ...instants]) await sweepAt(world, instant);
-  return world;
-}
 
 function reminderFor(world: Awaited<ReturnType<typeof sweptThrough>>, session: number, to = ana) {
   return sentContaining(world, `Session ${session}: `).find((s) => s.to === to && s.message.text.includes(marks.reminder))?.message;

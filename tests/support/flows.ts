@@ -24,14 +24,7 @@ export const painTue = {
   closes3: "2026-12-18T19:30:00Z",
 } as const;
 
-/** The eight members of pain-tue, in configuration order. */
-export const members = ["ana", "ben", "carla", "dev", "erin", "femi", "grace", "hugo"].map((name) => `console:${name}`);
-
-/** Moves the clock to `at` and sends whatever is due then. */
-export async function sweepAt(world: World, at: string): Promise<void> {
-  world.clock.set(at);
-  await world.dispatcher.sweep();
-}
+export { members, sweepAt } from "./outbox-helpers.js";
 
 /** The prompt id of the latest check-in (a message with a pulse choice) sent to `to`. */
 export function checkinPromptId(world: World, to: string): string {
@@ -97,6 +90,21 @@ export function bySubscale(engaged: number, avoiding: number, conflict: number):
   const subscaleOfItem = ["e", "e", "a", "e", "a", "c", "c", "e", "a", "c", "e", "c"];
   return subscaleOfItem.map((s) => (s === "e" ? engaged : s === "a" ? avoiding : conflict));
 }
+
+/**
+ * Session 1 as five members answered it, [member, GCQ-S values, pulse]:
+ *   Engaged  4, 4, 4, 5, 5 -> 4.4
+ *   Avoiding 2, 2, 2, 2, 1 -> 1.8
+ *   Conflict 1, 1, 0, 0, 0 -> 0.4
+ *   Pulse    4, 4, 3, 5, 4 -> 4.0
+ */
+export const session1Forms: readonly [string, number[], number][] = [
+  ["console:ana", bySubscale(4, 2, 1), 4],
+  ["console:ben", bySubscale(4, 2, 1), 4],
+  ["console:carla", bySubscale(4, 2, 0), 3],
+  ["console:dev", bySubscale(5, 2, 0), 5],
+  ["console:erin", bySubscale(5, 1, 0), 4],
+];
 
 /** Writes one member's GCQ-S answers for a session straight into the group's state (null = skipped). */
 export function putForm(state: GroupState, member: string, session: number, values: readonly (number | null)[], at: string): void {

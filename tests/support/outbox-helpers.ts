@@ -39,6 +39,13 @@ export function painTueWorld(options: { now?: string; store?: Store; edit?: (gro
   return makeWorld({ now: options.now ?? at.beforeEverything, store: options.store, config: painTueConfig(options.edit) });
 }
 
+/** A pain-tue world swept at the start and then at each instant given. */
+export async function sweptThrough(instants: readonly string[], edit?: (group: Group) => Group): Promise<World> {
+  const world = painTueWorld({ edit });
+  for (const instant of [at.beforeEverything, ...instants]) await sweepAt(world, instant);
+  return world;
+}
+
 /** Moves the clock to `instant` and runs one sweep. */
 export async function sweepAt(world: World, instant: string): Promise<SweepReport> {
   world.clock.set(instant);
