@@ -3,8 +3,7 @@ import { instrumentById, type CoreContext } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Group } from "./group.js";
 import type { Instrument } from "./instrument.js";
-import { groupOfPrompt, promptFor } from "./prompts.js";
-import { answerWindowCloses, sessionByNumber } from "./sessions.js";
+import { groupOfPrompt, isCheckinOpen, promptFor } from "./prompts.js";
 import { answerKey, type GroupState, type Prompt } from "./state.js";
 
 /** Answers to record, by item id; null means the member skipped that item. */
@@ -12,8 +11,7 @@ export type ItemAnswers = ReadonlyMap<string, number | null>;
 
 function checkWindow(ctx: CoreContext, group: Group, prompt: Prompt, now: Date): void {
   if (prompt.kind !== "checkin") throw new UserError("bad-answer", "That button doesn't take an answer. Nothing was saved.");
-  const session = sessionByNumber(group, prompt.session);
-  if (!session || now >= answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours))
+  if (!isCheckinOpen(ctx, group, prompt, now))
     throw new UserError("prompt-closed", "This check-in has closed, so I haven't saved that. Thank you all the same.");
 }
 

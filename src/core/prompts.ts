@@ -3,6 +3,7 @@ import type { CoreContext } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Group } from "./group.js";
 import { groupTag, groupTagOf } from "./prompt-id.js";
+import { answerWindowCloses, sessionByNumber } from "./sessions.js";
 import type { GroupState, Prompt } from "./state.js";
 
 /** The prompt behind an interaction, checked to belong to the person answering it. */
@@ -20,4 +21,10 @@ export function groupOfPrompt(ctx: CoreContext, promptId: string): Group {
   const group = ctx.groups.find((g) => groupTag(g.id) === tag);
   if (!group) throw new UserError("prompt-unknown", "Sorry, I can't find that question any more. Nothing was saved.");
   return group;
+}
+
+/** Whether a check-in prompt still takes answers at `now` (until its session's answer window closes). */
+export function isCheckinOpen(ctx: CoreContext, group: Group, prompt: Prompt, now: Date): boolean {
+  const session = sessionByNumber(group, prompt.session);
+  return session !== undefined && now < answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
 }
