@@ -8,8 +8,12 @@ import { textMessage, type Form, type Message } from "../core/message.js";
 import { recordRsvp } from "../core/rsvp.js";
 import type { CommandRouter } from "./command-router.js";
 
-/** What a platform shows in answer to an interaction: a reply, or a form to open. */
-export type Outcome = { readonly reply: Message } | { readonly form: Form };
+/**
+ * What a platform shows in answer to an interaction: a reply, or a form to open. When the reply
+ * `replacesPrompt`, the answer is stored and the platform shows the reply in place of the message
+ * that was answered (so nobody answers twice by accident); otherwise it is shown beside it.
+ */
+export type Outcome = { readonly reply: Message; readonly replacesPrompt?: boolean } | { readonly form: Form };
 
 const replies = {
   pulse: "Thank you, that's saved. Take good care until next time.",
@@ -36,14 +40,14 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
         return { reply: await router.run(ctx, event.from, event.channel, event.text) };
       case "choice":
         await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]));
-        return { reply: textMessage(replies.pulse) };
+        return { reply: textMessage(replies.pulse), replacesPrompt: true };
       case "form":
         await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers)));
-        return { reply: textMessage(replies.form) };
+        return { reply: textMessage(replies.form), replacesPrompt: true };
       case "button":
         if (event.action === "open-form") return { form: await requestCheckinForm(ctx, event.from, event.promptId) };
         await recordRsvp(ctx, event.from, event.promptId, event.action === "rsvp-yes" ? "yes" : "no");
-        return { reply: textMessage(event.action === "rsvp-yes" ? replies.yes : replies.no) };
+        return { reply: textMessage(event.action === "rsvp-yes" ? replies.yes : replies.no), replacesPrompt: true };
     }
   }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addressSchema } from "./address.js";
+import { buttonActions } from "./message.js";
 
 const promptId = z.string().regex(/^[a-z0-9]{6,40}\.[a-z0-9]{6,40}$/, "expected a prompt id");
 const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, "expected an item id");
@@ -22,8 +23,9 @@ export const inboundEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("button"),
     from: addressSchema,
+    channel: addressSchema.optional(),
     promptId,
-    action: z.enum(["rsvp-yes", "rsvp-no", "open-form"]),
+    action: z.enum(buttonActions),
   }),
   z.object({
     type: z.literal("command"),

@@ -1,3 +1,5 @@
+import type { Address } from "./address.js";
+
 /** One option of a single-choice question, e.g. `{ value: 4, label: "Quite a bit" }`. */
 export interface ChoiceOption {
   readonly value: number;
@@ -13,10 +15,13 @@ export interface ChoiceBlock {
   readonly options: readonly ChoiceOption[];
 }
 
-/** What pressing a button asks the core to do. */
-export type ButtonAction = "rsvp-yes" | "rsvp-no" | "open-form";
+/** Every action a button can ask of the core; platforms carry it through opaquely. */
+export const buttonActions = ["rsvp-yes", "rsvp-no", "open-form"] as const;
 
-/** A button tied to a prompt; ids stay opaque (no names, no answers). */
+/** What pressing a button asks the core to do. */
+export type ButtonAction = (typeof buttonActions)[number];
+
+/** A button tied to a prompt (or another opaque id in the prompt-id format); ids carry no names or answers. */
 export interface Button {
   readonly promptId: string;
   readonly action: ButtonAction;
@@ -32,7 +37,25 @@ export type Block =
   | { readonly type: "divider" }
   | ChoiceBlock
   | { readonly type: "buttons"; readonly buttons: readonly Button[] }
-  | { readonly type: "image"; readonly png: Uint8Array; readonly alt: string };
+  | { readonly type: "image"; readonly png: Uint8Array; readonly alt: string }
+  | MentionBlock
+  | FileBlock;
+
+/** A line about one person, shown to leads only: the platform names the person natively (a mention), then `text`. */
+export interface MentionBlock {
+  readonly type: "mention";
+  readonly address: Address;
+  readonly text: string;
+}
+
+/** A file handed to the reader (an export): uploaded where the platform allows, saved locally in the console. */
+export interface FileBlock {
+  readonly type: "file";
+  readonly filename: string;
+  readonly mediaType: "text/csv";
+  readonly data: Uint8Array;
+  readonly title: string;
+}
 
 /** A platform-neutral message: a plain-text fallback (notifications) and its blocks. */
 export interface Message {

@@ -7,7 +7,7 @@ export const schemaVersion = 1;
 const instant = z.iso.datetime();
 
 /** What the bot does by itself, one kind per schedule. */
-export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest"]);
+export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest", "unreachable"]);
 
 /** A kind of scheduled delivery. */
 export type DeliveryKind = z.infer<typeof deliveryKindSchema>;
@@ -21,6 +21,8 @@ export const deliverySchema = z.strictObject({
   session: z.number().int().min(1),
   dueAt: instant,
   expiresAt: instant,
+  /** The member a delivery to someone else is about (a lead told that a member cannot be reached). */
+  about: addressSchema.optional(),
 });
 
 /** A scheduled message. */
@@ -75,6 +77,8 @@ export type GroupState = z.infer<typeof groupStateSchema>;
 export const organisationStateSchema = z.strictObject({
   schemaVersion: z.literal(schemaVersion),
   consoleClock: instant.optional(),
+  /** What a chat platform keeps between restarts (Teams conversation references...), validated again by that platform. */
+  platformData: z.partialRecord(z.enum(["slack", "teams"]), z.record(z.string(), z.json())).optional(),
 });
 
 /** The organisation's stored state. */

@@ -1,10 +1,10 @@
 import type { Address } from "../../core/address.js";
-import type { Block, Message } from "../../core/message.js";
+import type { Block, ButtonAction, Message } from "../../core/message.js";
 
 /** What typing a token does for the person a message was shown to. */
 export type ConsoleAction =
   | { readonly type: "choice"; readonly promptId: string; readonly itemId: string; readonly value: number }
-  | { readonly type: "button"; readonly promptId: string; readonly action: "rsvp-yes" | "rsvp-no" | "open-form" };
+  | { readonly type: "button"; readonly promptId: string; readonly action: ButtonAction };
 
 /** A message as terminal text, with the tokens that answer it. */
 export interface ConsoleView {
@@ -30,6 +30,10 @@ function renderBlock(block: Block, actions: Map<string, ConsoleAction>): string 
       return block.fields.map((field) => `  ${field.label}: ${field.value}`).join("\n");
     case "image":
       return `  [chart: ${block.alt}]`;
+    case "mention":
+      return `${personOf(block.address)}: ${plain(block.text)}`;
+    case "file":
+      return `  [file: ${block.title} (${block.filename}, ${block.data.byteLength} bytes)]`;
     case "choice": {
       for (const option of block.options) actions.set(String(option.value), { type: "choice", promptId: block.promptId, itemId: block.itemId, value: option.value });
       return `${plain(block.question)}\n  ${block.options.map((o) => `${o.value} ${o.label}`).join(" · ")}`;
