@@ -4,6 +4,7 @@ import { checkinPrompt } from "./checkin-prompt.js";
 import { nudge } from "./nudge.js";
 import { orientation } from "./orientation.js";
 import { sessionReminder } from "./session-reminder.js";
+import { unreachableNotice } from "./unreachable-notice.js";
 
 /** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
-export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest];
+export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest, unreachableNotice];

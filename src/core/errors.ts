@@ -38,3 +38,13 @@ export class DeliveryError extends Error {
     this.name = "DeliveryError";
   }
 }
+
+/**
+ * Delivery codes meaning the person cannot be reached until someone acts: the group's leads are told.
+ * `not-installed`: Cohesion has no conversation with them yet (the app is not installed for them).
+ * `recipient-gone`: their account is deactivated, or they removed or blocked the app.
+ */
+export const unreachableCodes = ["not-installed", "recipient-gone"] as const;
+
+/** A reason a member cannot be reached. */
+export type UnreachableCode = (typeof unreachableCodes)[number];

@@ -19,7 +19,7 @@ export interface Schedule {
   render(ctx: CoreContext, group: Group, state: Readonly<GroupState>, delivery: Delivery, now: Date): Rendered;
 }
 
-/** A delivery with its deterministic key `<kind>:<group>:<session>:<recipient>`. */
+/** A delivery with its deterministic key `<kind>:<group>:<session>:<recipient>`, plus `:<about>` when it is about a member. */
 export function makeDelivery(
   kind: DeliveryKind,
   group: Group,
@@ -27,15 +27,17 @@ export function makeDelivery(
   recipient: Address,
   dueAt: Date,
   expiresAt: Date,
+  about?: Address,
 ): Delivery {
   return {
-    key: `${kind}:${group.id}:${session}:${recipient}`,
+    key: `${kind}:${group.id}:${session}:${recipient}${about ? `:${about}` : ""}`,
     kind,
     groupId: group.id,
     recipient,
     session,
     dueAt: dueAt.toISOString(),
     expiresAt: expiresAt.toISOString(),
+    ...(about ? { about } : {}),
   };
 }
 

@@ -122,7 +122,7 @@ describe("the outbox catches up after downtime", () => {
 
 describe("each kind of delivery has its own grace window", () => {
   // For each kind: sweeps that bring the group up to just before the gap, then the first sweep after it.
-  const cases: { kind: DeliveryKind; lastSweepBeforeGap: string; stillUseful: string; tooLate: string }[] = [
+  const cases: { kind: Exclude<DeliveryKind, "unreachable">; lastSweepBeforeGap: string; stillUseful: string; tooLate: string }[] = [
     { kind: "orientation", lastSweepBeforeGap: at.beforeEverything, stillUseful: "2026-12-05T17:59:00Z", tooLate: "2026-12-05T18:01:00Z" },
     { kind: "reminder", lastSweepBeforeGap: "2026-11-29T12:00:00Z", stillUseful: "2026-12-01T17:59:00Z", tooLate: "2026-12-01T18:01:00Z" },
     { kind: "checkin", lastSweepBeforeGap: "2026-12-01T19:00:00Z", stillUseful: "2026-12-04T19:29:00Z", tooLate: "2026-12-04T19:31:00Z" },

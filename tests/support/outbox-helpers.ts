@@ -83,6 +83,7 @@ export const marks = {
   checkin: "Thank you for being part of today's session",
   nudge: "If you have a moment",
   digest: "Digest after session",
+  unreachable: "isn't getting Cohesion's messages",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */
