@@ -4,18 +4,34 @@ import { pino } from "pino";
 import { StartupError } from "../core/errors.js";
 import { openFileStore } from "../store/file-store.js";
 import { runConsole } from "../platforms/console/run-console.js";
-import { chosenPlatforms, readEnv } from "./config.js";
+import { chosenPlatforms, readEnv, type Env } from "./config.js";
 import { loadSetup } from "./load-setup.js";
 import { createLogger } from "./logger.js";
+import { startChat } from "./run-chat.js";
 
-/** Starts Cohesion: with no chat credentials, in the local console on the embedded store. */
-async function main(): Promise<void> {
-  const env = readEnv();
-  const platforms = chosenPlatforms(env);
-  if (platforms.some((platform) => platform !== "console"))
-    throw new StartupError(
-      `Chat credentials are set for ${platforms.join(" and ")}, but this version of Cohesion runs in the local console only. Unset the SLACK_* and MICROSOFT_* variables to use it.`,
-    );
+/** Runs the chat platforms until SIGINT or SIGTERM, logging to stdout. */
+async function runChatUntilStopped(env: Env): Promise<void> {
+  const setup = loadSetup(env, false);
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const store = await openFileStore(env.DATA_DIR);
+  const logger = createLogger(env.LOG_LEVEL);
+  try {
+    const chat = await startChat({ env, setup, store, clock: { now: () => new Date() }, logger });
+    logger.info({ platforms: chat.platforms.map((p) => p.name), url: chat.url }, "Cohesion is running");
+    await chat.sweep();
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    logger.info({}, "stopping");
+    await chat.stop();
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs the local console on the embedded store, logging to a file beside the data. */
+async function runConsoleUntilQuit(env: Env): Promise<void> {
   const setup = loadSetup(env, true);
   mkdirSync(env.DATA_DIR, { recursive: true });
   const store = await openFileStore(env.DATA_DIR);
@@ -26,6 +42,13 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** Starts Cohesion: on the chat platforms its credentials choose, else in the local console. */
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (chosenPlatforms(env).includes("console")) await runConsoleUntilQuit(env);
+  else await runChatUntilStopped(env);
 }
 
 main().catch((error: unknown) => {
