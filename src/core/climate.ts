@@ -1,12 +1,13 @@
 import { instrumentById, type CoreContext } from "./context.js";
 import type { Group } from "./group.js";
 import { scoreForm, mean } from "./scoring.js";
+import { sampleSd } from "./statistics.js";
 import { answerWindowCloses, listSessions, type Session } from "./sessions.js";
 import { rsvpKey, type GroupState } from "./state.js";
 
 /** A group mean over members, or why it is not shown. */
 export type Aggregate =
-  | { readonly shown: true; readonly mean: number; readonly respondents: number }
+  | { readonly shown: true; readonly mean: number; readonly sd: number | null; readonly respondents: number }
   | { readonly shown: false; readonly respondents: number };
 
 /** What one session's answers say, with small cells already suppressed. */
@@ -27,7 +28,7 @@ export interface SessionClimate {
 function aggregate(values: number[], minResponses: number): Aggregate {
   const value = mean(values);
   if (value === null || values.length < minResponses) return { shown: false, respondents: values.length };
-  return { shown: true, mean: value, respondents: values.length };
+  return { shown: true, mean: value, sd: sampleSd(values), respondents: values.length };
 }
 
 /** Answers indexed as session -> member -> "instrument|item" -> value, built in one pass. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addressSchema } from "./address.js";
+import { auditEntrySchema } from "./audit.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
 export const schemaVersion = 1;
@@ -68,6 +69,8 @@ export const groupStateSchema = z.strictObject({
   rsvps: z.record(z.string(), rsvpSchema),
   paused: z.record(z.string(), instant),
   joined: z.record(z.string(), instant),
+  /** Append-only: exports and every action on individual-level data, with who and when. */
+  audit: z.array(auditEntrySchema).default([]),
 });
 
 /** A group's stored state. */
@@ -86,7 +89,7 @@ export type OrganisationState = z.infer<typeof organisationStateSchema>;
 
 /** A fresh document for a group seen for the first time. */
 export function emptyGroupState(groupId: string): GroupState {
-  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {} };
+  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {}, audit: [] };
 }
 
 /** A fresh organisation document. */
