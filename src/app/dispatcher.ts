@@ -45,7 +45,7 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       report.expired += 1;
       return;
     }
-    const rendered = schedule.render(ctx, group, state, delivery, now);
+    const rendered = await schedule.render(ctx, group, state, delivery, now);
     const attempts = (previous?.attempts ?? 0) + 1;
     const claimed = await ctx.store.updateGroup(group.id, (s) => {
       const current = s.outbox[delivery.key];

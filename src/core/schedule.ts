@@ -15,8 +15,8 @@ export interface Schedule {
   readonly kind: DeliveryKind;
   /** Deliveries for one group whose due instant lies in (from, to]. */
   due(ctx: CoreContext, group: Group, state: Readonly<GroupState>, from: Date, to: Date): Delivery[];
-  /** The message a delivery becomes when it is sent at `now`. */
-  render(ctx: CoreContext, group: Group, state: Readonly<GroupState>, delivery: Delivery, now: Date): Rendered;
+  /** The message a delivery becomes when it is sent at `now` (a promise when it draws a chart). */
+  render(ctx: CoreContext, group: Group, state: Readonly<GroupState>, delivery: Delivery, now: Date): Rendered | Promise<Rendered>;
 }
 
 /** A delivery with its deterministic key `<kind>:<group>:<session>:<recipient>`, plus `:<about>` when it is about a member. */
