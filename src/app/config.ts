@@ -27,9 +27,10 @@ export const envSchema = z.object({
   PORT: unsetIfEmpty(
     z
       .string()
-      .regex(/^\d+$/, "expected a whole number from 1 to 65535")
+      .regex(/^\d+$/, "expected a whole number from 0 to 65535")
       .transform(Number)
-      .pipe(z.number().int().min(1, "expected a whole number from 1 to 65535").max(65535, "expected a whole number from 1 to 65535"))
+      // 0 asks the system for a free port: tests run several servers side by side.
+      .pipe(z.number().int().max(65535, "expected a whole number from 0 to 65535"))
       .default(3000),
   ),
   CONSOLE_START: unsetIfEmpty(consoleStart.optional()),

@@ -37,8 +37,12 @@ describe("readEnv", () => {
     expect(configLocation(env)).toEqual({ path: "clinic.yaml", explicit: true });
   });
 
-  it.each(["abc", "0", "70000", "80.5"])("names PORT when it is %s", (port) => {
-    expect(startupMessage(() => readEnv({ PORT: port }))).toMatch(/^environment variable PORT: expected a whole number from 1 to 65535$/);
+  it.each(["abc", "-1", "70000", "80.5"])("names PORT when it is %s", (port) => {
+    expect(startupMessage(() => readEnv({ PORT: port }))).toMatch(/^environment variable PORT: expected a whole number from 0 to 65535$/);
+  });
+
+  it("accepts PORT 0, which asks the system for a free port", () => {
+    expect(readEnv({ PORT: "0" }).PORT).toBe(0);
   });
 
   it("names a bad LOG_LEVEL and a CONSOLE_START without an offset", () => {
