@@ -41,8 +41,10 @@ export const envSchema = z.object({
   MICROSOFT_APP_ID: optionalString(),
   MICROSOFT_APP_PASSWORD: optionalString(),
   MICROSOFT_APP_TENANT_ID: optionalString(),
-  MICROSOFT_APP_TYPE: optionalString(),
-  TEAMS_ALLOW_UNAUTHENTICATED: optionalString(),
+  MICROSOFT_APP_TYPE: unsetIfEmpty(
+    z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional(),
+  ),
+  TEAMS_ALLOW_UNAUTHENTICATED: unsetIfEmpty(z.enum(["true", "false"], { error: "expected true or false" }).optional()),
 });
 
 /** The validated environment. */
@@ -71,10 +73,23 @@ export function chosenPlatforms(env: Env): ("console" | "slack" | "teams")[] {
     }
     platforms.push("slack");
   }
-  if (env.MICROSOFT_APP_ID || env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID) {
-    const missing = (["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"] as const).filter((name) => !env[name]);
-    if (missing.length > 0) throw new StartupError(`Teams credentials are incomplete: missing ${missing.join(" and ")}`);
-    platforms.push("teams");
-  }
+  if (teamsChosen(env)) platforms.push("teams");
   return platforms.length > 0 ? platforms : ["console"];
+}
+
+/** Whether Teams runs: with a complete app registration, or unauthenticated only when TEAMS_ALLOW_UNAUTHENTICATED=true and no credentials are set. */
+function teamsChosen(env: Env): boolean {
+  const credentials = Boolean(env.MICROSOFT_APP_ID || env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID || env.MICROSOFT_APP_TYPE);
+  if (env.TEAMS_ALLOW_UNAUTHENTICATED === "true") {
+    if (credentials) throw new StartupError("TEAMS_ALLOW_UNAUTHENTICATED=true is for local tools without an app registration: unset it or the MICROSOFT_APP_* variables");
+    return true;
+  }
+  if (!credentials) return false;
+  // A user-assigned managed identity has no password.
+  const required = env.MICROSOFT_APP_TYPE === "UserAssignedMSI" ? (["MICROSOFT_APP_ID"] as const) : (["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"] as const);
+  const missing = required.filter((name) => !env[name]);
+  if (missing.length > 0) throw new StartupError(`Teams credentials are incomplete: missing ${missing.join(" and ")}`);
+  if (env.MICROSOFT_APP_TYPE !== "MultiTenant" && env.MICROSOFT_APP_TYPE !== undefined && !env.MICROSOFT_APP_TENANT_ID)
+    throw new StartupError(`Teams credentials are incomplete: MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID`);
+  return true;
 }

@@ -112,3 +112,39 @@ describe("loadConfig", () => {
     expect(message).toContain("absent.yaml: configuration file not found (set by COHESION_CONFIG)");
   });
 });
+
+describe("chosenPlatforms for Microsoft Teams", () => {
+  it("runs Teams with an app id and password", () => {
+    expect(chosenPlatforms(readEnv({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }))).toEqual(["teams"]);
+  });
+
+  it("runs Teams without an app id only when TEAMS_ALLOW_UNAUTHENTICATED=true", () => {
+    expect(chosenPlatforms(readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "true" }))).toEqual(["teams"]);
+    expect(chosenPlatforms(readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "false" }))).toEqual(["console"]);
+  });
+
+  it("still refuses an app id without a password", () => {
+    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_ID: "id" })))).toContain("missing MICROSOFT_APP_PASSWORD");
+  });
+
+  it("refuses a password without an app id", () => {
+    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_PASSWORD: "pw" })))).toContain("missing MICROSOFT_APP_ID");
+  });
+
+  it("refuses to mix the unauthenticated mode with app credentials", () => {
+    const env = readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "true", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" });
+    expect(startupMessage(() => chosenPlatforms(env))).toContain("TEAMS_ALLOW_UNAUTHENTICATED=true is for local tools");
+  });
+
+  it("asks a single-tenant app for its tenant id", () => {
+    const vars = { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TYPE: "SingleTenant" };
+    expect(startupMessage(() => chosenPlatforms(readEnv(vars)))).toContain("MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID");
+    expect(chosenPlatforms(readEnv({ ...vars, MICROSOFT_APP_TENANT_ID: "t" }))).toEqual(["teams"]);
+  });
+
+  it("names a mistyped TEAMS_ALLOW_UNAUTHENTICATED or MICROSOFT_APP_TYPE", () => {
+    const message = startupMessage(() => readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "yes", MICROSOFT_APP_TYPE: "Multi" }));
+    expect(message).toContain("TEAMS_ALLOW_UNAUTHENTICATED: expected true or false");
+    expect(message).toContain("MICROSOFT_APP_TYPE: expected MultiTenant, SingleTenant or UserAssignedMSI");
+  });
+});
