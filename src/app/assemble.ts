@@ -2,7 +2,8 @@ import { commands } from "../../commands/index.js";
 import { schedules } from "../../schedules/index.js";
 import type { CoreContext } from "../core/context.js";
 import type { CohesionConfig } from "../core/organisation.js";
-import type { Clock, Logger, Messenger, Store } from "../core/ports.js";
+import type { ChartRenderer, Clock, Logger, Messenger, Store } from "../core/ports.js";
+import { createPngChartRenderer } from "../charts/png-chart-renderer.js";
 import { createCommandRouter } from "./command-router.js";
 import type { Content } from "./content.js";
 import { createDispatcher, type Dispatcher } from "./dispatcher.js";
@@ -23,6 +24,8 @@ export function assemble(parts: {
   clock: Clock;
   logger: Logger;
   messenger: Messenger;
+  /** Draws charts; the PNG renderer unless a test passes its own. */
+  charts?: ChartRenderer;
 }): Cohesion {
   const ctx: CoreContext = {
     organisation: parts.config.organisation,
@@ -32,6 +35,7 @@ export function assemble(parts: {
     store: parts.store,
     clock: parts.clock,
     logger: parts.logger,
+    charts: parts.charts ?? createPngChartRenderer(),
   };
   const dispatcher = createDispatcher(ctx, schedules, (to, message) => parts.messenger.send(to, message));
   const interactions = createInteractionHandler(ctx, createCommandRouter(commands));

@@ -1,7 +1,7 @@
 import type { Group } from "./group.js";
 import type { Instrument } from "./instrument.js";
 import type { Organisation } from "./organisation.js";
-import type { Clock, Logger, Store } from "./ports.js";
+import type { ChartRenderer, Clock, Logger, Store } from "./ports.js";
 import type { Program } from "./program.js";
 
 /** Everything the core works with: configuration, clinic content and the ports. */
@@ -13,6 +13,7 @@ export interface CoreContext {
   readonly store: Store;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly charts: ChartRenderer;
 }
 
 /** The program a group follows (validated at start-up, so always present). */

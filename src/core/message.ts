@@ -37,9 +37,17 @@ export type Block =
   | { readonly type: "divider" }
   | ChoiceBlock
   | { readonly type: "buttons"; readonly buttons: readonly Button[] }
-  | { readonly type: "image"; readonly png: Uint8Array; readonly alt: string }
+  | ImageBlock
   | MentionBlock
   | FileBlock;
+
+/** A picture (a chart) with its alt text; `textVersion` is what a text-only surface such as the console shows instead (sparklines). */
+export interface ImageBlock {
+  readonly type: "image";
+  readonly png: Uint8Array;
+  readonly alt: string;
+  readonly textVersion?: string;
+}
 
 /** A line about one person, shown to leads only: the platform names the person natively (a mention), then `text`. */
 export interface MentionBlock {

@@ -35,3 +35,12 @@ export interface Messenger {
   /** Shows a form to the person who asked for it (a modal, a card, prompts in the console). */
   openForm(to: Address, form: Form): Promise<void>;
 }
+
+/** A chart as a Vega-Lite specification: plain JSON data, built in the core and drawn by a ChartRenderer. */
+export type ChartSpec = Readonly<Record<string, unknown>>;
+
+/** Draws charts as PNG images (no browser); rejects when a spec cannot be drawn. */
+export interface ChartRenderer {
+  /** The PNG bytes of a chart. */
+  renderPng(spec: ChartSpec): Promise<Uint8Array>;
+}
