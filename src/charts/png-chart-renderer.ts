@@ -1,6 +1,7 @@
 import { renderAsync } from "@resvg/resvg-js";
 import type { ChartRenderer, ChartSpec } from "../core/ports.js";
 import { chartFontFamily, chartFontFiles } from "./chart-fonts.js";
+import { indexedPng } from "./indexed-png.js";
 import { svgOfChart } from "./svg-of-chart.js";
 
 /** What the renderer needs to draw text; tests pass no font files to show what happens without them. */
@@ -24,7 +25,7 @@ export function createPngChartRenderer(options: PngChartOptions = {}): ChartRend
         shapeRendering: 2,
         textRendering: 1,
       });
-      return new Uint8Array(image.asPng());
+      return indexedPng(image.pixels, image.width, image.height);
     },
   };
 }
