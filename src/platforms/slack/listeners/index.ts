@@ -1,0 +1,24 @@
+import type { App } from "@slack/bolt";
+import { registerAppHome } from "./app-home.js";
+import { registerBlockActions } from "./block-actions.js";
+import type { ListenerDeps } from "./listener-deps.js";
+import { registerSlashCommand } from "./slash-command.js";
+import { registerViewSubmission } from "./view-submission.js";
+
+/** Ignores an Events API delivery Slack retries (same event_id), so each event has one effect. */
+function registerEventDedupe(app: App, deps: ListenerDeps): void {
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && deps.events.claim(`event|${eventId}`)) return;
+    await next();
+  });
+}
+
+/** Registers every Slack listener, explicitly and in this order: de-duplication first. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerEventDedupe(app, deps);
+  registerSlashCommand(app, deps);
+  registerBlockActions(app, deps);
+  registerViewSubmission(app, deps);
+  registerAppHome(app, deps);
+}
