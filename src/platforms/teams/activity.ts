@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const account = z.object({ id: z.string().min(1).max(300), name: z.string().max(300).optional(), aadObjectId: z.string().min(1).max(100).optional() });
+
+/** The parts of an inbound Bot Framework activity Cohesion reads; everything else is ignored. */
+export const activitySchema = z.object({
+  type: z.string().max(50),
+  id: z.string().max(300).optional(),
+  name: z.string().max(100).optional(),
+  action: z.string().max(50).optional(),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(500),
+  channelId: z.string().max(50),
+  from: account,
+  recipient: account,
+  conversation: z.object({
+    id: z.string().min(1).max(500),
+    conversationType: z.string().max(50).optional(),
+    tenantId: z.string().max(100).optional(),
+  }),
+  channelData: z
+    .object({
+      tenant: z.object({ id: z.string().max(100) }).optional(),
+      channel: z.object({ id: z.string().max(500) }).optional(),
+      team: z.object({ id: z.string().max(500) }).optional(),
+    })
+    .optional(),
+  text: z.string().max(10_000).optional(),
+  value: z.unknown().optional(),
+  replyToId: z.string().max(300).optional(),
+  membersAdded: z.array(account).optional(),
+  membersRemoved: z.array(account).optional(),
+});
+
+/** A validated inbound activity. */
+export type InboundActivity = z.infer<typeof activitySchema>;
+
+/** Whether the activity comes from a personal (one-to-one) chat with the bot. */
+export function isPersonal(activity: InboundActivity): boolean {
+  return (activity.conversation.conversationType ?? "personal") === "personal";
+}
+
+/** The tenant an activity belongs to, if Teams said. */
+export function tenantOf(activity: InboundActivity): string | undefined {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
+}
