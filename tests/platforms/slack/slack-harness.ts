@@ -1,0 +1,180 @@
+// Cohesion started for real on Slack over HTTP (startChat, Bolt's receiver), against the fake Web API.
+import { vi } from "vitest";
+import { readEnv } from "../../../src/app/config.js";
+import { startChat, type RunningChat } from "../../../src/app/run-chat.js";
+import { toAddress, type Address } from "../../../src/core/address.js";
+import type { CohesionConfig } from "../../../src/core/organisation.js";
+import type { Store } from "../../../src/core/ports.js";
+import { decodeValue, type InteractiveValue } from "../../../src/platforms/slack/interactive-ids.js";
+import { slackPlatformFactory, slackTuning, type SlackTuning } from "../../../src/platforms/slack/slack-platform.js";
+import { MemoryStore } from "../../../src/store/memory-store.js";
+import { at, painTueConfig } from "../../support/outbox-helpers.js";
+import { exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
+import { FakeSlackApi, type RecordedCall } from "./fake-slack-api.js";
+import { fixture, formEncoded, interactionBody, postToSlackEndpoint, signingSecret, slashCommandBody, type Signing } from "./slack-requests.js";
+
+/** The Slack user id of a demo person ("ana" -> "U0ANA"). */
+export function userId(name: string): string {
+  return `U0${name.toUpperCase()}`;
+}
+
+/** The care team's Slack channel in the test configuration. */
+export const careTeamChannel = "C0CARETEAM";
+
+/** The demo pain-tue group with every person and the care team on Slack. */
+export function slackConfig(): CohesionConfig {
+  const onSlack = (address: Address) => toAddress(`slack:${userId(address.slice(address.indexOf(":") + 1))}`);
+  return painTueConfig((group) => ({
+    ...group,
+    careTeamChannel: toAddress(`slack:${careTeamChannel}`),
+    leads: group.leads.map(onSlack),
+    members: group.members.map(onSlack),
+  }));
+}
+
+/** Slack timings scaled down so a test's Retry-After second lasts 5 ms. */
+export const fastTuning: SlackTuning = {
+  ...slackTuning,
+  pacing: { perChannelMs: 5, secondMs: 5, maxWaitSeconds: 30, maxRateLimitedAttempts: 5 },
+  requestTimeoutMs: 1000,
+};
+
+/** An element of a posted message that a person can press, with what its value means. */
+export interface Pressable {
+  readonly element: Record<string, unknown>;
+  readonly value: InteractiveValue;
+}
+
+/** Every button and select option of a recorded post (or update), decoded. */
+export function pressables(call: RecordedCall): Pressable[] {
+  const blocks = (call.args["blocks"] ?? []) as { elements?: Record<string, unknown>[] }[];
+  return blocks.flatMap((block) =>
+    (block.elements ?? []).flatMap((element) => {
+      const raw = typeof element["value"] === "string" ? [element["value"]] : ((element["options"] ?? []) as { value: string }[]).map((o) => o.value);
+      return raw.flatMap((value) => {
+        const decoded = decodeValue(value);
+        return decoded ? [{ element: { ...element, value }, value: decoded }] : [];
+      });
+    }),
+  );
+}
+
+/** Everything a recorded post shows, as one string. */
+export function shownText(call: RecordedCall): string {
+  return JSON.stringify(call.args["blocks"] ?? call.args["text"] ?? "");
+}
+
+/** A running Cohesion on Slack with the fake API and helpers that act as Slack would. */
+export class SlackHarness {
+  private constructor(
+    readonly chat: RunningChat,
+    readonly fake: FakeSlackApi,
+    readonly clock: ManualClock,
+    readonly store: Store,
+    readonly logger: RecordingLogger,
+  ) {}
+
+  /** Starts Cohesion on Slack over HTTP on 127.0.0.1 at `now` (default: four days before session 1). */
+  static async start(options: { now?: string; store?: Store; tuning?: SlackTuning; config?: CohesionConfig } = {}): Promise<SlackHarness> {
+    const fake = await FakeSlackApi.start();
+    const clock = new ManualClock(new Date(options.now ?? at.beforeEverything));
+    const store = options.store ?? new MemoryStore();
+    const logger = new RecordingLogger();
+    const env = readEnv({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl, PORT: "0" });
+    const setup = { config: options.config ?? slackConfig(), content: exampleContent, file: "cohesion.yaml" };
+    const chat = await startChat({
+      env,
+      setup,
+      store,
+      clock,
+      logger,
+      host: "127.0.0.1",
+      wakeEveryMinute: false,
+      factories: { slack: slackPlatformFactory(options.tuning ?? fastTuning) },
+    });
+    return new SlackHarness(chat, fake, clock, store, logger);
+  }
+
+  get url(): string {
+    if (!this.chat.url) throw new Error("Slack is not running over HTTP");
+    return this.chat.url;
+  }
+
+  /** Moves the clock and runs one outbox sweep. */
+  async sweepAt(instant: string): Promise<void> {
+    this.clock.set(instant);
+    await this.chat.sweep();
+  }
+
+  /** The messages posted to a person's direct messages, in order. */
+  postsTo(name: string): RecordedCall[] {
+    return this.fake.callsOf("chat.postMessage").filter((call) => call.args["channel"] === `D${userId(name)}`);
+  }
+
+  /** The latest post to a person whose content includes `needle`. */
+  latestPostTo(name: string, needle: string): RecordedCall {
+    const post = this.postsTo(name).findLast((call) => shownText(call).includes(needle));
+    if (!post) throw new Error(`nothing containing "${needle}" was posted to ${name}`);
+    return post;
+  }
+
+  /** Sends `/cohesion <text>` as a person; resolves with Slack's view of the acknowledgement. */
+  async command(name: string, text: string, channel = `D${userId(name)}`): Promise<{ status: number; body: Record<string, unknown> }> {
+    const body = slashCommandBody({ user: userId(name), channel, text, responseUrl: `${this.fake.url}/respond/1` });
+    const response = await postToSlackEndpoint(this.url, body, formEncoded);
+    return { status: response.status, body: response.text ? (JSON.parse(response.text) as Record<string, unknown>) : {} };
+  }
+
+  /** A person presses the element of `post` whose value `pick` chooses; `as` lets someone else press it. */
+  async press(post: RecordedCall, pick: (value: InteractiveValue) => boolean, as?: string, signing?: Signing): Promise<{ status: number }> {
+    const target = pressables(post).find((p) => pick(p.value));
+    if (!target) throw new Error("no such button in that message");
+    const channel = String(post.args["channel"]);
+    const clicker = as ? userId(as) : channel.slice(1);
+    const payload = fixture("block-actions", {
+      user: clicker,
+      channel,
+      ts: String(post.result["ts"] ?? post.args["ts"]),
+      triggerId: `trigger-${Math.random().toString(36).slice(2)}`,
+      text: String(post.args["text"] ?? ""),
+      blocks: post.args["blocks"] ?? [],
+      responseUrl: `${this.fake.url}/respond/2`,
+      actionId: String(target.element["action_id"]),
+      label: "button",
+      value: String(target.element["value"]),
+    });
+    return postToSlackEndpoint(this.url, interactionBody(payload), formEncoded, signing);
+  }
+
+  /** Submits the modal of a views.open call with values in question order (null skips one). */
+  async submitForm(name: string, opened: RecordedCall, values: readonly (number | null)[]): Promise<{ status: number; text: string }> {
+    const view = opened.args["view"] as { blocks: { type: string; block_id?: string }[]; private_metadata: string };
+    const inputs = view.blocks.filter((block) => block.type === "input");
+    const state = Object.fromEntries(
+      inputs.map((block, i) => {
+        const value = values[i];
+        const selected = value === null || value === undefined ? null : { text: { type: "plain_text", text: String(value) }, value: String(value) };
+        return [block.block_id, { answer: { type: "radio_buttons", selected_option: selected } }];
+      }),
+    );
+    const payload = fixture("view-submission", { user: userId(name), blocks: view.blocks, privateMetadata: view.private_metadata, values: state });
+    return postToSlackEndpoint(this.url, interactionBody(payload), formEncoded);
+  }
+
+  /** A person opens the app's Home tab (Slack may deliver the same event again, with X-Slack-Retry-Num). */
+  async openHome(name: string, eventId: string, retryNum?: number): Promise<{ status: number }> {
+    const body = JSON.stringify(fixture("app-home-opened", { user: userId(name), eventId }));
+    const headers: Record<string, string> = retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
+    return postToSlackEndpoint(this.url, body, "application/json", { headers });
+  }
+
+  /** Waits until `check` passes (listeners answer Slack first and work after). */
+  async until(check: () => void): Promise<void> {
+    await vi.waitFor(check, { timeout: 5000, interval: 10 });
+  }
+
+  async stop(): Promise<void> {
+    await this.chat.stop();
+    await this.fake.close();
+  }
+}
