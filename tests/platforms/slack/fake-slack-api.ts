@@ -58,10 +58,10 @@ export class FakeSlackApi {
 
   /** Starts the fake on a free port of 127.0.0.1. */
   static async start(): Promise<FakeSlackApi> {
-    let fake: FakeSlackApi | undefined;
-    const server = createServer((req, res) => void fake?.handle(req, res));
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    fake = new FakeSlackApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const fake = new FakeSlackApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on("request", (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res));
     return fake;
   }
 
