@@ -54,7 +54,8 @@ export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?
   const store = new MemoryStore();
   const timer = { now: () => 0, sleep: async (ms: number) => void waits.push(ms) };
   const chat = await startChat({
-    env: readEnv(options.env ?? { TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0" }),
+    // Slack credentials make startChat run the Slack stand-in beside Teams.
+    env: readEnv(options.env ?? { TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0", ...(careTeamOn === "slack" ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" } : {}) }),
     setup: { config, content: exampleContent, file: "cohesion.yaml" },
     store,
     clock,
