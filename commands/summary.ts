@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { visibleGroup } from "../src/core/access.js";
 import { groupClimate } from "../src/core/climate.js";
+import { climateChartImage, withImage } from "../src/core/climate-chart-image.js";
 import { defineCommand } from "../src/core/command.js";
 import { instrumentById, programOf } from "../src/core/context.js";
 import { slugSchema } from "../src/core/program.js";
@@ -17,6 +18,7 @@ export const summary = defineCommand({
     const group = visibleGroup(ctx, from, channel, id);
     const state = await ctx.store.readGroup(group.id);
     const climates = groupClimate(ctx, group, state, ctx.clock.now());
-    return summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses);
+    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses);
+    return withImage(message, await climateChartImage(ctx, group, climates));
   },
 });

@@ -1,4 +1,5 @@
 import { groupClimate } from "../src/core/climate.js";
+import { climateChartImage, withImage } from "../src/core/climate-chart-image.js";
 import { instrumentById, programOf } from "../src/core/context.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { answerWindowCloses, listSessions } from "../src/core/sessions.js";
@@ -19,9 +20,10 @@ export const careTeamDigest: Schedule = {
         return [makeDelivery("digest", group, session.number, group.careTeamChannel, dueAt, addHours(dueAt, graceHours))];
       });
   },
-  render(ctx, group, state, delivery, now) {
+  async render(ctx, group, state, delivery, now) {
     const climates = groupClimate(ctx, group, state, now).filter((c) => c.session.number <= delivery.session);
     const heading = `Digest after session ${delivery.session}`;
-    return { message: summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, heading) };
+    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, heading);
+    return { message: withImage(message, await climateChartImage(ctx, group, climates)) };
   },
 };

@@ -47,6 +47,8 @@ export interface ImageBlock {
   readonly png: Uint8Array;
   readonly alt: string;
   readonly textVersion?: string;
+  /** The same picture drawn smaller, for platforms whose messages must stay small (a Teams card carries it inline). */
+  readonly compactPng?: Uint8Array;
 }
 
 /** A line about one person, shown to leads only: the platform names the person natively (a mention), then `text`. */

@@ -5,7 +5,8 @@ import { readEnv } from "../../src/app/config.js";
 import { shippedExampleConfig } from "../../src/app/config-file.js";
 import type { Address } from "../../src/core/address.js";
 import type { Form, Message } from "../../src/core/message.js";
-import type { Clock, Logger, Messenger, Store } from "../../src/core/ports.js";
+import type { ChartRenderer, ChartSpec, Clock, Logger, Messenger, Store } from "../../src/core/ports.js";
+import { indexedPng } from "../../src/charts/indexed-png.js";
 import type { CohesionConfig } from "../../src/core/organisation.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 
@@ -57,6 +58,19 @@ export class RecordingLogger implements Logger {
   }
 }
 
+/** A chart renderer that records every spec it is asked to draw; it draws a 1x1 PNG unless given a real renderer, and can be told to fail. */
+export class RecordingChartRenderer implements ChartRenderer {
+  readonly specs: ChartSpec[] = [];
+  fail: Error | undefined;
+  constructor(private readonly inner?: ChartRenderer) {}
+
+  async renderPng(spec: ChartSpec): Promise<Uint8Array> {
+    this.specs.push(spec);
+    if (this.fail) throw this.fail;
+    return this.inner ? this.inner.renderPng(spec) : indexedPng(new Uint8Array([255, 255, 255, 255]), 1, 1);
+  }
+}
+
 const exampleSetup: Setup = loadSetup(readEnv({ COHESION_CONFIG: shippedExampleConfig }), true);
 
 /** The shipped programs and instruments. */
@@ -73,14 +87,16 @@ export interface World extends Cohesion {
   readonly messenger: RecordingMessenger;
   readonly logger: RecordingLogger;
   readonly store: Store;
+  readonly charts: RecordingChartRenderer;
 }
 
-/** Builds a world at `now` (default: 4 days before the demo's first session). */
-export function makeWorld(options: { now?: string; config?: CohesionConfig; store?: Store } = {}): World {
+/** Builds a world at `now` (default: 4 days before the demo's first session); charts are recorded, not drawn, unless a renderer is given. */
+export function makeWorld(options: { now?: string; config?: CohesionConfig; store?: Store; charts?: RecordingChartRenderer } = {}): World {
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
   const store = options.store ?? new MemoryStore();
-  const bot = assemble({ config: options.config ?? exampleConfig(), content: exampleSetup.content, store, clock, logger, messenger });
-  return { ...bot, clock, messenger, logger, store };
+  const charts = options.charts ?? new RecordingChartRenderer();
+  const bot = assemble({ config: options.config ?? exampleConfig(), content: exampleSetup.content, store, clock, logger, messenger, charts });
+  return { ...bot, clock, messenger, logger, store, charts };
 }

@@ -18,6 +18,13 @@ function plain(text: string): string {
   return text.replace(/\*([^*\n]+)\*/g, "$1").replace(/`([^`\n]+)`/g, "$1");
 }
 
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}
+
 function renderBlock(block: Block, actions: Map<string, ConsoleAction>): string {
   switch (block.type) {
     case "text":
@@ -29,7 +36,8 @@ function renderBlock(block: Block, actions: Map<string, ConsoleAction>): string 
     case "fields":
       return block.fields.map((field) => `  ${field.label}: ${field.value}`).join("\n");
     case "image":
-      return `  [chart: ${block.alt}]`;
+      // A terminal cannot show the picture: its sparklines (or, failing those, its alt text) stand in.
+      return block.textVersion ? `  Chart:\n${indent(block.textVersion)}` : `  [chart: ${block.alt}]`;
     case "mention":
       return `${personOf(block.address)}: ${plain(block.text)}`;
     case "file":
