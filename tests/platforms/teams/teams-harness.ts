@@ -52,7 +52,15 @@ export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
   const logger = new RecordingLogger();
   const store = new MemoryStore();
-  const timer = { now: () => 0, sleep: async (ms: number) => void waits.push(ms) };
+  // Time on the Teams side moves only when it waits, so pacing and backoff cost the tests nothing.
+  let elapsed = 0;
+  const timer = {
+    now: () => elapsed,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      elapsed += ms;
+    },
+  };
   const chat = await startChat({
     // Slack credentials make startChat run the Slack stand-in beside Teams.
     env: readEnv(options.env ?? { TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0", ...(careTeamOn === "slack" ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" } : {}) }),
