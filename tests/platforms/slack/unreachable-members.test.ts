@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { at } from "../../support/outbox-helpers.js";
+import { fastTuning, shownText, SlackHarness, userId } from "./slack-harness.js";
+
+let slack: SlackHarness;
+afterEach(async () => slack?.stop());
+
+describe("members Slack cannot reach", () => {
+  it("tells each lead once, naming the member with a Slack mention, when a member's account is gone", async () => {
+    slack = await SlackHarness.start();
+    slack.fake.fail("conversations.open", { error: "user_not_found" }, { times: 10, when: (args) => args["users"] === userId("ana") });
+    await slack.sweepAt(at.reminder1Due);
+    await slack.sweepAt("2026-11-30T18:01:00Z");
+    await slack.sweepAt("2026-11-30T18:30:00Z");
+    const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find((e) => e.delivery.kind === "reminder" && e.delivery.recipient === `slack:${userId("ana")}`);
+    expect(entry).toMatchObject({ status: "failed", error: "recipient-gone", attempts: 1 });
+    const notices = slack.fake.callsOf("chat.postMessage").filter((c) => shownText(c).includes("isn't getting Cohesion's messages"));
+    expect(notices.map((c) => c.args["channel"]).sort()).toEqual([`D${userId("okafor")}`, `D${userId("sam")}`]);
+    expect(shownText(notices[0]!)).toContain(`<@${userId("ana")}>`);
+  });
+
+  it("treats a direct message channel that has gone as a member who cannot be reached", async () => {
+    slack = await SlackHarness.start();
+    await slack.sweepAt(at.orientationDue);
+    slack.fake.fail("chat.postMessage", { error: "channel_not_found" }, { times: 10, when: (args) => args["channel"] === `D${userId("dev")}` });
+    await slack.sweepAt(at.reminder1Due);
+    await slack.sweepAt("2026-11-30T18:01:00Z");
+    const notices = slack.fake.callsOf("chat.postMessage").filter((c) => shownText(c).includes("isn't getting Cohesion's messages"));
+    expect(notices).toHaveLength(2);
+    expect(shownText(notices[0]!)).toContain(`<@${userId("dev")}>`);
+  });
+
+  it("never retries a post whose answer was lost, so nobody gets the same reminder twice", async () => {
+    slack = await SlackHarness.start({ tuning: { ...fastTuning, requestTimeoutMs: 100 } });
+    await slack.sweepAt(at.orientationDue);
+    slack.fake.fail("chat.postMessage", { delayMs: 400 }, { when: (args) => args["channel"] === `D${userId("ben")}` });
+    await slack.sweepAt(at.reminder1Due);
+    await slack.sweepAt("2026-11-30T18:10:00Z");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const toBen = slack.postsTo("ben").filter((c) => shownText(c).includes("I'll be there"));
+    expect(toBen).toHaveLength(1);
+    const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find((e) => e.delivery.kind === "reminder" && e.delivery.recipient === `slack:${userId("ben")}`);
+    expect(entry).toMatchObject({ status: "failed", error: "outcome-unknown" });
+  });
+
+  it("logs a rejected token by its code only, and does not retry it", async () => {
+    slack = await SlackHarness.start();
+    await slack.sweepAt(at.orientationDue);
+    slack.fake.fail("chat.postMessage", { error: "invalid_auth" }, { times: 100 });
+    await slack.sweepAt(at.reminder1Due);
+    const entries = Object.values((await slack.store.readGroup("pain-tue")).outbox).filter((e) => e.delivery.kind === "reminder");
+    expect(entries.every((e) => e.status === "failed" && e.error === "slack-invalid_auth")).toBe(true);
+    const logged = JSON.stringify(slack.logger.lines);
+    expect(logged).toContain("slack-invalid_auth");
+    expect(logged).not.toMatch(/U0[A-Z]+/);
+  });
+});
