@@ -1,7 +1,7 @@
 import { localPart, platformOf } from "../../core/address.js";
 import type { Block, ChoiceBlock, FileBlock, MentionBlock } from "../../core/message.js";
 import { answerInputId, cardAction } from "./card-actions.js";
-import { richText, shorten, type CardElement } from "./rich-text.js";
+import { plainText, richText, shorten, type CardElement } from "./rich-text.js";
 
 /** How far a card is cut down to fit Teams' message size. */
 export interface Fit {
@@ -33,15 +33,18 @@ function safeName(name: string): string {
   return shorten(name.replace(/[<>]/g, "").replace(/[\\*_[\]()#~`>!-]/g, (c) => `\\${c}`), 200);
 }
 
-/** The Input.ChoiceSet answering one item, its options as radio buttons. */
-export function choiceInput(itemId: string, options: ChoiceBlock["options"], required: boolean): CardElement {
+/** The Input.ChoiceSet answering one item: the question as its label (plain text), the options as radio buttons. */
+export function choiceInput(itemId: string, question: string, options: ChoiceBlock["options"], required: boolean): CardElement {
   return {
     type: "Input.ChoiceSet",
     id: answerInputId(itemId),
+    label: plainText(question).trim() || "Your answer",
     style: "expanded",
     isRequired: required,
     ...(required ? { errorMessage: "Please pick one, then press Send." } : {}),
-    choices: options.slice(0, limits.options).map((option) => ({ title: shorten(option.label, limits.optionTitle), value: String(option.value) })),
+    choices: options
+      .slice(0, limits.options)
+      .map((option) => ({ title: shorten(option.label.trim() || String(option.value), limits.optionTitle), value: String(option.value) })),
   };
 }
 
@@ -75,8 +78,7 @@ export function blockElements(block: Block, context: RenderContext, fit: Fit, en
       }));
     case "choice":
       return [
-        ...richText(shorten(block.question, Math.min(fit.textMax, 1000))),
-        choiceInput(block.itemId, block.options, true),
+        choiceInput(block.itemId, shorten(block.question, Math.min(fit.textMax, 1000)), block.options, true),
         { type: "ActionSet", actions: [cardAction("Send", { cohesion: "choice", promptId: block.promptId, itemId: block.itemId }, true)] },
       ];
     case "buttons":
@@ -85,7 +87,7 @@ export function blockElements(block: Block, context: RenderContext, fit: Fit, en
           type: "ActionSet",
           actions: block.buttons
             .slice(0, limits.buttons)
-            .map((button) => cardAction(shorten(button.label, limits.buttonTitle), { cohesion: "button", promptId: button.promptId, action: button.action }, button.primary)),
+            .map((button) => cardAction(shorten(button.label.trim() || "Choose", limits.buttonTitle), { cohesion: "button", promptId: button.promptId, action: button.action }, button.primary)),
         },
       ];
     case "image":

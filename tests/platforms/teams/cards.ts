@@ -26,6 +26,7 @@ export function cardText(card: Json): string {
   walk(card, (item) => {
     if (item.type === "RichTextBlock") lines.push((item.inlines as { text: string }[]).map((run) => run.text).join(""));
     if (item.type === "TextBlock") lines.push(String(item.text));
+    if (item.type === "Input.ChoiceSet") lines.push(String(item.label));
   });
   return lines.join("\n");
 }
@@ -47,10 +48,10 @@ export function actionData(card: Json, title: string | RegExp): Json {
 }
 
 /** The card's answer inputs (radio button sets). */
-export function inputsOf(card: Json): { id: string; choices: { title: string; value: string }[] }[] {
-  const inputs: { id: string; choices: { title: string; value: string }[] }[] = [];
+export function inputsOf(card: Json): { id: string; label: string; choices: { title: string; value: string }[] }[] {
+  const inputs: { id: string; label: string; choices: { title: string; value: string }[] }[] = [];
   walk(card, (item) => {
-    if (item.type === "Input.ChoiceSet") inputs.push({ id: String(item.id), choices: item.choices as { title: string; value: string }[] });
+    if (item.type === "Input.ChoiceSet") inputs.push({ id: String(item.id), label: String(item.label), choices: item.choices as { title: string; value: string }[] });
   });
   return inputs;
 }
