@@ -1,7 +1,7 @@
 import type { ClimateSeries, SeriesPoint, SubscaleSeries } from "./climate-series.js";
 
-/** Changes smaller than this (on the one-decimal figures people see) are described as holding steady. */
-export const steadyWithin = 0.3;
+/** Changes smaller than this many tenths (on the one-decimal figures people see) are described as holding steady. */
+export const steadyWithinTenths = 3;
 
 function oneDecimal(value: number): string {
   return value.toFixed(1);
@@ -18,14 +18,15 @@ export function subscaleTrend(subscale: SubscaleSeries): string {
   const last = points.at(-1);
   if (!first || !last) return `${subscale.name}: not enough answers yet`;
   if (first === last) return `${subscale.name} ${oneDecimal(first.mean)} at session ${first.session}`;
-  const from = Number(oneDecimal(first.mean));
-  const to = Number(oneDecimal(last.mean));
+  // Compared in whole tenths, as shown, so that 2.0 -> 2.3 is a rise of exactly 0.3.
+  const from = Math.round(first.mean * 10);
+  const to = Math.round(last.mean * 10);
   const span = last.session - first.session + 1;
-  if (Math.abs(to - from) < steadyWithin) {
+  if (Math.abs(to - from) < steadyWithinTenths) {
     const average = points.reduce((sum, p) => sum + p.mean, 0) / points.length;
     return `${subscale.name} held steady around ${oneDecimal(average)} over ${span} sessions`;
   }
-  return `${subscale.name} ${to > from ? "rose" : "fell"} from ${oneDecimal(from)} to ${oneDecimal(to)} over ${span} sessions`;
+  return `${subscale.name} ${to > from ? "rose" : "fell"} from ${oneDecimal(from / 10)} to ${oneDecimal(to / 10)} over ${span} sessions`;
 }
 
 /** "3", "3 and 5", "2, 3 and 5". */
