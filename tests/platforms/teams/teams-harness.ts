@@ -82,8 +82,8 @@ export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?
     waits,
     async post(activity, headers = {}) {
       const response = await fetch(`${chat.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
-      const text = await response.text();
-      return { status: response.status, body: text === "" ? undefined : (JSON.parse(text) as unknown) };
+      const json = response.headers.get("content-type")?.includes("application/json") ?? false;
+      return { status: response.status, body: json ? ((await response.json()) as unknown) : await response.text() };
     },
     async sweepAt(instant) {
       clock.set(instant);

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { readEnv } from "../../../src/app/config.js";
+import { startChat } from "../../../src/app/run-chat.js";
+import { StartupError } from "../../../src/core/errors.js";
+import { createTeamsPlatform } from "../../../src/platforms/teams/teams-platform.js";
+import { MemoryStore } from "../../../src/store/memory-store.js";
+import { exampleConfig, exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
+import { personalChat, personalMessage } from "./activities.js";
+import { botFrameworkIssuer, FakeOpenId } from "./fake-openid.js";
+import { startTeams, type TeamsHarness } from "./teams-harness.js";
+
+const appId = "00000000-0000-4000-8000-00000000c0de";
+const setup = { config: exampleConfig(), content: exampleContent, file: "cohesion.yaml" };
+let teams: TeamsHarness | undefined;
+let openId: FakeOpenId | undefined;
+afterEach(async () => {
+  await teams?.stop();
+  await openId?.stop();
+  teams = undefined;
+  openId = undefined;
+});
+
+async function startAuthenticated(): Promise<{ teams: TeamsHarness; openId: FakeOpenId }> {
+  openId = new FakeOpenId();
+  await openId.start();
+  teams = await startTeams({
+    env: { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "secret", PORT: "0" },
+    platform: {
+      // The Bot Framework takes these settings as one set: the public cloud's, with its sign-in metadata on 127.0.0.1.
+      authentication: {
+        ValidateAuthority: true,
+        ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+        ToChannelFromBotOAuthScope: "https://api.botframework.com",
+        ToBotFromChannelTokenIssuer: botFrameworkIssuer,
+        OAuthUrl: "https://api.botframework.com",
+        ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: openId.metadataUrl,
+        CallerId: "urn:botframework:azure",
+      },
+      tokens: { token: async () => "token-from-entra" },
+    },
+  });
+  return { teams, openId };
+}
+
+describe("who may talk to Cohesion on Teams", () => {
+  it("refuses to start without an app id, naming what to set", () => {
+    const deps = { setup, store: new MemoryStore(), clock: new ManualClock(new Date()), logger: new RecordingLogger() };
+    expect(() => createTeamsPlatform(readEnv({}), deps)).toThrow(StartupError);
+    expect(() => createTeamsPlatform(readEnv({}), deps)).toThrow(/MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.*TEAMS_ALLOW_UNAUTHENTICATED=true/);
+  });
+
+  it("refuses to start with a password but no app id", async () => {
+    const env = readEnv({ MICROSOFT_APP_PASSWORD: "secret", PORT: "0" });
+    const start = startChat({ env, setup, store: new MemoryStore(), clock: new ManualClock(new Date()), logger: new RecordingLogger(), wakeEveryMinute: false });
+    await expect(start).rejects.toThrow("missing MICROSOFT_APP_ID");
+  });
+
+  it("without authentication, warns loudly and listens on 127.0.0.1 only", async () => {
+    const logger = new RecordingLogger();
+    const chat = await startChat({ env: readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0" }), setup, store: new MemoryStore(), clock: new ManualClock(new Date()), logger, wakeEveryMinute: false });
+    try {
+      expect(chat.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(logger.lines).toContainEqual(expect.objectContaining({ level: "warn", message: expect.stringContaining("WITHOUT AUTHENTICATION") }));
+    } finally {
+      await chat.stop();
+    }
+  });
+
+  it("with an app id, accepts only activities signed by the Bot Framework for this app, and signs its own calls", async () => {
+    const { teams, openId } = await startAuthenticated();
+    const url = teams.connector.url;
+    expect((await teams.post(personalMessage("ana", "help", url))).status).toBe(401);
+    expect((await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${openId.token(appId, url, FakeOpenId.otherKey())}` })).status).toBe(401);
+    expect((await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${openId.token("another-app", url)}` })).status).toBe(401);
+    expect((await teams.store.readOrganisation()).platformData).toBeUndefined();
+    expect(teams.connector.calls).toEqual([]);
+
+    const accepted = await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${openId.token(appId, url)}` });
+    expect(accepted.status).toBe(200);
+    const [reply] = teams.connector.posted(personalChat("ana"));
+    expect(reply?.authorization).toBe("Bearer token-from-entra");
+  });
+});
