@@ -1,8 +1,9 @@
 import type { CommandDefinition } from "../src/core/command.js";
+import { exportCommand } from "./export.js";
 import { help } from "./help.js";
 import { pause } from "./pause.js";
 import { resume } from "./resume.js";
 import { summary } from "./summary.js";
 
 /** Every chat command, listed explicitly; help shows them in this order. */
-export const commands: readonly CommandDefinition[] = [help, summary, pause, resume];
+export const commands: readonly CommandDefinition[] = [help, summary, exportCommand, pause, resume];

@@ -82,6 +82,8 @@ export const organisationStateSchema = z.strictObject({
   consoleClock: instant.optional(),
   /** What a chat platform keeps between restarts (Teams conversation references...), validated again by that platform. */
   platformData: z.partialRecord(z.enum(["slack", "teams"]), z.record(z.string(), z.json())).optional(),
+  /** The key behind members' codes in answer exports (32 random bytes, base64); made on the first export, never shown. */
+  memberCodeKey: z.base64().length(44).optional(),
 });
 
 /** The organisation's stored state. */
