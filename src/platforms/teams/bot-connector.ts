@@ -34,8 +34,8 @@ export function createBotConnector(tokens: TokenSource, fetchImpl: typeof fetch 
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
-    }).catch(() => {
-      throw new DeliveryError("teams-unreachable", true);
+    }).catch((error: unknown) => {
+      throw unsentOrUnknown(error);
     });
     const text = await response.text().catch(() => "");
     if (!response.ok) throw deliveryErrorFor(response.status, response.headers.get("retry-after"));
@@ -57,6 +57,15 @@ export function createBotConnector(tokens: TokenSource, fetchImpl: typeof fetch 
       await call("PUT", `${conversationUrl(serviceUrl, conversationId)}/${encodeURIComponent(activityId)}`, { ...activity, id: activityId });
     },
   };
+}
+
+/** Connection errors that mean the request never reached Teams, so trying again cannot post twice. */
+const neverSent = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+/** A failed request: retryable if it never reached Teams; otherwise (a timeout, a dropped answer) the outcome is unknown and not retried. */
+function unsentOrUnknown(error: unknown): DeliveryError {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === "string" && neverSent.has(code) ? new DeliveryError("teams-unreachable", true) : new DeliveryError("outcome-unknown", false);
 }
 
 function safeJson(text: string): unknown {

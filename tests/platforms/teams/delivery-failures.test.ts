@@ -86,3 +86,26 @@ describe("delivering to Teams when Teams pushes back", () => {
     expect(JSON.stringify(teams.logger.lines)).not.toContain(anaId);
   });
 });
+
+describe("delivering to Teams when it cannot be reached", () => {
+  it("retries later when Teams refused the connection, so nothing was posted", async () => {
+    await withAnaInstalled();
+    await teams.connector.stop();
+    await teams.sweepAt(painTue.reminder1);
+    expect(await reminderEntry(anaId)).toMatchObject({ status: "retrying", error: "teams-unreachable" });
+  });
+
+  it("does not retry a message whose answer never came (a timeout), since Teams may have posted it", async () => {
+    let attempts = 0;
+    const timingOut: typeof fetch = async () => {
+      attempts += 1;
+      throw new DOMException("The operation timed out.", "TimeoutError");
+    };
+    teams = await startTeams({ now: painTue.reminder1, platform: { fetch: timingOut } });
+    await teams.post(installed("ana", teams.connector.url));
+    await teams.sweepAt(painTue.reminder1);
+    expect(await reminderEntry(anaId)).toMatchObject({ status: "failed", error: "outcome-unknown" });
+    // The late orientation and the reminder, each tried once.
+    expect(attempts).toBe(2);
+  });
+});
