@@ -1,5 +1,5 @@
 import type { Address } from "../../core/address.js";
-import type { Block, ButtonAction, Message } from "../../core/message.js";
+import type { Block, ButtonAction, FileBlock, Message } from "../../core/message.js";
 
 /** What typing a token does for the person a message was shown to. */
 export type ConsoleAction =
@@ -25,7 +25,7 @@ function indent(text: string): string {
     .join("\n");
 }
 
-function renderBlock(block: Block, actions: Map<string, ConsoleAction>): string {
+function renderBlock(block: Block, actions: Map<string, ConsoleAction>, saved: ReadonlyMap<FileBlock, string>): string {
   switch (block.type) {
     case "text":
       return plain(block.text);
@@ -40,8 +40,10 @@ function renderBlock(block: Block, actions: Map<string, ConsoleAction>): string 
       return block.textVersion ? `  Chart:\n${indent(block.textVersion)}` : `  [chart: ${block.alt}]`;
     case "mention":
       return `${personOf(block.address)}: ${plain(block.text)}`;
-    case "file":
-      return `  [file: ${block.title} (${block.filename}, ${block.data.byteLength} bytes)]`;
+    case "file": {
+      const path = saved.get(block);
+      return path ? `  [file saved: ${path} · ${block.title}, ${block.data.byteLength} bytes]` : `  [file: ${block.title} (${block.filename}, ${block.data.byteLength} bytes)]`;
+    }
     case "choice": {
       for (const option of block.options) actions.set(String(option.value), { type: "choice", promptId: block.promptId, itemId: block.itemId, value: option.value });
       return `${plain(block.question)}\n  ${block.options.map((o) => `${o.value} ${o.label}`).join(" · ")}`;
@@ -57,10 +59,10 @@ function renderBlock(block: Block, actions: Map<string, ConsoleAction>): string 
   }
 }
 
-/** Renders a neutral message as plain terminal text; choices are typed as their value, buttons as a letter. */
-export function renderForConsole(message: Message): ConsoleView {
+/** Renders a neutral message as plain terminal text; choices are typed as their value, buttons as a letter; saved files by their path. */
+export function renderForConsole(message: Message, saved: ReadonlyMap<FileBlock, string> = new Map()): ConsoleView {
   const actions = new Map<string, ConsoleAction>();
-  const text = message.blocks.map((block) => renderBlock(block, actions)).join("\n");
+  const text = message.blocks.map((block) => renderBlock(block, actions, saved)).join("\n");
   const hint = actions.size > 0 ? "\n  > type a number or letter to answer" : "";
   return { text: text + hint, actions };
 }

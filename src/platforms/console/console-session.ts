@@ -1,12 +1,13 @@
 import { toAddress, type Address } from "../../core/address.js";
 import type { CoreContext } from "../../core/context.js";
-import type { Form, Message } from "../../core/message.js";
+import type { FileBlock, Form, Message } from "../../core/message.js";
 import type { Messenger } from "../../core/ports.js";
 import { formatLocal, listSessions } from "../../core/sessions.js";
 import type { InteractionHandler, Outcome } from "../../app/interactions.js";
 import type { ConsoleClock } from "./console-clock.js";
 import { parseClockMove } from "./clock-move.js";
 import { FormInProgress } from "./form-in-progress.js";
+import { saveFilesOrSay } from "./saved-files.js";
 import { personOf, renderForConsole, type ConsoleAction } from "./console-render.js";
 import type { SimulatedMembers } from "./simulated-members.js";
 
@@ -19,6 +20,8 @@ export interface ConsoleDeps {
   /** Runs one outbox sweep at the clock's current time. */
   readonly sweep: () => Promise<void>;
   readonly write: (text: string) => void;
+  /** Where files handed to the person being played (exports) are saved. */
+  readonly exportsDir: string;
 }
 
 const stepMs = 15 * 60_000;
@@ -49,12 +52,13 @@ export class ConsoleSession implements Messenger {
 
   /** Shows a message to its recipient: in full for the person being played, as a one-line note otherwise. */
   async send(to: Address, message: Message): Promise<void> {
-    const view = renderForConsole(message);
     if (this.sees(to)) {
+      const view = renderForConsole(message, await this.saveFiles(message));
       this.pending.set(to, view.actions);
       this.deps.write(`\n── Cohesion → ${this.label(to)} · ${this.time()} ──\n${view.text}\n`);
       return;
     }
+    const view = renderForConsole(message);
     this.deps.write(`  · (simulated) to ${this.label(to)}: ${message.text.split("\n")[0] ?? ""}\n`);
     if (this.simulate && this.isMember(to)) this.queued.push(...this.deps.simulated.react(to, view));
   }
@@ -126,7 +130,11 @@ export class ConsoleSession implements Messenger {
 
   private async show(to: Address, outcome: Outcome): Promise<void> {
     if ("form" in outcome) return this.openForm(to, outcome.form);
-    if (to === this.persona) this.deps.write(`${renderForConsole(outcome.reply).text}\n`);
+    if (to === this.persona) this.deps.write(`${renderForConsole(outcome.reply, await this.saveFiles(outcome.reply)).text}\n`);
+  }
+
+  private saveFiles(message: Message): Promise<Map<FileBlock, string>> {
+    return saveFilesOrSay(this.deps.exportsDir, message, this.deps.write);
   }
 
   private async drainSimulated(): Promise<void> {

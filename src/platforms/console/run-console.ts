@@ -31,6 +31,8 @@ export async function runConsole(options: {
   consoleStart: Date | undefined;
   input: NodeJS.ReadableStream;
   write: (text: string) => void;
+  /** Where exports asked for in the console are saved (DATA_DIR/exports). */
+  exportsDir: string;
 }): Promise<void> {
   const { setup, store, logger, write } = options;
   const clock = new ConsoleClock(await startingTime(store, setup, options.consoleStart));
@@ -47,6 +49,7 @@ export async function runConsole(options: {
     simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
     sweep,
     write,
+    exportsDir: options.exportsDir,
   });
   platforms.set("console", session);
   const first = setup.config.groups[0];

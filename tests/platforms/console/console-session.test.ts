@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assemble } from "../../../src/app/assemble.js";
 import { routeByPlatform } from "../../../src/app/messengers.js";
@@ -10,7 +12,7 @@ import { SimulatedMembers } from "../../../src/platforms/console/simulated-membe
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { exampleConfig, exampleContent, RecordingLogger } from "../../support/world.js";
 
-function consoleAt(start: string) {
+function consoleAt(start: string, exportsDir = join(tmpdir(), "cohesion-console-exports-unused")) {
   const realNow = () => 0;
   const clock = new ConsoleClock(new Date(start), realNow);
   const store = new MemoryStore();
@@ -31,6 +33,7 @@ function consoleAt(start: string) {
     simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
     sweep: async () => void (await bot.dispatcher.sweep()),
     write: (text) => output.push(text),
+    exportsDir,
   });
   platforms.set("console", session);
   const type = async (...lines: string[]) => {
