@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { toAddress } from "../../../src/core/address.js";
+import { cardActionEvent, commandText } from "../../../src/platforms/teams/card-events.js";
+
+const lead = toAddress("teams:6f1c2a10-0000-4000-8000-0000000000a1");
+const channel = toAddress("teams:19:care-team-channel@thread.tacv2");
+const promptId = "a1b2c3d4.0123456789abcdef";
+
+describe("what Teams sends back, in neutral terms", () => {
+  it("carries any button action through unchanged, with the channel it was pressed in", () => {
+    expect(cardActionEvent({ cohesion: "button", promptId, action: "discussed-in-group" }, lead, channel)).toEqual({
+      event: { type: "button", from: lead, channel, promptId, action: "discussed-in-group" },
+    });
+  });
+
+  it("reads a form's answers, a skipped question as null", () => {
+    const submitted = { cohesion: "form", promptId, itemIds: ["gcq-1", "gcq-2"], "answer.gcq-1": "5" };
+    expect(cardActionEvent(submitted, lead, undefined)).toEqual({ event: { type: "form", from: lead, promptId, answers: { "gcq-1": 5, "gcq-2": null } } });
+  });
+
+  it("takes the text after an @mention as the command, whatever markup Teams wraps it in", () => {
+    expect(commandText("<at>Cohesion</at> summary pain-tue\n")).toBe("summary pain-tue");
+    expect(commandText("<p><at>Cohesion</at>&nbsp;help</p>")).toBe("help");
+    expect(commandText("  pause ")).toBe("pause");
+    expect(commandText(undefined)).toBe("");
+  });
+});
