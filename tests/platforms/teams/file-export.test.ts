@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { toAddress } from "../../../src/core/address.js";
 import type { Message } from "../../../src/core/message.js";
-import { addedToTeam, careChannel, fileConsent, installed, personalChat, teamsAddress } from "./activities.js";
+import { addedToTeam, careChannel, fileConsent, installed, personalChat, personalMessage, teamsAddress } from "./activities.js";
 import { cardText, lastCard } from "./cards.js";
 import { startTeams, type TeamsHarness } from "./teams-harness.js";
 
@@ -71,5 +71,14 @@ describe("handing a lead a CSV export on Teams", () => {
     const posted = teams.connector.posted(careChannel);
     expect(posted).toHaveLength(1);
     expect(cardText(lastCard(posted).card)).toContain("only lets me hand over files in a personal chat");
+  });
+
+  it("answers `export pain-tue` typed by a lead with the figures offered as a file", async () => {
+    teams = await startTeams({ now: "2026-12-10T12:00:00Z" });
+    await teams.post(installed("okafor", teams.connector.url));
+    await teams.post(personalMessage("okafor", "export pain-tue", teams.connector.url));
+    const offer = teams.connector.posted(personalChat("okafor")).at(-1)?.body.attachments as { contentType: string; name: string }[];
+    expect(offer[0]?.contentType).toBe("application/vnd.microsoft.teams.card.file.consent");
+    expect(offer[0]?.name).toMatch(/\.csv$/);
   });
 });
