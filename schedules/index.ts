@@ -1,5 +1,6 @@
 import type { Schedule } from "../src/core/schedule.js";
 import { careTeamDigest } from "./care-team-digest.js";
+import { careTeamOverview } from "./care-team-overview.js";
 import { checkinPrompt } from "./checkin-prompt.js";
 import { nudge } from "./nudge.js";
 import { orientation } from "./orientation.js";
@@ -7,4 +8,4 @@ import { sessionReminder } from "./session-reminder.js";
 import { unreachableNotice } from "./unreachable-notice.js";
 
 /** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
-export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest, unreachableNotice];
+export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest, careTeamOverview, unreachableNotice];

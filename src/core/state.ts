@@ -8,7 +8,7 @@ export const schemaVersion = 1;
 const instant = z.iso.datetime();
 
 /** What the bot does by itself, one kind per schedule. */
-export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest", "unreachable"]);
+export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest", "unreachable", "overview"]);
 
 /** A kind of scheduled delivery. */
 export type DeliveryKind = z.infer<typeof deliveryKindSchema>;

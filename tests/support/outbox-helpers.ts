@@ -84,6 +84,7 @@ export const marks = {
   nudge: "If you have a moment",
   digest: "Digest after session",
   unreachable: "isn't getting Cohesion's messages",
+  overview: "Weekly overview",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */
