@@ -44,8 +44,10 @@ export function createReferenceBook(store: Store, clock: Clock, logger: Logger) 
   /** Remembers (or refreshes) where an address can be reached; unchanged references cost no write. */
   async function remember(address: Address, reference: Omit<ConversationReference, "updatedAt">): Promise<void> {
     const current = await find(address);
-    if (current && sameReference(current, reference)) return;
-    const entry: ConversationReference = { ...reference, updatedAt: clock.now().toISOString() };
+    // Some activities (invokes) may come without the person's name: keep the one we had.
+    const merged = { ...reference, ...(reference.name === undefined && current?.name !== undefined ? { name: current.name } : {}) };
+    if (current && sameReference(current, merged)) return;
+    const entry: ConversationReference = { ...merged, updatedAt: clock.now().toISOString() };
     await store.updateOrganisation((organisation) => {
       const teams = { ...(organisation.platformData?.teams ?? {}) };
       const conversations = storedSchema.safeParse(teams.conversations ?? {});
