@@ -44,16 +44,27 @@ function palette(colours: Map<number, number>): { entries: number[]; indexOf: Ma
  * small enough to travel inline in a Teams card.
  */
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Uint8Array {
+  const pixels = new Uint32Array(width * height);
   const colours = new Map<number, number>();
-  const pixelColour = (i: number) => ((rgba[i] ?? 0) << 16) | ((rgba[i + 1] ?? 0) << 8) | (rgba[i + 2] ?? 0);
-  for (let i = 0; i < rgba.length; i += 4) {
-    const colour = pixelColour(i);
-    colours.set(colour, (colours.get(colour) ?? 0) + 1);
+  for (let p = 0, i = 0; p < pixels.length; p += 1, i += 4) pixels[p] = ((rgba[i] ?? 0) << 16) | ((rgba[i + 1] ?? 0) << 8) | (rgba[i + 2] ?? 0);
+  // Charts are mostly long runs of one colour, so runs are counted at once rather than pixel by pixel.
+  for (let p = 0; p < pixels.length; ) {
+    const colour = pixels[p] ?? 0;
+    let end = p + 1;
+    while (end < pixels.length && pixels[end] === colour) end += 1;
+    colours.set(colour, (colours.get(colour) ?? 0) + end - p);
+    p = end;
   }
   const { entries, indexOf } = palette(colours);
   const rows = Buffer.alloc((width + 1) * height);
+  let previous = -1;
+  let index = 0;
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) rows[y * (width + 1) + 1 + x] = indexOf.get(pixelColour(4 * (y * width + x))) ?? 0;
+    for (let x = 0; x < width; x += 1) {
+      const colour = pixels[y * width + x] ?? 0;
+      if (colour !== previous) [previous, index] = [colour, indexOf.get(colour) ?? 0];
+      rows[y * (width + 1) + 1 + x] = index;
+    }
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
