@@ -26,6 +26,16 @@ describe("/cohesion", () => {
     expect(slack.fake.callsOf("files.upload")).toEqual([]);
   });
 
+  it("sends a lead's export to their direct messages as a CSV file, and says so", async () => {
+    slack = await SlackHarness.start({ now: painTue.checkin1 });
+    await withSession1Answered();
+    const reply = await slack.command("okafor", "export pain-tue");
+    expect(JSON.stringify(reply.body)).toContain("to your direct messages");
+    await slack.until(() => expect(slack.fake.callsOf("files.completeUploadExternal")).toHaveLength(1));
+    expect(slack.fake.callsOf("files.getUploadURLExternal")[0]?.args["filename"]).toMatch(/\.csv$/);
+    expect(slack.fake.callsOf("files.completeUploadExternal")[0]?.args["channel_id"]).toBe(`D${userId("okafor")}`);
+  });
+
   it("in the care team's channel, a lead may leave out the group", async () => {
     slack = await SlackHarness.start({ now: painTue.checkin1 });
     await withSession1Answered();
