@@ -70,7 +70,7 @@ for (const { name, spec } of cases) {
   const paletteMs: number[] = [];
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  let png = new Uint8Array();
+  let png: Uint8Array = new Uint8Array();
   let rgbaPng = 0;
   const started = performance.now();
   for (let i = 0; i < runs; i += 1) {
