@@ -18,6 +18,8 @@ export interface SessionClimate {
   readonly windowCloses: Date;
   readonly invited: number;
   readonly respondents: number;
+  /** Respondents as a share of check-ins sent (0-1), or null when none were sent. */
+  readonly responseRate: number | null;
   /** Valid full check-ins (GCQ-S forms with no more than the allowed items missing). */
   readonly forms: number;
   readonly subscales: ReadonlyMap<string, Aggregate>;
@@ -32,7 +34,7 @@ function aggregate(values: number[], minResponses: number): Aggregate {
 }
 
 /** Answers indexed as session -> member -> "instrument|item" -> value, built in one pass. */
-function indexAnswers(state: Readonly<GroupState>): Map<number, Map<string, Map<string, number>>> {
+export function indexAnswers(state: Readonly<GroupState>): Map<number, Map<string, Map<string, number>>> {
   const index = new Map<number, Map<string, Map<string, number>>>();
   for (const [key, answer] of Object.entries(state.answers)) {
     const [member = "", session = "", instrument = "", item = ""] = key.split("|");
@@ -45,7 +47,8 @@ function indexAnswers(state: Readonly<GroupState>): Map<number, Map<string, Map<
   return index;
 }
 
-function itemsOf(answers: ReadonlyMap<string, number> | undefined, instrument: string): Map<string, number> {
+/** One instrument's answers out of a member's answers for a session, by item id. */
+export function itemsOf(answers: ReadonlyMap<string, number> | undefined, instrument: string): Map<string, number> {
   const prefix = `${instrument}|`;
   return new Map([...(answers ?? [])].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
 }
@@ -81,12 +84,14 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
       );
       const respondents = group.members.filter((member) => (byMember.get(member)?.size ?? 0) > 0).length;
       const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
+      const invited = invitedBySession.get(session.number) ?? 0;
       return {
         session,
         collecting,
         windowCloses,
-        invited: invitedBySession.get(session.number) ?? 0,
+        invited,
         respondents,
+        responseRate: invited === 0 ? null : Math.min(1, respondents / invited),
         forms: valid.length,
         subscales,
         pulse: aggregate(pulses, floor),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { analyticsSettingsSchema } from "./analytics-settings.js";
 import { groupSchema } from "./group.js";
 
-/** Organisation-wide settings: privacy floor, reminder timing, clinic content. */
+/** Organisation-wide settings: privacy floor, reminder timing, analytics, clinic content. */
 export const organisationSchema = z.strictObject({
   name: z.string().min(1).max(120),
   privacy: z
@@ -24,6 +25,7 @@ export const organisationSchema = z.strictObject({
       nudgeHoursAfter: 24,
       answerWindowHours: 72,
     }),
+  analytics: analyticsSettingsSchema.prefault({}),
   programsDir: z.string().min(1).optional(),
   instrumentsDir: z.string().min(1).optional(),
 });

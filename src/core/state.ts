@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addressSchema } from "./address.js";
+import { alertRecordSchema } from "./alerts/record.js";
 import { auditEntrySchema } from "./audit.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
@@ -8,7 +9,7 @@ export const schemaVersion = 1;
 const instant = z.iso.datetime();
 
 /** What the bot does by itself, one kind per schedule. */
-export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest", "unreachable", "overview"]);
+export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest", "unreachable", "alert", "team-alert", "overview"]);
 
 /** A kind of scheduled delivery. */
 export type DeliveryKind = z.infer<typeof deliveryKindSchema>;
@@ -24,6 +25,8 @@ export const deliverySchema = z.strictObject({
   expiresAt: instant,
   /** The member a delivery to someone else is about (a lead told that a member cannot be reached). */
   about: addressSchema.optional(),
+  /** The alert a delivery carries (alerts to leads and to the care team). */
+  alert: z.string().max(80).optional(),
 });
 
 /** A scheduled message. */
@@ -71,6 +74,8 @@ export const groupStateSchema = z.strictObject({
   joined: z.record(z.string(), instant),
   /** Append-only: exports and every action on individual-level data, with who and when. */
   audit: z.array(auditEntrySchema).default([]),
+  /** Alerts by id: raised-at-once ones from when they are raised, the others once someone acts on them. */
+  alerts: z.record(z.string(), alertRecordSchema).default({}),
 });
 
 /** A group's stored state. */
@@ -91,7 +96,7 @@ export type OrganisationState = z.infer<typeof organisationStateSchema>;
 
 /** A fresh document for a group seen for the first time. */
 export function emptyGroupState(groupId: string): GroupState {
-  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {}, audit: [] };
+  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {}, audit: [], alerts: {} };
 }
 
 /** A fresh organisation document. */

@@ -85,6 +85,8 @@ export const marks = {
   digest: "Digest after session",
   unreachable: "isn't getting Cohesion's messages",
   overview: "Weekly overview",
+  alert: "Alert about",
+  "team-alert": "Alert about",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */

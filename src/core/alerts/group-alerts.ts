@@ -1,0 +1,43 @@
+import { groupClimate, type SessionClimate } from "../climate.js";
+import { instrumentById, type CoreContext } from "../context.js";
+import type { Group } from "../group.js";
+import type { GroupState } from "../state.js";
+import type { Alert, Evidence } from "./alert.js";
+import { alertsFromFindings, immediateAlerts } from "./episodes.js";
+import { groupFindings } from "./group-rules.js";
+import { memberFindings } from "./member-rules.js";
+import type { AlertRecord } from "./record.js";
+
+function describeImmediate(ctx: CoreContext, record: AlertRecord): Evidence {
+  if (record.kind === "risk-text")
+    return {
+      what: "They sent Cohesion a message with words that can suggest risk.",
+      basis: "One message. Cohesion only matches words; it cannot tell what they meant.",
+      sureness: "Not known: a person needs to look, today. They were shown where to get help now.",
+    };
+  const instrument = [...ctx.instruments.values()].find((i) => i.items.some((item) => item.id === record.item));
+  const item = instrument?.items.find((i) => i.id === record.item);
+  const label = instrument && record.value !== undefined ? instrument.scale.labels[record.value - instrument.scale.min] : undefined;
+  return {
+    what: `In session ${record.session} they answered ${label ? `"${label}" (${record.value})` : String(record.value)} to "${item?.text ?? record.item}".`,
+    basis: "One answer, at the distress threshold your organisation set.",
+    sureness: "One answer cannot say how they are: please check in with them. They were shown where to get help now.",
+  };
+}
+
+/** Every alert of a group at `now`, found in its published sessions or raised at once, oldest first. */
+export function groupAlerts(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date, climates?: readonly SessionClimate[]): Alert[] {
+  const all = climates ?? groupClimate(ctx, group, state, now);
+  const gcq = instrumentById(ctx, "gcq-s");
+  const { trend, alerts: settings } = ctx.organisation.analytics;
+  const findings = [...groupFindings(group, gcq, all, trend, settings), ...memberFindings(group, state, gcq, all, settings)];
+  const closesAt = new Map(all.filter((c) => !c.collecting).map((c) => [c.session.number, c.windowCloses]));
+  return [...alertsFromFindings(group.id, findings, closesAt, state.alerts), ...immediateAlerts(group.id, state.alerts, (record) => describeImmediate(ctx, record))].sort(
+    (a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id),
+  );
+}
+
+/** Alerts nobody has resolved yet. */
+export function openAlerts(alerts: readonly Alert[]): Alert[] {
+  return alerts.filter((alert) => alert.status !== "resolved");
+}
