@@ -91,7 +91,7 @@ export function blockElements(block: Block, context: RenderContext, fit: Fit, en
         },
       ];
     case "image":
-      if (fit.images) return [{ type: "Image", url: `data:image/png;base64,${Buffer.from(block.png).toString("base64")}`, altText: shorten(block.alt, 1000) }];
+      if (fit.images) return [{ type: "Image", url: `data:image/png;base64,${Buffer.from(block.compactPng ?? block.png).toString("base64")}`, altText: shorten(block.alt, 1000) }];
       return richText(shorten(block.alt, fit.textMax), { subtle: true });
     case "mention":
       return mention(block, context, fit, entities);
