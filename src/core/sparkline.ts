@@ -40,7 +40,7 @@ export function climateSparklines(series: ClimateSeries): string {
   const width = Math.max(...rows.map(([name]) => name.length));
   const first = series.sessions[0];
   const last = series.sessions.at(-1);
-  const notes = [`sessions ${first === last ? first : `${first}-${last}`}`, `scale ${series.scale.min}-${series.scale.max}`];
+  const notes = [first === last ? `session ${first}` : `sessions ${first}-${last}`, `scale ${series.scale.min}-${series.scale.max}`];
   if (suppressedSessions(series).length > 0) notes.push(`${gap} too few answers`);
   return [...rows.map(([name, line, figures]) => `${name.padEnd(width)}  ${line}  ${figures}`), `(${notes.join("; ")})`].join("\n");
 }

@@ -67,3 +67,11 @@ describe("sparklines for the console", () => {
     );
   });
 });
+
+describe("sparklines of a single session", () => {
+  it("name the one session", () => {
+    const first = fiveSessions[0];
+    if (!first) throw new Error("fixture missing");
+    expect(climateSparklines(climateSeries([first], gcq)).split("\n").at(-1)).toBe("(session 1; scale 0-6)");
+  });
+});
