@@ -1,4 +1,6 @@
 import type { Schedule } from "../src/core/schedule.js";
+import { alertsToCareTeam } from "./alerts-to-care-team.js";
+import { alertsToLeads } from "./alerts-to-leads.js";
 import { careTeamDigest } from "./care-team-digest.js";
 import { careTeamOverview } from "./care-team-overview.js";
 import { checkinPrompt } from "./checkin-prompt.js";
@@ -8,4 +10,4 @@ import { sessionReminder } from "./session-reminder.js";
 import { unreachableNotice } from "./unreachable-notice.js";
 
 /** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
-export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest, careTeamOverview, unreachableNotice];
+export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest, careTeamOverview, unreachableNotice, alertsToLeads, alertsToCareTeam];

@@ -1,6 +1,8 @@
 import { commands } from "../../commands/index.js";
 import { schedules } from "../../schedules/index.js";
+import type { Address } from "../core/address.js";
 import type { CoreContext } from "../core/context.js";
+import type { Message } from "../core/message.js";
 import type { CohesionConfig } from "../core/organisation.js";
 import type { ChartRenderer, Clock, Logger, Messenger, Store } from "../core/ports.js";
 import { createPngChartRenderer } from "../charts/png-chart-renderer.js";
@@ -37,7 +39,8 @@ export function assemble(parts: {
     logger: parts.logger,
     charts: parts.charts ?? createPngChartRenderer(),
   };
-  const dispatcher = createDispatcher(ctx, schedules, (to, message) => parts.messenger.send(to, message));
-  const interactions = createInteractionHandler(ctx, createCommandRouter(commands));
+  const send = (to: Address, message: Message) => parts.messenger.send(to, message);
+  const dispatcher = createDispatcher(ctx, schedules, send);
+  const interactions = createInteractionHandler(ctx, createCommandRouter(commands, send), { deliverNow: () => dispatcher.sweep() });
   return { ctx, dispatcher, interactions };
 }

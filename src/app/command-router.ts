@@ -1,6 +1,6 @@
 import { isLeadOrCareTeam } from "../core/access.js";
 import type { Address } from "../core/address.js";
-import type { CommandDefinition } from "../core/command.js";
+import type { CommandDefinition, Invocation } from "../core/command.js";
 import type { CoreContext } from "../core/context.js";
 import { UserError } from "../core/errors.js";
 import type { Message } from "../core/message.js";
@@ -15,8 +15,8 @@ function checkAccess(ctx: CoreContext, command: CommandDefinition, from: Address
     );
 }
 
-/** Routes command text to the registered commands; a duplicate name fails here, at start-up. */
-export function createCommandRouter(commands: readonly CommandDefinition[]) {
+/** Routes command text to the registered commands, which may send messages with `send`; a duplicate name fails here, at start-up. */
+export function createCommandRouter(commands: readonly CommandDefinition[], send: Invocation["send"]) {
   const byName = new Map(commands.map((command) => [command.name, command]));
   if (byName.size !== commands.length) throw new Error("two commands share a name");
 
@@ -31,7 +31,7 @@ export function createCommandRouter(commands: readonly CommandDefinition[]) {
       const reason = args.error.issues[0]?.message ?? "unexpected arguments";
       throw new UserError("bad-arguments", `${reason}. Usage: \`${command.usage}\``);
     }
-    return command.run({ ctx, from, channel, commands }, args.data);
+    return command.run({ ctx, from, channel, commands, send }, args.data);
   }
 
   return { run };

@@ -1,5 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { recordAnswers } from "../core/answers.js";
+import { crisisReply } from "../core/alerts/crisis-reply.js";
+import { checkFreeText } from "../core/alerts/free-text.js";
+import { actOnAlert } from "../core/alerts/lifecycle.js";
+import type { Address } from "../core/address.js";
+import { recordAnswers, type Recorded } from "../core/answers.js";
 import { requestCheckinForm } from "../core/checkin-form-request.js";
 import type { CoreContext } from "../core/context.js";
 import { UserError } from "../core/errors.js";
@@ -20,14 +24,46 @@ const replies = {
   form: "Thank you for taking the time. Your answers are saved and go only to your group leaders.",
   yes: "Lovely, thank you. See you there.",
   no: "Thanks for letting us know. You'll be missed; take care of yourself.",
+  text: "Thanks for your message. I can't answer messages myself; if you'd like to talk, your group leaders will be glad to hear from you. `help` shows what I can do.",
+  distress: "Thank you, that's saved. It sounds like things are hard right now.",
+  risk: "Thank you for telling me.",
 } as const;
+
+/** What the interaction handler needs besides the core: a way to send alerts at once (an outbox sweep). */
+export interface InteractionOptions {
+  readonly deliverNow?: () => Promise<unknown>;
+}
 
 /**
  * Handles any inbound interaction from any platform: validates it, changes state durably,
  * then says what to show. Mistakes get a kind reply and change nothing; our own faults are
  * logged with a reference the person can quote, never a stack trace.
  */
-export function createInteractionHandler(ctx: CoreContext, router: CommandRouter) {
+export function createInteractionHandler(ctx: CoreContext, router: CommandRouter, options: InteractionOptions = {}) {
+  // An alert that must reach the leads at once goes through the outbox now, not at the next wake-up.
+  async function alertLeadsNow(kind: string, count: number): Promise<void> {
+    ctx.logger.info({ kind, alerts: count }, "alert raised");
+    try {
+      await options.deliverNow?.();
+    } catch (error) {
+      ctx.logger.error({ kind, error: (error as Error).name }, "immediate alert delivery failed; the next sweep retries");
+    }
+  }
+
+  async function answered(recorded: Recorded, thanks: string): Promise<Outcome> {
+    if (recorded.distressAlerts.length === 0) return { reply: textMessage(thanks), replacesPrompt: true };
+    await alertLeadsNow("distress", recorded.distressAlerts.length);
+    return { reply: crisisReply(ctx.organisation.analytics.crisisResources, replies.distress), replacesPrompt: true };
+  }
+
+  /** Free text (or a command) from a member that suggests risk: the leads hear at once, the member sees where to get help. */
+  async function riskOutcome(from: Address, text: string): Promise<Outcome | undefined> {
+    const raised = await checkFreeText(ctx, from, text);
+    if (raised.length === 0) return undefined;
+    await alertLeadsNow("risk-text", raised.length);
+    return { reply: crisisReply(ctx.organisation.analytics.crisisResources, replies.risk) };
+  }
+
   async function apply(raw: unknown): Promise<Outcome> {
     const parsed = inboundEventSchema.safeParse(raw);
     if (!parsed.success) {
@@ -37,15 +73,17 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     const event = parsed.data;
     switch (event.type) {
       case "command":
-        return { reply: await router.run(ctx, event.from, event.channel, event.text) };
+        return (await riskOutcome(event.from, event.text)) ?? { reply: await router.run(ctx, event.from, event.channel, event.text) };
+      case "text":
+        return (await riskOutcome(event.from, event.text)) ?? { reply: textMessage(replies.text) };
       case "choice":
-        await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]));
-        return { reply: textMessage(replies.pulse), replacesPrompt: true };
+        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]])), replies.pulse);
       case "form":
-        await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers)));
-        return { reply: textMessage(replies.form), replacesPrompt: true };
+        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers))), replies.form);
       case "button":
         if (event.action === "open-form") return { form: await requestCheckinForm(ctx, event.from, event.promptId) };
+        if (event.action === "alert-acknowledge" || event.action === "alert-discussed" || event.action === "alert-resolve")
+          return { reply: await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action), replacesPrompt: true };
         await recordRsvp(ctx, event.from, event.promptId, event.action === "rsvp-yes" ? "yes" : "no");
         return { reply: textMessage(event.action === "rsvp-yes" ? replies.yes : replies.no), replacesPrompt: true };
     }

@@ -1,4 +1,6 @@
 import { dirname, resolve } from "node:path";
+import { analyticsProblems } from "../core/alerts/settings-check.js";
+import { StartupError } from "../core/errors.js";
 import type { CohesionConfig } from "../core/organisation.js";
 import { checkReferences, readConfigFile, shippedExampleConfig } from "./config-file.js";
 import { configLocation, type Env } from "./config.js";
@@ -20,5 +22,7 @@ export function loadSetup(env: Env, consoleMode: boolean): Setup {
     instrumentsDirs: [shippedInstrumentsDir, ...relative(config.organisation.instrumentsDir)],
   });
   checkReferences(config, file, new Set(content.programs.keys()));
+  const problems = analyticsProblems(config, content.programs, content.instruments);
+  if (problems.length > 0) throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
   return { config, content, file };
 }

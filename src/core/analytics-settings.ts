@@ -61,6 +61,7 @@ export const defaultRiskKeywords = {
     "overdose",
     "can't go on",
     "cannot go on",
+    "cant go on",
   ],
 };
 

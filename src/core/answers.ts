@@ -1,4 +1,5 @@
 import type { Address } from "./address.js";
+import { raiseDistressAlerts } from "./alerts/distress.js";
 import { instrumentById, type CoreContext } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Group } from "./group.js";
@@ -8,6 +9,12 @@ import { answerKey, type GroupState, type Prompt } from "./state.js";
 
 /** Answers to record, by item id; null means the member skipped that item. */
 export type ItemAnswers = ReadonlyMap<string, number | null>;
+
+/** What recording did: how many answers were saved, and which distress alerts they raised. */
+export interface Recorded {
+  readonly saved: number;
+  readonly distressAlerts: readonly string[];
+}
 
 function checkWindow(ctx: CoreContext, group: Group, prompt: Prompt, now: Date): void {
   if (prompt.kind !== "checkin") throw new UserError("bad-answer", "That button doesn't take an answer. Nothing was saved.");
@@ -29,9 +36,10 @@ function checkValue(instrument: Instrument, value: number): void {
 /**
  * Records a member's answers to a check-in: only its recipient, only while its window is open,
  * only values on the scale. The last answer to an item wins; repeating an answer changes nothing.
- * Resolves once the answers are durably stored.
+ * An answer at a distress threshold raises an alert for the leads in the same update.
+ * Resolves once the answers (and any alert) are durably stored.
  */
-export async function recordAnswers(ctx: CoreContext, from: Address, promptId: string, answers: ItemAnswers): Promise<number> {
+export async function recordAnswers(ctx: CoreContext, from: Address, promptId: string, answers: ItemAnswers): Promise<Recorded> {
   const group = groupOfPrompt(ctx, promptId);
   const now = ctx.clock.now();
   const checked = [...answers].map(([itemId, value]) => {
@@ -48,6 +56,7 @@ export async function recordAnswers(ctx: CoreContext, from: Address, promptId: s
       state.answers[answerKey(from, prompt.session, instrument, itemId)] = { value, at: now.toISOString() };
       saved += 1;
     }
-    return saved;
+    const distressAlerts = raiseDistressAlerts(state, ctx.organisation.analytics.distress, from, prompt.session, checked, now);
+    return { saved, distressAlerts };
   });
 }

@@ -13,6 +13,8 @@ export interface Invocation {
   readonly channel?: Address;
   /** Every command, for help. */
   readonly commands: readonly CommandDefinition[];
+  /** Sends a message to another address (a command that shares something with a channel); throws DeliveryError when it cannot. */
+  send(to: Address, message: Message): Promise<void>;
 }
 
 /** A chat command: its help is its definition, its run is a few lines over core services. */

@@ -5,7 +5,10 @@ import { buttonActions } from "./message.js";
 const promptId = z.string().regex(/^[a-z0-9]{6,40}\.[a-z0-9]{6,40}$/, "expected a prompt id");
 const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, "expected an item id");
 
-/** Every inbound interaction, translated by a platform into neutral terms and validated here. */
+/**
+ * Every inbound interaction, translated by a platform into neutral terms and validated here. `text` is
+ * free text a person sends the bot that is not a command (a direct message): it is checked for risk.
+ */
 export const inboundEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("choice"),
@@ -26,6 +29,11 @@ export const inboundEventSchema = z.discriminatedUnion("type", [
     channel: addressSchema.optional(),
     promptId,
     action: z.enum(buttonActions),
+  }),
+  z.object({
+    type: z.literal("text"),
+    from: addressSchema,
+    text: z.string().min(1).max(4000),
   }),
   z.object({
     type: z.literal("command"),

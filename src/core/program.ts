@@ -25,6 +25,8 @@ export const programSchema = z.strictObject({
   id: slugSchema,
   name: z.string().min(1).max(120),
   format: z.enum(["course", "open-ended"]),
+  /** The language members use in this program (e.g. `en`): it picks the risk keywords free text is checked against. */
+  language: z.string().regex(/^[a-z]{2,3}$/, "expected a language code such as en").default("en"),
   preparation: preparationSchema,
   sessions: z.array(programSessionSchema).min(1),
 });

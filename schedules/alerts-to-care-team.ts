@@ -1,0 +1,21 @@
+import { groupAlerts } from "../src/core/alerts/group-alerts.js";
+import { alertDeliveries } from "../src/core/alerts/deliveries.js";
+import { alertMessage } from "../src/core/alerts/render.js";
+import { instrumentById } from "../src/core/context.js";
+import type { Schedule } from "../src/core/schedule.js";
+
+/** Group-level alerts (never member-level ones) to the group's care team channel. */
+export const alertsToCareTeam: Schedule = {
+  kind: "team-alert",
+  due(ctx, group, state, from, to) {
+    return alertDeliveries(ctx, group, state, from, to, "team-alert", (alert) => (alert.level === "group" ? [group.careTeamChannel] : []));
+  },
+  render(ctx, group, state, delivery, now) {
+    const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert && a.level === "group");
+    if (!alert) {
+      const text = `An alert about ${group.name} was raised, but its details are no longer available. Try \`summary ${group.id}\`.`;
+      return { message: { text, blocks: [{ type: "text", text }] } };
+    }
+    return { message: alertMessage(alert, group, instrumentById(ctx, "gcq-s"), { stillOpen: delivery.session !== alert.session }) };
+  },
+};

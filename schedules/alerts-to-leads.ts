@@ -1,0 +1,21 @@
+import { groupAlerts } from "../src/core/alerts/group-alerts.js";
+import { alertDeliveries } from "../src/core/alerts/deliveries.js";
+import { alertMessage } from "../src/core/alerts/render.js";
+import { instrumentById } from "../src/core/context.js";
+import type { Schedule } from "../src/core/schedule.js";
+
+/** Every alert, group- or member-level, to each of the group's leads: when raised, and again after each session it still holds until someone acts. */
+export const alertsToLeads: Schedule = {
+  kind: "alert",
+  due(ctx, group, state, from, to) {
+    return alertDeliveries(ctx, group, state, from, to, "alert", () => group.leads);
+  },
+  render(ctx, group, state, delivery, now) {
+    const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert);
+    if (!alert) {
+      const text = `An alert about ${group.name} was raised, but its details are no longer available. Try \`summary ${group.id}\`.`;
+      return { message: { text, blocks: [{ type: "text", text }] } };
+    }
+    return { message: alertMessage(alert, group, instrumentById(ctx, "gcq-s"), { stillOpen: delivery.session !== alert.session }) };
+  },
+};

@@ -1,0 +1,32 @@
+import type { Address } from "../address.js";
+import type { CoreContext } from "../context.js";
+import type { Group } from "../group.js";
+import { addHours, isWithin, makeDelivery } from "../schedule.js";
+import type { Delivery, GroupState } from "../state.js";
+import type { Alert } from "./alert.js";
+import { groupAlerts } from "./group-alerts.js";
+
+/** How long an alert stays worth sending after it falls due (during downtime, say). */
+export const alertGraceHours = 7 * 24;
+
+/** Deliveries of alerts whose notifications fall in (from, to], to the recipients `recipientsOf` gives each alert. */
+export function alertDeliveries(
+  ctx: CoreContext,
+  group: Group,
+  state: Readonly<GroupState>,
+  from: Date,
+  to: Date,
+  kind: "alert" | "team-alert",
+  recipientsOf: (alert: Alert) => readonly Address[],
+): Delivery[] {
+  return groupAlerts(ctx, group, state, to).flatMap((alert) =>
+    alert.notifications
+      .filter((notification) => isWithin(notification.at, from, to))
+      .flatMap((notification) =>
+        recipientsOf(alert).map((recipient) => {
+          const delivery = makeDelivery(kind, group, notification.session, recipient, notification.at, addHours(notification.at, alertGraceHours));
+          return { ...delivery, key: `${delivery.key}:${alert.id}`, alert: alert.id };
+        }),
+      ),
+  );
+}

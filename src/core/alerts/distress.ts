@@ -1,0 +1,32 @@
+import type { Address } from "../address.js";
+import type { DistressRule } from "../analytics-settings.js";
+import type { GroupState } from "../state.js";
+import { alertId } from "./episodes.js";
+
+/** Whether an answer to an item is at the distress threshold of a rule for that item. */
+export function isDistressAnswer(rules: readonly DistressRule[], itemId: string, value: number): boolean {
+  return rules.some(
+    (rule) => rule.item === itemId && ((rule.atOrAbove !== undefined && value >= rule.atOrAbove) || (rule.atOrBelow !== undefined && value <= rule.atOrBelow)),
+  );
+}
+
+/**
+ * Records a distress alert for each answer at a distress threshold, inside the same store update as the
+ * answers, once per member, session and item. Returns the ids of alerts raised now.
+ */
+export function raiseDistressAlerts(
+  state: GroupState,
+  rules: readonly DistressRule[],
+  member: Address,
+  session: number,
+  answers: readonly { readonly itemId: string; readonly value: number | null }[],
+  now: Date,
+): string[] {
+  return answers.flatMap(({ itemId, value }) => {
+    if (value === null || !isDistressAnswer(rules, itemId, value)) return [];
+    const id = alertId(state.groupId, "distress", member, `${session}:${itemId}`);
+    if (state.alerts[id]) return [];
+    state.alerts[id] = { kind: "distress", session, raisedAt: now.toISOString(), member, item: itemId, value, history: [] };
+    return [id];
+  });
+}

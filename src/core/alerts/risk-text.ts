@@ -1,0 +1,28 @@
+import type { Address } from "../address.js";
+import type { GroupState } from "../state.js";
+import { alertId } from "./episodes.js";
+
+/** Lower case, straight apostrophes, letters and digits only, single spaces: so "Self-harm!" matches "self harm". */
+export function normaliseForMatching(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, " ")
+    .trim();
+}
+
+/** Whether free text contains any of the risk keywords, as whole words or phrases. */
+export function suggestsRisk(text: string, keywords: readonly string[]): boolean {
+  const padded = ` ${normaliseForMatching(text)} `;
+  return keywords.some((keyword) => {
+    const phrase = normaliseForMatching(keyword);
+    return phrase.length > 0 && padded.includes(` ${phrase} `);
+  });
+}
+
+/** Records a risk alert for free text a member sent (kept for the group's leads only, never logged); returns its id. */
+export function raiseRiskAlert(state: GroupState, member: Address, session: number, text: string, now: Date): string {
+  const id = alertId(state.groupId, "risk-text", member, now.toISOString());
+  state.alerts[id] ??= { kind: "risk-text", session, raisedAt: now.toISOString(), member, text: text.slice(0, 2000), history: [] };
+  return id;
+}
