@@ -42,6 +42,9 @@ function climatePanel(series: ClimateSeries, phases: PhaseMarks, size: ChartSize
   const rows = series.subscales.flatMap((subscale) =>
     subscale.points.map((p) => ({ session: p.session, subscale: subscale.name, band: subscale.name, mean: round(p.mean), low: round(p.low), high: round(p.high) })),
   );
+  // A band needs two neighbouring sessions; a published mean standing alone shows its interval as a whisker instead.
+  const shownNeighbour = (i: number, step: number) => rows[i + step]?.subscale === rows[i]?.subscale && rows[i + step]?.mean !== null;
+  const alone = rows.filter((row, i) => row.mean !== null && row.low !== null && !shownNeighbour(i, -1) && !shownNeighbour(i, 1));
   const suppressed = series.sessions.filter((session) => series.subscales.every((sub) => sub.points.find((p) => p.session === session)?.mean === null));
   const x = xEncoding(series, "session", null);
   const y = {
@@ -62,6 +65,7 @@ function climatePanel(series: ClimateSeries, phases: PhaseMarks, size: ChartSize
       ...phaseLayers(series, phases, size, null),
       { data: { values: rows }, mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { ...y, field: "low" }, y2: { field: "high" }, fill: { ...color, field: "band", legend: null } } },
       { data: { values: rows }, mark: { type: "line", strokeWidth: size === "full" ? 2.5 : 2 }, encoding: { x, y: { ...y, field: "mean" }, color, strokeDash } },
+      { data: { values: alone }, mark: { type: "rule", strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: "low" }, y2: { field: "high" }, color } },
       { data: { values: rows }, mark: { type: "point", filled: true, opacity: 1, size: size === "full" ? 70 : 40 }, encoding: { x, y: { ...y, field: "mean" }, color, shape } },
       {
         data: { values: suppressed.map((session) => ({ session, note: "too few answers" })) },

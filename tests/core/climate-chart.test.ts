@@ -63,6 +63,18 @@ describe("a group's climate chart", () => {
     expect(rows.find((row) => row["session"] === 1 && row["subscale"] === "Engaged")).toMatchObject({ mean: 3.1, low: 2.26, high: 3.94 });
   });
 
+  it("shows the interval of a mean with no published neighbour as a whisker, since a band needs two sessions", () => {
+    const first = fiveSessions[0];
+    if (!first) throw new Error("fixture missing");
+    const single = panels(climateChartSpec("Pain skills", climateSeries([first], gcq), phases.slice(0, 1), "full")).climate;
+    expect(layer(single, "rule", 1).data?.values.map((row) => [row["subscale"], row["low"], row["high"]])).toEqual([
+      ["Engaged", 2.26, 3.94],
+      ["Avoiding", 1.37, 2.63],
+      ["Conflict", 0, 0.925],
+    ]);
+    expect(layer(climate, "rule", 1).data?.values).toEqual([]);
+  });
+
   it("marks where the middle phase begins, and names the phases", () => {
     expect(layer(climate, "rule").data?.values).toEqual([{ x: 3.5 }]);
     expect(layer(climate, "text", 0).data?.values).toEqual([
