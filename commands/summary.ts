@@ -1,24 +1,44 @@
 import { z } from "zod";
 import { visibleGroup } from "../src/core/access.js";
+import { groupAlerts } from "../src/core/alerts/group-alerts.js";
 import { groupClimate } from "../src/core/climate.js";
 import { climateChartImage, withImage } from "../src/core/climate-chart-image.js";
 import { defineCommand } from "../src/core/command.js";
+import { DeliveryError, UserError } from "../src/core/errors.js";
 import { instrumentById, programOf } from "../src/core/context.js";
 import { slugSchema } from "../src/core/program.js";
 import { summaryMessage } from "../src/core/summary-message.js";
 
-/** `summary <group>`: the group's climate for its leads and care team. */
+const summaryArgs = z
+  .array(z.string())
+  .transform((words) => ({ share: words.at(-1) === "share", groups: words.at(-1) === "share" ? words.slice(0, -1) : words }))
+  .pipe(z.object({ share: z.boolean(), groups: z.array(slugSchema).max(1, "summary takes one group id") }))
+  .transform(({ share, groups: [group] }) => ({ share, group }));
+
+/** `summary <group> [share]`: the group's climate, trends and open alerts for its leads and care team; `share` posts it to the care team channel. */
 export const summary = defineCommand({
   name: "summary",
-  summary: "Group climate per session, responses and RSVPs, against the group's own baseline (leads and care team)",
-  usage: "summary <group>",
+  summary: "Group climate per session, trends and open alerts, against the group's own baseline; add `share` to post it to the care team channel (leads and care team)",
+  usage: "summary <group> [share]",
   access: "leads-and-care-team",
-  args: z.array(slugSchema).max(1, "summary takes one group id").transform(([group]) => ({ group })),
-  async run({ ctx, from, channel }, { group: id }) {
+  args: summaryArgs,
+  async run({ ctx, from, channel, send }, { group: id, share }) {
     const group = visibleGroup(ctx, from, channel, id);
     const state = await ctx.store.readGroup(group.id);
-    const climates = groupClimate(ctx, group, state, ctx.clock.now());
-    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses);
-    return withImage(message, await climateChartImage(ctx, group, climates));
+    const now = ctx.clock.now();
+    const climates = groupClimate(ctx, group, state, now);
+    // Member-level alerts only for a lead asking privately; never in a channel or a shared summary.
+    const audience = group.leads.includes(from) && channel === undefined && !share ? "leads" : "care-team";
+    const analytics = { trend: ctx.organisation.analytics.trend, alerts: groupAlerts(ctx, group, state, now, climates), audience } as const;
+    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, "Climate summary", analytics);
+    const full = withImage(message, await climateChartImage(ctx, group, climates));
+    if (!share) return full;
+    try {
+      await send(group.careTeamChannel, full);
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      throw new UserError("not-allowed", "I couldn't post the summary to the care team channel just now, so nothing was shared. Please try again later.");
+    }
+    return { text: `Shared the summary of ${group.name} with the care team channel.`, blocks: [{ type: "text", text: `Shared the summary of ${group.name} with the care team channel.` }] };
   },
 });

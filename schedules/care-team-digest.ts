@@ -1,3 +1,4 @@
+import { groupAlerts } from "../src/core/alerts/group-alerts.js";
 import { groupClimate } from "../src/core/climate.js";
 import { climateChartImage, withImage } from "../src/core/climate-chart-image.js";
 import { instrumentById, programOf } from "../src/core/context.js";
@@ -7,7 +8,7 @@ import { summaryMessage } from "../src/core/summary-message.js";
 
 const graceHours = 48;
 
-/** The care team's digest, posted to its channel once a session's answer window has closed. */
+/** The care team's digest, posted to its channel once a session's answer window has closed: climate, trends and the group-level alerts still open. */
 export const careTeamDigest: Schedule = {
   kind: "digest",
   due(ctx, group, _state, from, to) {
@@ -21,9 +22,12 @@ export const careTeamDigest: Schedule = {
       });
   },
   async render(ctx, group, state, delivery, now) {
-    const climates = groupClimate(ctx, group, state, now).filter((c) => c.session.number <= delivery.session);
+    const all = groupClimate(ctx, group, state, now);
+    const climates = all.filter((c) => c.session.number <= delivery.session);
     const heading = `Digest after session ${delivery.session}`;
-    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, heading);
+    // The care team's channel: group-level alerts only, never one about a member.
+    const analytics = { trend: ctx.organisation.analytics.trend, alerts: groupAlerts(ctx, group, state, now, all), audience: "care-team" } as const;
+    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, heading, analytics);
     return { message: withImage(message, await climateChartImage(ctx, group, climates)) };
   },
 };

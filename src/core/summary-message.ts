@@ -1,3 +1,5 @@
+import type { Alert } from "./alerts/alert.js";
+import { alertHeadline, alertLine } from "./alerts/render.js";
 import { baseline, baselineSessions, type Aggregate, type SessionClimate } from "./climate.js";
 import type { Group } from "./group.js";
 import type { Instrument } from "./instrument.js";
@@ -5,6 +7,8 @@ import type { Block, Message } from "./message.js";
 import type { Program } from "./program.js";
 import { sessionContent } from "./program.js";
 import { formatLocal } from "./sessions.js";
+import { midGroupNote, trendLines } from "./trends/trend-words.js";
+import type { TrendSettings } from "./trends/trend-settings.js";
 
 const shownSessions = 10;
 
@@ -51,7 +55,32 @@ function sessionBlock(climate: SessionClimate, group: Group, program: Program, g
   return { type: "text", text: `${heading}\n${scoresLine(climate, gcq, base, minResponses)}\n${pulse} · ${responses} · ${rsvp}` };
 }
 
-/** The care-team summary of a group's climate: per session means, responses, RSVPs and change from baseline. */
+/** Trends and open alerts for a summary; `leads` also see member-level alerts, the care team never does. */
+export interface SummaryAnalytics {
+  readonly trend: TrendSettings;
+  readonly alerts: readonly Alert[];
+  readonly audience: "leads" | "care-team";
+}
+
+function analyticsBlocks(group: Group, gcq: Instrument, climates: readonly SessionClimate[], base: ReadonlyMap<string, number>, analytics: SummaryAnalytics): Block[] {
+  const blocks: Block[] = [];
+  const trends = trendLines(gcq, climates, analytics.trend);
+  if (trends.length > 0) blocks.push({ type: "text", text: `*Trends*\n${trends.join("\n")}` });
+  const note = midGroupNote(group, gcq, climates, base);
+  if (note) blocks.push({ type: "context", text: note });
+  const open = analytics.alerts.filter((a) => a.status !== "resolved" && (analytics.audience === "leads" || a.level === "group"));
+  if (open.length === 0) {
+    blocks.push({ type: "context", text: "No open alerts." });
+    return blocks;
+  }
+  const groupLevel = open.filter((a) => a.level === "group").map((a) => alertLine(a, gcq));
+  blocks.push({ type: "text", text: `*Open alerts (${open.length})*${groupLevel.length > 0 ? `\n${groupLevel.join("\n")}` : ""}` });
+  for (const alert of open.filter((a) => a.level === "member" && a.member))
+    blocks.push({ type: "mention", address: alert.member as NonNullable<Alert["member"]>, text: `${alertHeadline(alert, gcq).replace(/^A member('s)?/, "")} (session ${alert.session}, ${alert.status})`.trim() });
+  return blocks;
+}
+
+/** The care-team summary of a group's climate: per session means, responses, RSVPs and change from baseline; with trends and open alerts when given. */
 export function summaryMessage(
   group: Group,
   program: Program,
@@ -59,6 +88,7 @@ export function summaryMessage(
   climates: readonly SessionClimate[],
   minResponses: number,
   heading = "Climate summary",
+  analytics?: SummaryAnalytics,
 ): Message {
   const title = `${heading}: ${group.name}`;
   const base = baseline(climates);
@@ -81,5 +111,6 @@ export function summaryMessage(
     const text = gcq.subscales.map((s) => `${s.name} ${oneDecimal(base.get(s.id) ?? 0)}`).join(" · ");
     blocks.push({ type: "context", text: `Baseline (the group's first two sessions with enough answers): ${text}` });
   }
+  if (analytics) blocks.push(...analyticsBlocks(group, gcq, climates, base, analytics));
   return { text: title, blocks };
 }

@@ -112,8 +112,8 @@ describe("summary for a group's lead", () => {
 
   it("shows the usage for too many or malformed arguments", async () => {
     const world = makeWorld();
-    expect(await command(world, okafor, "summary pain-tue segt-thu")).toBe("summary takes one group id. Usage: `summary <group>`");
-    expect(await command(world, okafor, "summary Pain_Tue")).toBe("expected lowercase letters, digits and dashes. Usage: `summary <group>`");
+    expect(await command(world, okafor, "summary pain-tue segt-thu")).toBe("summary takes one group id. Usage: `summary <group> [share]`");
+    expect(await command(world, okafor, "summary Pain_Tue")).toBe("expected lowercase letters, digits and dashes. Usage: `summary <group> [share]`");
   });
 
   it("says so when no session has been held yet", async () => {
