@@ -1,6 +1,7 @@
 // A generator of synthetic groups with known, planted events, for checking alert thresholds.
 import { toAddress, type Address } from "../../src/core/address.js";
 import type { Group } from "../../src/core/group.js";
+import { phaseOf } from "../../src/core/phase.js";
 import { promptIdFor } from "../../src/core/prompt-id.js";
 import { answerWindowCloses, sessionByNumber, type Session } from "../../src/core/sessions.js";
 import { answerKey, emptyGroupState, rsvpKey, type GroupState } from "../../src/core/state.js";
@@ -32,6 +33,8 @@ export interface Plan {
   readonly group?: (session: number) => Partial<Levels>;
   /** Added to one member's levels in a session. */
   readonly member?: (member: number, session: number) => Partial<Levels>;
+  /** One member's levels in a session, whatever they were before (a member who has drifted to a given level). */
+  readonly memberLevel?: (member: number, session: number) => Partial<Levels>;
   /** The chance a member answers a session's check-in (default 0.85)... */
   readonly answers?: (member: number, session: number) => number;
   /** ...and that an answering member also sends the full form, not only the pulse (default 0.9). */
@@ -80,7 +83,7 @@ export function synthesiseGroup(group: Group, sessions: number, seed: number, pl
   for (const session of heldSessions(group, sessions)) {
     const n = session.number;
     const at = new Date(session.endsAt.getTime() + 3_600_000).toISOString();
-    const midRise = group.schedule.count !== undefined && n > group.schedule.count / 3 && n <= (2 * group.schedule.count) / 3 ? 0.3 : 0;
+    const midRise = phaseOf(group, n) === "middle" ? 0.3 : 0;
     const sessionShift: Levels = { engaged: random.normal(0.25), avoiding: random.normal(0.25), conflict: midRise + random.normal(0.25) };
     const groupShift = plan.group?.(n) ?? {};
     group.members.forEach((member, m) => {
@@ -89,7 +92,9 @@ export function synthesiseGroup(group: Group, sessions: number, seed: number, pl
       if (rsvp) state.rsvps[rsvpKey(member, n)] = { response: rsvp, at: session.startsAt.toISOString() };
       if (random.uniform() >= (plan.answers?.(m, n) ?? 0.85)) return;
       const own = plan.member?.(m, n) ?? {};
-      const level = (s: keyof Levels) => (memberLevels[m] as Levels)[s] + sessionShift[s] + (groupShift[s] ?? 0) + (own[s] ?? 0);
+      const fixed = plan.memberLevel?.(m, n) ?? {};
+      const base = (s: keyof Levels) => fixed[s] ?? (memberLevels[m] as Levels)[s];
+      const level = (s: keyof Levels) => base(s) + sessionShift[s] + (groupShift[s] ?? 0) + (own[s] ?? 0);
       const pulse = Math.min(5, Math.max(1, Math.round(1 + level("engaged") - level("conflict") / 2 + random.normal(0.7))));
       state.answers[answerKey(member, n, "pulse", "pulse-1")] = { value: pulse, at };
       if (random.uniform() >= (plan.fullForm?.(m, n) ?? 0.9)) return;
