@@ -37,6 +37,16 @@ describe("planted events on synthetic groups", () => {
     });
   }
 
+  it("a rupture in a session with fewer full check-ins than minResponses raises no group-level alert about it (privacy)", () => {
+    const [rupture] = scenarios;
+    const fourAnswer: Plan = { ...rupture!.plan, answers: (m, n) => (n === 5 ? (m < 4 ? 1 : 0) : 0.85), fullForm: () => 1 };
+    for (const seed of seeds.slice(0, 10)) {
+      const state = synthesiseGroup(course, 5, seed, fourAnswer);
+      const alerts = groupAlerts(world.ctx, course, state, digestTime(course, 5, windowHours));
+      expect(alerts.filter((a) => a.session === 5 && a.subscale !== undefined)).toEqual([]);
+    }
+  });
+
   it("no alert is raised about a session before its answer window closes", () => {
     const [rupture] = scenarios;
     const state = synthesiseGroup(course, 5, 1, rupture!.plan);
