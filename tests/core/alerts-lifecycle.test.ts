@@ -32,7 +32,7 @@ describe("a distress answer", () => {
     expect(reply.text).toContain("Thank you, that's saved. It sounds like things are hard right now.");
     expect(reply.text).toContain("Your group leaders will see this and may get in touch.");
     expect(reply.text).toContain("If you need help now:");
-    expect(reply.text).toContain("call your local emergency number now");
+    expect(reply.text).toContain("• Samaritans are there day and night: call 116 123 (free).");
   });
 
   it("reaches both leads at once, naming the member, and nobody else", async () => {
