@@ -1,6 +1,7 @@
 import { groupClimate, type SessionClimate } from "../climate.js";
 import { instrumentById, type CoreContext } from "../context.js";
 import type { Group } from "../group.js";
+import { listSessions } from "../sessions.js";
 import type { GroupState } from "../state.js";
 import type { Alert, Evidence } from "./alert.js";
 import { alertsFromFindings, immediateAlerts } from "./episodes.js";
@@ -25,9 +26,40 @@ function describeImmediate(ctx: CoreContext, record: AlertRecord): Evidence {
   };
 }
 
-/** Every alert of a group at `now`, found in its published sessions or raised at once, oldest first. */
+interface Remembered {
+  readonly group: Group;
+  readonly from: number;
+  readonly until: number;
+  readonly alerts: Alert[];
+}
+
+// Stored states are replaced, never changed in place, so the same state object means the same answers:
+// every schedule's sweep can share one computation until a session starts or an answer window closes.
+const remembered = new WeakMap<Readonly<GroupState>, Remembered[]>();
+
+/** The next instant after `now` at which the alerts could change without the state changing: a session start or a window closing. */
+function nextChange(group: Group, climates: readonly SessionClimate[], now: Date): number {
+  const closes = climates.map((c) => c.windowCloses.getTime()).filter((t) => t > now.getTime());
+  const starts = listSessions(group, now).map((s) => s.startsAt.getTime()).filter((t) => t > now.getTime());
+  return Math.min(...closes, ...starts, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Every alert of a group at `now`, found in its published sessions or raised at once, oldest first.
+ * Pass `climates` when they are at hand, and always for a state about to be changed: only a stored
+ * (unchanging) state may be remembered.
+ */
 export function groupAlerts(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date, climates?: readonly SessionClimate[]): Alert[] {
-  const all = climates ?? groupClimate(ctx, group, state, now);
+  if (climates !== undefined) return computeAlerts(ctx, group, state, climates);
+  const cached = remembered.get(state)?.find((r) => r.group === group && r.from <= now.getTime() && now.getTime() < r.until);
+  if (cached) return cached.alerts;
+  const all = groupClimate(ctx, group, state, now);
+  const alerts = computeAlerts(ctx, group, state, all);
+  remembered.set(state, [...(remembered.get(state) ?? []).slice(-3), { group, from: now.getTime(), until: nextChange(group, all, now), alerts }]);
+  return alerts;
+}
+
+function computeAlerts(ctx: CoreContext, group: Group, state: Readonly<GroupState>, all: readonly SessionClimate[]): Alert[] {
   const gcq = instrumentById(ctx, "gcq-s");
   const { trend, alerts: settings } = ctx.organisation.analytics;
   const findings = [...groupFindings(group, gcq, all, trend, settings), ...memberFindings(group, state, gcq, all, settings)];

@@ -1,5 +1,6 @@
 import type { Address } from "../address.js";
 import { appendAudit, type AuditAction } from "../audit.js";
+import { groupClimate } from "../climate.js";
 import { instrumentById, type CoreContext } from "../context.js";
 import { UserError } from "../errors.js";
 import type { Group } from "../group.js";
@@ -47,7 +48,7 @@ export async function actOnAlert(ctx: CoreContext, from: Address, channel: Addre
   const now = ctx.clock.now();
   const step = steps[action];
   return ctx.store.updateGroup(group.id, (state) => {
-    const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === id);
+    const alert = groupAlerts(ctx, group, state, now, groupClimate(ctx, group, state, now)).find((a) => a.id === id);
     if (!alert) throw new UserError("prompt-unknown", notFound);
     if (!mayActOn(group, alert, from, channel))
       throw new UserError("not-allowed", "Alerts are for the group's leads (and, for the group as a whole, its care team), so I haven't changed anything.");

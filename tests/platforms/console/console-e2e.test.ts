@@ -124,7 +124,7 @@ describe("the local console, driving a whole 8-session group through stdin", () 
 
   it("lists every command in help, generated from the definitions", () => {
     const help = seen("What you can ask Cohesion");
-    for (const usage of ["help:", "summary <group>:", "pause:", "resume:"]) expect(output.stdout.indexOf(usage, help)).toBeGreaterThan(help);
+    for (const usage of ["help:", "summary <group> [share]:", "pause:", "resume:"]) expect(output.stdout.indexOf(usage, help)).toBeGreaterThan(help);
   });
 
   it("posts the care-team digest, which the lead sees in full", () => {
