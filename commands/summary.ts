@@ -18,7 +18,7 @@ const summaryArgs = z
 /** `summary <group> [share]`: the group's climate, trends and open alerts for its leads and care team; `share` posts it to the care team channel. */
 export const summary = defineCommand({
   name: "summary",
-  summary: "Group climate per session, trends and open alerts, against the group's own baseline; add `share` to post it to the care team channel (leads and care team)",
+  summary: "Group climate per session, trends and open alerts against the group's own baseline; add `share` to post it to the care team",
   usage: "summary <group> [share]",
   access: "leads-and-care-team",
   args: summaryArgs,
