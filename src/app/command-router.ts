@@ -34,7 +34,13 @@ export function createCommandRouter(commands: readonly CommandDefinition[], send
     return command.run({ ctx, from, channel, commands, send }, args.data);
   }
 
-  return { run };
+  /** Whether typed text starts with a command's name ("summary pain-tue" does; "I feel low today" does not). */
+  function startsWithCommand(text: string): boolean {
+    const first = text.trim().split(/\s+/)[0] ?? "";
+    return byName.has(first.toLowerCase());
+  }
+
+  return { run, startsWithCommand };
 }
 
 /** The router created by createCommandRouter. */

@@ -75,7 +75,11 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
       case "command":
         return (await riskOutcome(event.from, event.text)) ?? { reply: await router.run(ctx, event.from, event.channel, event.text) };
       case "text":
-        return (await riskOutcome(event.from, event.text)) ?? { reply: textMessage(replies.text) };
+        return (
+          (await riskOutcome(event.from, event.text)) ??
+          // A direct message may be a command typed without a slash ("pause"), or words for the leads.
+          (router.startsWithCommand(event.text) ? { reply: await router.run(ctx, event.from, undefined, event.text) } : { reply: textMessage(replies.text) })
+        );
       case "choice":
         return answered(await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]])), replies.pulse);
       case "form":

@@ -7,7 +7,8 @@ const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, "expected an item id");
 
 /**
  * Every inbound interaction, translated by a platform into neutral terms and validated here. `text` is
- * free text a person sends the bot that is not a command (a direct message): it is checked for risk.
+ * what a person types to the bot in a direct message: a command when it starts with a command's name,
+ * else free text for the leads, checked for risk. `command` is always a command (a slash command).
  */
 export const inboundEventSchema = z.discriminatedUnion("type", [
   z.object({

@@ -38,6 +38,20 @@ describe("free text a member sends", () => {
     expect(sentContaining(world, riskHeadline)).toHaveLength(2);
   });
 
+  it("that starts with a command's name runs the command, like typing it after the slash", async () => {
+    const world = await afterSessionOne();
+    const outcome = await world.interactions.handle({ type: "text", from: ana, text: "pause" });
+    expect(replyText(outcome)).toContain("pause");
+    expect((await world.store.readGroup("pain-tue")).paused[ana]).toBeDefined();
+  });
+
+  it("that starts with a command's name is still checked for risk first", async () => {
+    const world = await afterSessionOne();
+    const outcome = await world.interactions.handle({ type: "text", from: ana, text: `pause ${words}` });
+    expect(replyText(outcome)).toContain("If you need help now:");
+    expect(sentContaining(world, riskHeadline)).toHaveLength(2);
+  });
+
   it("that is ordinary gets a kind word and raises nothing", async () => {
     const world = await afterSessionOne();
     const outcome = await world.interactions.handle({ type: "text", from: ana, text: "Thanks, the breathing exercise helped" });
