@@ -2,19 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPngChartRenderer } from "../../src/charts/png-chart-renderer.js";
 import { svgOfChart } from "../../src/charts/svg-of-chart.js";
 import { climateChartSpec } from "../../src/core/climate-chart.js";
-import { climateSeries } from "../../src/core/climate-series.js";
 import { overviewChartSpec } from "../../src/core/overview-chart.js";
-import { fiveSessions } from "../support/charted-climates.js";
-import { exampleContent } from "../support/world.js";
+import { earlyThenMiddle, fiveSessionSeries } from "../support/charted-climates.js";
 import { darkPixels, decodePalettePng, pngSignature, pngSize } from "./decode-png.js";
 
-const gcq = exampleContent.instruments.get("gcq-s");
-if (!gcq) throw new Error("gcq-s missing");
-const series = climateSeries(fiveSessions, gcq);
-const phases = [
-  { session: 1, phase: "early" as const },
-  { session: 4, phase: "middle" as const },
-];
+const series = fiveSessionSeries;
+const phases = earlyThenMiddle;
 const renderer = createPngChartRenderer();
 const full = climateChartSpec("Chronic pain skills, Tuesday evening", series, phases, "full");
 const compact = climateChartSpec("Chronic pain skills, Tuesday evening", series, phases, "compact");

@@ -4,16 +4,10 @@ import { climateChartSpec } from "../../src/core/climate-chart.js";
 import { climateSeries } from "../../src/core/climate-series.js";
 import { overviewChartSpec } from "../../src/core/overview-chart.js";
 import type { ChartSpec } from "../../src/core/ports.js";
-import { climateOf, fiveSessions } from "../support/charted-climates.js";
-import { exampleContent } from "../support/world.js";
+import { climateOf, earlyThenMiddle, fiveSessions, fiveSessionSeries, gcq } from "../support/charted-climates.js";
 
-const gcq = exampleContent.instruments.get("gcq-s");
-if (!gcq) throw new Error("gcq-s missing");
-const series = climateSeries(fiveSessions, gcq);
-const phases = [
-  { session: 1, phase: "early" as const },
-  { session: 4, phase: "middle" as const },
-];
+const series = fiveSessionSeries;
+const phases = earlyThenMiddle;
 
 type Layer = { data?: { values: Record<string, unknown>[] }; mark: { type: string }; encoding: Record<string, Record<string, unknown>>; transform?: unknown };
 

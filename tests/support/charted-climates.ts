@@ -1,5 +1,8 @@
 // Hand-made session climates for chart tests: published means with their sd and count, or suppressed cells.
 import type { Aggregate, SessionClimate } from "../../src/core/climate.js";
+import { climateSeries } from "../../src/core/climate-series.js";
+import type { Instrument } from "../../src/core/instrument.js";
+import { exampleContent } from "./world.js";
 
 /** A published aggregate [mean, sd, respondents], or the respondents of a suppressed one. */
 export type Cell = readonly [number, number | null, number] | number;
@@ -40,4 +43,20 @@ export const fiveSessions: readonly SessionClimate[] = [
   climateOf(3, { engaged: 3, avoiding: 3, conflict: 3 }, { respondents: 3, invited: 7 }),
   climateOf(4, { engaged: [3.9, 0.9, 5], avoiding: [1.9, 0.7, 5], conflict: [1.3, 0.9, 5] }, { respondents: 5, invited: 7 }),
   climateOf(5, { engaged: [4.2, 0.6, 7], avoiding: [2.0, 0.4, 7], conflict: [1.1, 0.6, 7] }, { respondents: 7, invited: 7 }),
+];
+
+/** The shipped GCQ-S instrument. */
+export const gcq: Instrument = (() => {
+  const instrument = exampleContent.instruments.get("gcq-s");
+  if (!instrument) throw new Error("gcq-s missing");
+  return instrument;
+})();
+
+/** The chart series of fiveSessions. */
+export const fiveSessionSeries = climateSeries(fiveSessions, gcq);
+
+/** An early phase from session 1 and a middle phase from session 4, as a chart marks them. */
+export const earlyThenMiddle = [
+  { session: 1, phase: "early" as const },
+  { session: 4, phase: "middle" as const },
 ];
