@@ -55,5 +55,22 @@ export const slashCommandSchema = z
 /** The parts of an app_home_opened event Cohesion reads. */
 export const homeOpenedSchema = z.object({ type: z.literal("app_home_opened"), user: slackUserId, tab: z.string().optional() }).loose();
 
+/** A person's own new message in their direct messages with Cohesion (edits, deletes and bots' posts carry a subtype or bot id). */
+export const directMessageSchema = z
+  .object({
+    type: z.literal("message"),
+    channel_type: z.literal("im"),
+    channel: z.string().regex(/^D[A-Z0-9]{1,30}$/, "expected a direct message id"),
+    user: slackUserId,
+    text: z.string().max(40_000),
+  })
+  .loose();
+
+/** Whether a message event is a person's new message, not a bot's post, an edit, a delete, a file share or another subtype. */
+export function isPersonsNewMessage(event: unknown): boolean {
+  const fields = (event ?? {}) as { subtype?: unknown; bot_id?: unknown };
+  return fields.subtype === undefined && fields.bot_id === undefined;
+}
+
 /** An echoed button of one of our messages: its label and value. */
 export const echoedButtonSchema = z.object({ type: z.literal("button"), text: z.object({ text: z.string().max(75) }).loose(), value: z.string().max(2000) }).loose();

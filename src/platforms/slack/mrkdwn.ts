@@ -31,3 +31,14 @@ export function splitMrkdwn(text: string, max: number): string[] {
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
 }
+
+/** What a person typed, from the mrkdwn Slack sends: links and mentions as their label, escapes decoded. */
+export function plainTextOf(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/<[^<>|]*\|([^<>]*)>/g, "$1")
+    .replace(/<([^<>]*)>/g, "$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .trim();
+}

@@ -21,6 +21,12 @@ const scopeOfMethod: Record<string, string | undefined> = {
   "views.publish": undefined,
 };
 
+/** Each event subscription Cohesion may make: the event its code handles, and the bot scope the subscription needs. */
+const subscriptions: Record<string, { event: string; scope?: string } | undefined> = {
+  app_home_opened: { event: "app_home_opened" },
+  "message.im": { event: "message", scope: "im:history" },
+};
+
 const manifestSchema = z.object({
   features: z.object({
     app_home: z.object({ home_tab_enabled: z.literal(true), messages_tab_enabled: z.literal(true) }),
@@ -61,7 +67,8 @@ describe("the Slack app manifests", () => {
     ["manifest.yml", http],
     ["manifest.socket-mode.yml", socket],
   ])("%s asks for exactly the scopes the code needs, no more", (_name, m) => {
-    const needed = new Set(["commands", ...methodsCalled.flatMap((method) => scopeOfMethod[method] ?? [])]);
+    const subscribed = m.settings.event_subscriptions.bot_events.flatMap((name) => subscriptions[name]?.scope ?? []);
+    const needed = new Set(["commands", ...methodsCalled.flatMap((method) => scopeOfMethod[method] ?? []), ...subscribed]);
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 
@@ -72,7 +79,16 @@ describe("the Slack app manifests", () => {
     const command = m.features.slash_commands[0];
     expect(command?.command).toBe(slashCommand);
     for (const definition of commands) expect(command?.usage_hint, `usage_hint should list ${definition.name}`).toContain(definition.name);
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(eventsHandled);
+    expect(m.settings.event_subscriptions.bot_events.filter((name) => !(name in subscriptions))).toEqual([]);
+    expect(m.settings.event_subscriptions.bot_events.map((name) => subscriptions[name]?.event).sort()).toEqual(eventsHandled);
+  });
+
+  it.each([
+    ["manifest.yml", http],
+    ["manifest.socket-mode.yml", socket],
+  ])("%s reads messages only from people's direct messages with Cohesion, never from channels", (_name, m) => {
+    expect(m.settings.event_subscriptions.bot_events.filter((name) => name.startsWith("message"))).toEqual(["message.im"]);
+    expect(m.oauth_config.scopes.bot.filter((scope) => scope.endsWith(":history"))).toEqual(["im:history"]);
   });
 
   it("over HTTP, sends events, the command and interactivity to the path Cohesion serves", () => {

@@ -169,6 +169,18 @@ export class SlackHarness {
     return postToSlackEndpoint(this.url, body, "application/json", { headers });
   }
 
+  /**
+   * A person writes `text` in their direct messages with Cohesion; `change` edits the event (a subtype, a bot
+   * id...); `retryNum` marks a delivery Slack repeats.
+   */
+  async directMessage(name: string, text: string, eventId: string, options: { change?: (event: Record<string, unknown>) => void; retryNum?: number } = {}): Promise<{ status: number }> {
+    const ts = `1764612600.${eventId.replace(/\D/g, "").padStart(6, "0")}`;
+    const payload = fixture("direct-message", { user: userId(name), channel: `D${userId(name)}`, text, eventId, ts });
+    options.change?.(payload["event"] as Record<string, unknown>);
+    const headers: Record<string, string> = options.retryNum === undefined ? {} : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" };
+    return postToSlackEndpoint(this.url, JSON.stringify(payload), "application/json", { headers });
+  }
+
   /** Waits until `check` passes (listeners answer Slack first and work after). */
   async until(check: () => void): Promise<void> {
     await vi.waitFor(check, { timeout: 5000, interval: 10 });

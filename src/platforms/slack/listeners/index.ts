@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { registerAppHome } from "./app-home.js";
 import { registerBlockActions } from "./block-actions.js";
+import { registerDirectMessage } from "./direct-message.js";
 import type { ListenerDeps } from "./listener-deps.js";
 import { registerSlashCommand } from "./slash-command.js";
 import { registerViewSubmission } from "./view-submission.js";
@@ -21,4 +22,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerBlockActions(app, deps);
   registerViewSubmission(app, deps);
   registerAppHome(app, deps);
+  registerDirectMessage(app, deps);
 }
