@@ -105,6 +105,17 @@ describe("Slack over Socket Mode", () => {
     expect((await store.readGroup("pain-tue")).rsvps[rsvpKey(`slack:${userId("ana")}`, 1)]?.response).toBe("yes");
   });
 
+  it("answers a member's direct message, acknowledging its envelope", async () => {
+    await startSocketMode();
+    const message = fixture("direct-message", { user: userId("ana"), channel: `D${userId("ana")}`, text: "Thanks, see you Tuesday", eventId: "Ev0SOCKETDM", ts: "1764612600.000001" });
+    socket.send({ envelope_id: "env-dm-1", type: "events_api", payload: message, accepts_response_payload: false, retry_attempt: 0 });
+    await vi.waitFor(() => expect(socket.acks.map((a) => a.envelope_id)).toContain("env-dm-1"), { timeout: 5000, interval: 10 });
+    await vi.waitFor(() => expect(fake.callsOf("chat.postMessage")).toHaveLength(1), { timeout: 5000, interval: 10 });
+    const reply = fake.callsOf("chat.postMessage")[0]!;
+    expect(reply.args["channel"]).toBe(`D${userId("ana")}`);
+    expect(shownText(reply)).toContain("I can't answer messages myself");
+  });
+
   it("has one effect when Slack delivers the same event again over the socket", async () => {
     await startSocketMode();
     const event = fixture("app-home-opened", { user: userId("ben"), eventId: "Ev0SOCKET1" });
