@@ -31,8 +31,8 @@ export function cardActionEvent(submitted: unknown, from: Address, channel: Addr
   }
 }
 
-/** Command text from a message: mentions of the bot and any markup removed, entities decoded. */
-export function commandText(text: string | undefined): string {
+/** What a person typed in a message: mentions of the bot and any markup removed, entities decoded. */
+export function typedText(text: string | undefined): string {
   return (text ?? "")
     .replace(/<at>[^<]*<\/at>/gi, " ")
     .replace(/<[^>]*>/g, " ")
@@ -42,5 +42,6 @@ export function commandText(text: string | undefined): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&")
+    .replace(/[ \t]{2,}/g, " ")
     .trim();
 }

@@ -6,7 +6,7 @@ import type { Logger } from "../../core/ports.js";
 import { textMessage, type Message } from "../../core/message.js";
 import { activitySchema, isPersonal, type InboundActivity } from "./activity.js";
 import { channelAddress, senderAddress } from "./addresses.js";
-import { cardActionEvent, commandText } from "./card-events.js";
+import { cardActionEvent, typedText } from "./card-events.js";
 import type { ReferenceBook } from "./conversation-references.js";
 import type { FileConsent } from "./file-consent.js";
 import { cardActivity, type Destination, type Outbound } from "./outbound.js";
@@ -83,11 +83,14 @@ export function createTurnHandler(deps: TurnDependencies) {
     else await reply(activity, outcome.reply);
   }
 
-  async function onCommand(activity: InboundActivity): Promise<void> {
+  /** A message typed to Cohesion: in personal chat, words for the core to read (a command or free text); elsewhere, an @mention's command. */
+  async function onMessage(activity: InboundActivity): Promise<void> {
     const from = senderAddress(activity);
     if (!from) return void (await reply(activity, unknownSender));
     const channel = channelAddress(activity);
-    const outcome = await bot.interactions.handle({ type: "command", from, ...(channel ? { channel } : {}), text: commandText(activity.text) });
+    const text = typedText(activity.text);
+    const event = isPersonal(activity) && text !== "" ? { type: "text", from, text } : { type: "command", from, ...(channel ? { channel } : {}), text };
+    const outcome = await bot.interactions.handle(event);
     if ("form" in outcome) await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));
     else await reply(activity, outcome.reply);
   }
@@ -100,7 +103,7 @@ export function createTurnHandler(deps: TurnDependencies) {
 
   async function handleActivity(activity: InboundActivity): Promise<InvokeResponse | undefined> {
     await rememberConversation(book, activity);
-    if (activity.type === "message") return activity.value !== undefined ? void (await onSubmit(activity)) : void (await onCommand(activity));
+    if (activity.type === "message") return activity.value !== undefined ? void (await onSubmit(activity)) : void (await onMessage(activity));
     if (activity.type !== "invoke") return undefined;
     if (activity.name === "adaptiveCard/action") return onExecute(activity);
     if (activity.name === "fileConsent/invoke") return onFileConsent(activity);

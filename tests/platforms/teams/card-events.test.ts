@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toAddress } from "../../../src/core/address.js";
-import { cardActionEvent, commandText } from "../../../src/platforms/teams/card-events.js";
+import { cardActionEvent, typedText } from "../../../src/platforms/teams/card-events.js";
 
 const lead = toAddress("teams:6f1c2a10-0000-4000-8000-0000000000a1");
 const channel = toAddress("teams:19:care-team-channel@thread.tacv2");
@@ -19,9 +19,13 @@ describe("what Teams sends back, in neutral terms", () => {
   });
 
   it("takes the text after an @mention as the command, whatever markup Teams wraps it in", () => {
-    expect(commandText("<at>Cohesion</at> summary pain-tue\n")).toBe("summary pain-tue");
-    expect(commandText("<p><at>Cohesion</at>&nbsp;help</p>")).toBe("help");
-    expect(commandText("  pause ")).toBe("pause");
-    expect(commandText(undefined)).toBe("");
+    expect(typedText("<at>Cohesion</at> summary pain-tue\n")).toBe("summary pain-tue");
+    expect(typedText("<p><at>Cohesion</at>&nbsp;help</p>")).toBe("help");
+    expect(typedText("  pause ")).toBe("pause");
+    expect(typedText(undefined)).toBe("");
+  });
+
+  it("reads words typed in personal chat as the person wrote them, paragraphs and entities included", () => {
+    expect(typedText("<p>Tired &amp; low.</p><p>I can&#39;t &quot;switch off&quot;</p>")).toBe('Tired & low. I can\'t "switch off"');
   });
 });

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { painTue } from "../../support/flows.js";
+import { careChannel, channelMention, installed, personalChat, personalMessage, teamsAddress, type Person } from "./activities.js";
+import { startTeams, type TeamsHarness } from "./teams-harness.js";
+
+let teams: TeamsHarness;
+afterEach(() => teams.stop());
+
+const riskHeadline = "A member's message may suggest risk";
+const words = "Some nights I think everyone would be better off dead without me";
+const kindReply = "I can't answer messages myself";
+
+/** Cohesion on Teams after session 1's check-in went out, with Ana and both leads reachable and nothing posted since. */
+async function afterSessionOne(): Promise<TeamsHarness> {
+  const harness = await startTeams({ now: painTue.checkin1 });
+  for (const person of ["ana", "okafor", "sam"] as Person[]) await harness.post(installed(person, harness.connector.url));
+  await harness.sweepAt(painTue.checkin1);
+  harness.connector.calls.length = 0;
+  return harness;
+}
+
+/** Everything Cohesion posted in a person's personal chat, as one string. */
+function said(person: Person): string {
+  return JSON.stringify(teams.connector.posted(personalChat(person)).map((call) => call.body));
+}
+
+describe("a member writing to Cohesion in their personal chat on Teams", () => {
+  it("with words that suggest risk: they see where to get help now, and both leads get the alert with the words", async () => {
+    teams = await afterSessionOne();
+    expect((await teams.post(personalMessage("ana", words, teams.connector.url))).status).toBe(200);
+    expect(said("ana")).toContain("Thank you for telling me.");
+    expect(said("ana")).toContain("If you need help now:");
+    for (const lead of ["okafor", "sam"] as Person[]) {
+      expect(said(lead)).toContain(riskHeadline);
+      expect(said(lead)).toContain(words);
+    }
+    expect(JSON.stringify(teams.connector.posted(careChannel))).not.toContain(riskHeadline);
+    expect(JSON.stringify(teams.logger.lines)).not.toMatch(/better off|dead|personal-chat|6f1c2a10/);
+  });
+
+  it("with ordinary words: they get a kind reply, not an unknown command, and nobody else hears", async () => {
+    teams = await afterSessionOne();
+    await teams.post(personalMessage("ana", "I feel awful today", teams.connector.url));
+    expect(said("ana")).toContain(kindReply);
+    expect(said("ana")).not.toContain("I don't know");
+    expect(teams.connector.calls.filter((call) => call.conversationId !== personalChat("ana"))).toEqual([]);
+    expect((await teams.store.readGroup("pain-tue")).alerts).toEqual({});
+  });
+
+  it("reads words Teams wraps in markup and entities as the member typed them", async () => {
+    teams = await afterSessionOne();
+    await teams.post(personalMessage("ana", `<p>Tired &amp; low.</p><p>${words}</p>`, teams.connector.url));
+    expect(said("okafor")).toContain("Tired & low.");
+  });
+
+  it("typing 'pause' pauses their reminders", async () => {
+    teams = await afterSessionOne();
+    await teams.post(personalMessage("ana", "pause", teams.connector.url));
+    expect(said("ana")).toContain("pause");
+    expect((await teams.store.readGroup("pain-tue")).paused[teamsAddress("ana")]).toBeDefined();
+  });
+
+  it("raises one alert when Teams re-sends the same message", async () => {
+    teams = await afterSessionOne();
+    const activity = personalMessage("ana", words, teams.connector.url);
+    await teams.post(activity);
+    await teams.post(activity);
+    expect(teams.connector.posted(personalChat("okafor")).filter((call) => JSON.stringify(call.body).includes(riskHeadline))).toHaveLength(1);
+    expect(teams.connector.posted(personalChat("ana"))).toHaveLength(1);
+    expect(Object.keys((await teams.store.readGroup("pain-tue")).alerts)).toHaveLength(1);
+  });
+
+  it("with no words at all (only a picture): they are shown what Cohesion can do", async () => {
+    teams = await afterSessionOne();
+    const picture = { contentType: "image/png", contentUrl: "https://smba.trafficmanager.net/amer/v3/attachments/0-picture/views/original" };
+    await teams.post({ ...personalMessage("ana", "", teams.connector.url), text: undefined, attachments: [picture] });
+    expect(said("ana")).toContain("What you can ask Cohesion");
+  });
+});
+
+describe("an @mention of Cohesion in a channel on Teams", () => {
+  it("is read as a command in that channel, not as words for the leads", async () => {
+    teams = await afterSessionOne();
+    await teams.post(channelMention("okafor", "Thanks everyone", teams.connector.url));
+    const thread = JSON.stringify(teams.connector.posted(`${careChannel};messageid=1700000000000`).map((call) => call.body));
+    expect(thread).toContain('I don\'t know \\"Thanks\\"');
+    expect(thread).not.toContain(kindReply);
+  });
+});
