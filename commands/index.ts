@@ -1,4 +1,5 @@
 import type { CommandDefinition } from "../src/core/command.js";
+import { attendance } from "./attendance.js";
 import { exportCommand } from "./export.js";
 import { help } from "./help.js";
 import { pause } from "./pause.js";
@@ -6,4 +7,4 @@ import { resume } from "./resume.js";
 import { summary } from "./summary.js";
 
 /** Every chat command, listed explicitly; help shows them in this order. */
-export const commands: readonly CommandDefinition[] = [help, summary, exportCommand, pause, resume];
+export const commands: readonly CommandDefinition[] = [help, summary, exportCommand, attendance, pause, resume];

@@ -9,6 +9,7 @@ export const auditActionSchema = z.enum([
   "alert-acknowledged",
   "alert-discussed",
   "alert-resolved",
+  "attendance-recorded",
 ]);
 
 /** An action recorded in the audit log. */

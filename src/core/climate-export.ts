@@ -26,7 +26,8 @@ function aggregateCells(aggregate: Aggregate | undefined): CsvCell[] {
 
 /**
  * The per-session climate of a group as CSV: one row per held session, with each subscale's and the
- * pulse's mean, sd and number of answers. A cell below the privacy floor, or of a session still
+ * pulse's mean, sd and number of answers, its RSVPs, and how many came (`attendance_source` says whether a
+ * lead recorded it or it is the RSVPs saying yes). A cell below the privacy floor, or of a session still
  * collecting answers, is left empty; its number of answers is still given.
  */
 export function climateCsv(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date): CsvExport {
@@ -45,6 +46,8 @@ export function climateCsv(ctx: CoreContext, group: Group, state: Readonly<Group
     ...[...subscales, "pulse"].flatMap((id) => [`${id}_mean`, `${id}_sd`, `${id}_n`]),
     "rsvp_yes",
     "rsvp_no",
+    "attendance",
+    "attendance_source",
   ];
   const rows = groupClimate(ctx, group, state, now).map((climate) => [
     group.id,
@@ -60,6 +63,8 @@ export function climateCsv(ctx: CoreContext, group: Group, state: Readonly<Group
     ...aggregateCells(climate.pulse),
     climate.rsvp.yes,
     climate.rsvp.no,
+    climate.attendance.count,
+    climate.attendance.source,
   ]);
   return { data: toCsv(header, rows), rows: rows.length };
 }

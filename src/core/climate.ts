@@ -1,3 +1,4 @@
+import { sessionAttendance, type SessionAttendance } from "./attendance.js";
 import { instrumentById, type CoreContext } from "./context.js";
 import type { Group } from "./group.js";
 import { scoreForm, mean } from "./scoring.js";
@@ -25,6 +26,8 @@ export interface SessionClimate {
   readonly subscales: ReadonlyMap<string, Aggregate>;
   readonly pulse: Aggregate;
   readonly rsvp: { readonly yes: number; readonly no: number };
+  /** How many came: as a lead recorded it, else as many as said yes to the RSVP (`source` says which). */
+  readonly attendance: SessionAttendance;
 }
 
 function aggregate(values: number[], minResponses: number): Aggregate {
@@ -85,6 +88,7 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
       const respondents = group.members.filter((member) => (byMember.get(member)?.size ?? 0) > 0).length;
       const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
       const invited = invitedBySession.get(session.number) ?? 0;
+      const rsvp = { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length };
       return {
         session,
         collecting,
@@ -95,7 +99,8 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
         forms: valid.length,
         subscales,
         pulse: aggregate(pulses, floor),
-        rsvp: { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length },
+        rsvp,
+        attendance: sessionAttendance(group, state, session, rsvp.yes),
       };
     });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addressSchema } from "./address.js";
 import { alertRecordSchema } from "./alerts/record.js";
+import { attendanceBySessionSchema } from "./attendance-record.js";
 import { auditEntrySchema } from "./audit.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
@@ -76,6 +77,8 @@ export const groupStateSchema = z.strictObject({
   audit: z.array(auditEntrySchema).default([]),
   /** Alerts by id: raised-at-once ones from when they are raised, the others once someone acts on them. */
   alerts: z.record(z.string(), alertRecordSchema).default({}),
+  /** Who actually came to each held session, by session number, when a lead recorded it. */
+  attendance: attendanceBySessionSchema.default({}),
 });
 
 /** A group's stored state. */
@@ -96,7 +99,7 @@ export type OrganisationState = z.infer<typeof organisationStateSchema>;
 
 /** A fresh document for a group seen for the first time. */
 export function emptyGroupState(groupId: string): GroupState {
-  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {}, audit: [], alerts: {} };
+  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {}, audit: [], alerts: {}, attendance: {} };
 }
 
 /** A fresh organisation document. */

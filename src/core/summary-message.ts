@@ -45,7 +45,8 @@ function sessionBlock(climate: SessionClimate, group: Group, program: Program, g
   const { session } = climate;
   const topic = sessionContent(program, session.number)?.topic;
   const heading = `*Session ${session.number}* · ${formatLocal(session.startsAt, group.timezone, "date")}${topic ? ` · ${topic}` : ""}`;
-  const rsvp = `RSVP ${climate.rsvp.yes} yes, ${climate.rsvp.no} can't come`;
+  const { attendance } = climate;
+  const rsvp = attendance.source === "recorded" ? `Attended ${attendance.count} of ${attendance.of} (recorded)` : `RSVP ${climate.rsvp.yes} yes, ${climate.rsvp.no} can't come`;
   const responses = `Responses ${climate.respondents} of ${climate.invited}${percent(climate.respondents, climate.invited)}`;
   if (climate.collecting) {
     const until = formatLocal(climate.windowCloses, group.timezone, "day-time");
@@ -80,7 +81,7 @@ function analyticsBlocks(group: Group, gcq: Instrument, climates: readonly Sessi
   return blocks;
 }
 
-/** The care-team summary of a group's climate: per session means, responses, RSVPs and change from baseline; with trends and open alerts when given. */
+/** The care-team summary of a group's climate: per session means, responses, attendance (recorded, else RSVPs) and change from baseline; with trends and open alerts when given. */
 export function summaryMessage(
   group: Group,
   program: Program,
@@ -111,6 +112,9 @@ export function summaryMessage(
     const text = gcq.subscales.map((s) => `${s.name} ${oneDecimal(base.get(s.id) ?? 0)}`).join(" · ");
     blocks.push({ type: "context", text: `Baseline (the group's first two sessions with enough answers): ${text}` });
   }
+  const latest = climates.at(-1);
+  if (latest?.attendance.source === "rsvp")
+    blocks.push({ type: "context", text: `Attendance not recorded for session ${latest.session.number}: \`attendance ${group.id} ${latest.session.number} <count>\`` });
   if (analytics) blocks.push(...analyticsBlocks(group, gcq, climates, base, analytics));
   return { text: title, blocks };
 }

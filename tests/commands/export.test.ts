@@ -9,7 +9,7 @@ const lindqvist = "console:lindqvist";
 const [ana = "", ben = "", carla = "", , , femi = ""] = members;
 const header =
   "group,session,date,phase,status,invited,respondents,response_rate,full_checkins," +
-  "engaged_mean,engaged_sd,engaged_n,avoiding_mean,avoiding_sd,avoiding_n,conflict_mean,conflict_sd,conflict_n,pulse_mean,pulse_sd,pulse_n,rsvp_yes,rsvp_no";
+  "engaged_mean,engaged_sd,engaged_n,avoiding_mean,avoiding_sd,avoiding_n,conflict_mean,conflict_sd,conflict_n,pulse_mean,pulse_sd,pulse_n,rsvp_yes,rsvp_no,attendance,attendance_source";
 
 /**
  * pain-tue through two sessions, 8 check-ins sent for each:
@@ -60,8 +60,8 @@ describe("export <group>: the figures per session", () => {
     // Conflict 1,1,0,0,0: 0.4, √0.3 = 0.55; pulse 4,4,3,5,4: 4.0, √0.5 = 0.71; 5 of 8 answered = 0.63.
     expect(lines(file)).toEqual([
       header,
-      "pain-tue,1,2026-12-01,early,published,8,5,0.63,5,4.40,0.55,5,1.80,0.45,5,0.40,0.55,5,4.00,0.71,5,1,1",
-      "pain-tue,2,2026-12-08,early,published,8,3,0.38,3,,,3,,,3,,,3,,,0,0,0",
+      "pain-tue,1,2026-12-01,early,published,8,5,0.63,5,4.40,0.55,5,1.80,0.45,5,0.40,0.55,5,4.00,0.71,5,1,1,1,rsvp",
+      "pain-tue,2,2026-12-08,early,published,8,3,0.38,3,,,3,,,3,,,3,,,0,0,0,0,rsvp",
     ]);
     expect(reply.text).toBe(
       "Here are Chronic pain skills, Tuesday evening's figures for 2 sessions. Cells from fewer than 5 answers, or from a session still collecting answers, are left empty.",
@@ -72,7 +72,15 @@ describe("export <group>: the figures per session", () => {
     const world = await twoSessions();
     world.clock.set(painTue.checkin2);
     const [, , session2] = lines(fileOf(await exportAs(world, okafor, "export pain-tue")));
-    expect(session2).toBe("pain-tue,2,2026-12-08,early,collecting,8,3,0.38,3,,,3,,,3,,,3,,,0,0,0");
+    expect(session2).toBe("pain-tue,2,2026-12-08,early,collecting,8,3,0.38,3,,,3,,,3,,,3,,,0,0,0,0,rsvp");
+  });
+
+  it("gives the attendance a lead recorded, and says so; sessions not recorded give the RSVPs saying yes", async () => {
+    const world = await twoSessions();
+    await exportAs(world, okafor, "attendance pain-tue 2 6 femi");
+    const [, session1, session2] = lines(fileOf(await exportAs(world, okafor, "export pain-tue")));
+    expect(session1).toMatch(/,1,1,1,rsvp$/);
+    expect(session2).toMatch(/,0,0,6,recorded$/);
   });
 
   it("gives the care team the same file from its channel", async () => {

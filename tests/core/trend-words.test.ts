@@ -26,6 +26,7 @@ function climates(rows: readonly [engaged: number, avoiding: number, conflict: n
     ]),
     pulse: shown(4),
     rsvp: { yes: 6, no: 0 },
+    attendance: { source: "rsvp", count: 6, of: 8 },
   }));
 }
 

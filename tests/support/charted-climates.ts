@@ -33,6 +33,7 @@ export function climateOf(
     ]),
     pulse: { shown: false, respondents: 0 },
     rsvp: { yes: 0, no: 0 },
+    attendance: { source: "rsvp", count: 0, of: responses.invited },
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Address } from "../address.js";
+import { memberAttendance } from "../attendance.js";
 import { indexAnswers, itemsOf, type SessionClimate } from "../climate.js";
 import type { Group } from "../group.js";
 import type { Instrument } from "../instrument.js";
 import { hasAnswered, isPaused } from "../membership.js";
 import { scoreForm } from "../scoring.js";
-import { rsvpKey, type GroupState } from "../state.js";
+import type { GroupState } from "../state.js";
 import type { AlertSettings } from "../trends/trend-settings.js";
 import type { Finding } from "./alert.js";
 
@@ -46,26 +47,31 @@ function lowEngagement(group: Group, state: Readonly<GroupState>, gcq: Instrumen
     );
 }
 
-/** A member who said they can't come to several held sessions in a row. */
+function missedEvidence(run: readonly { session: number; source: "recorded" | "rsvp" }[]): Finding["evidence"] {
+  const sessions = sessionList(run.map((missed) => missed.session));
+  const recorded = run.filter((missed) => missed.source === "recorded").length;
+  if (recorded === 0)
+    return {
+      what: `They said they couldn't come to ${run.length} sessions in a row (${sessions}).`,
+      basis: "Their RSVPs.",
+      sureness: "Certain about the RSVPs; the reasons may be anything from treatment to second thoughts.",
+    };
+  return {
+    what: `They missed ${run.length} sessions in a row (${sessions}).`,
+    basis: recorded === run.length ? "Attendance the leads recorded." : "Attendance the leads recorded, and their RSVPs for the sessions not recorded.",
+    sureness: "Certain about who came; the reasons may be anything from treatment to second thoughts.",
+  };
+}
+
+/** A member who missed several held sessions in a row: recorded absent by a lead, or (where attendance was not recorded) said they can't come. */
 function missedSessions(group: Group, state: Readonly<GroupState>, closed: readonly SessionClimate[], settings: AlertSettings): Finding[] {
   return group.members.flatMap((member) => {
-    let run: number[] = [];
+    let run: { session: number; source: "recorded" | "rsvp" }[] = [];
     return closed.flatMap((climate): Finding[] => {
-      const away = state.rsvps[rsvpKey(member, climate.session.number)]?.response === "no";
-      run = away ? [...run, climate.session.number] : [];
+      const attendance = memberAttendance(group, state, climate.session, member);
+      run = attendance.status === "missed" ? [...run, { session: climate.session.number, source: attendance.source }] : [];
       if (run.length < settings.missedInARow) return [];
-      return [
-        {
-          kind: "missed-sessions",
-          session: climate.session.number,
-          member,
-          evidence: {
-            what: `They said they couldn't come to ${run.length} sessions in a row (${sessionList(run)}).`,
-            basis: "Their RSVPs.",
-            sureness: "Certain about the RSVPs; the reasons may be anything from treatment to second thoughts.",
-          },
-        },
-      ];
+      return [{ kind: "missed-sessions", session: climate.session.number, member, evidence: missedEvidence(run) }];
     });
   });
 }

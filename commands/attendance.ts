@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { visibleGroup } from "../src/core/access.js";
+import { defineCommand } from "../src/core/command.js";
+import { memberReferences } from "../src/core/member-reference.js";
+import { textMessage } from "../src/core/message.js";
+import { slugSchema } from "../src/core/program.js";
+import { recordAttendance } from "../src/core/record-attendance.js";
+
+const wholeNumber = (what: string) => z.string().regex(/^\d{1,4}$/, `${what} should be a whole number, such as 3`).transform(Number);
+
+const attendanceArgs = z
+  .array(z.string())
+  .min(3, "attendance needs the group, the session and how many came")
+  .transform(([group = "", session = "", came = "", ...absent]) => ({ group, session, came, absent: memberReferences(absent) }))
+  .pipe(
+    z.object({
+      group: slugSchema,
+      session: wholeNumber("The session").pipe(z.number().min(1, "Sessions are numbered from 1")),
+      came: wholeNumber("How many came"),
+      absent: z.array(z.string()).max(50, "that is more names than a group has"),
+    }),
+  );
+
+/** `attendance <group> <session> <count> [absent members]`: a lead records who actually came to a held session. */
+export const attendance = defineCommand({
+  name: "attendance",
+  summary: "Record how many came to a held session, and name anyone absent (leads); recording again replaces it",
+  usage: "attendance <group> <session> <count> [absent members]",
+  access: "leads-and-care-team",
+  args: attendanceArgs,
+  async run({ ctx, from, channel }, { group: id, session, came, absent }) {
+    const group = visibleGroup(ctx, from, channel, id);
+    const outcome = await recordAttendance(ctx, group, from, { session, came, absent });
+    const missing = outcome.of - outcome.came;
+    const named = missing === 0 ? "" : outcome.namedAbsent === 0 ? "; nobody named as absent" : `; ${outcome.namedAbsent} named as absent`;
+    const replaced = outcome.replaced ? " This replaces the earlier record." : "";
+    return textMessage(`Thank you. Session ${session} of ${group.name}: ${outcome.came} of ${outcome.of} came${named}.${replaced}`);
+  },
+});
