@@ -35,6 +35,7 @@ export const consoleHelp = [
   "  /simulate on|off   let the other members answer by themselves (on by default)",
   "  /help · /quit",
   "  A number or letter answers the last question you were sent.",
+  "  Anything else is a message to Cohesion from the person you play (try pause, or a few words).",
 ].join("\n");
 
 /** The local console platform: a person plays members, leads or the care team, and moves time. */
@@ -100,11 +101,11 @@ export class ConsoleSession implements Messenger {
         return undefined;
     }
     const action = this.pending.get(this.persona)?.get(line.toLowerCase());
-    if (!action) {
-      this.deps.write("I didn't catch that. Type /help to see what you can do here.\n");
-      return undefined;
-    }
-    await this.interact({ ...action, from: this.persona });
+    if (action) await this.interact({ ...action, from: this.persona });
+    else if (word.startsWith("/")) this.deps.write("I didn't catch that. Type /help to see what you can do here.\n");
+    // Cohesion reads no channel chatter on Slack or Teams, so the care team talks to it only through /cohesion.
+    else if (this.channel()) this.deps.write("In the care team channel, talk to Cohesion with /cohesion <command>.\n");
+    else await this.interact({ type: "text", from: this.persona, text: line });
     return undefined;
   }
 

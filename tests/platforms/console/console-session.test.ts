@@ -63,8 +63,40 @@ describe("the console session", () => {
     expect(out).toContain('No member called "zed". Try one of: ana, ben');
   });
 
-  it("points to /help when a line means nothing", async () => {
-    expect(await consoleAt("2026-11-30T09:00:00Z").type("hello?")).toContain("Type /help");
+  it("points to /help when a slash command is unknown", async () => {
+    expect(await consoleAt("2026-11-30T09:00:00Z").type("/hello")).toContain("I didn't catch that. Type /help");
+  });
+
+  it("hands other words to Cohesion as a message from the member being played, who gets a kind reply", async () => {
+    const { type, store } = consoleAt("2026-11-30T09:00:00Z");
+    const out = await type("hello?");
+    expect(out).toContain("Thanks for your message. I can't answer messages myself");
+    expect(out).not.toContain("I didn't catch that");
+    expect((await store.readGroup("pain-tue")).alerts).toEqual({});
+  });
+
+  it("shows the member where to get help now when their words suggest risk, and alerts both leads", async () => {
+    const { type, store } = consoleAt("2026-12-01T19:25:00Z");
+    await type("/simulate off", "/clock +15m");
+    const out = await type("Some nights I think everyone would be better off dead without me");
+    expect(out).toContain("Thank you for telling me.");
+    expect(out).toContain("If you need help now:");
+    for (const lead of ["okafor", "sam"]) expect(out).toContain(`(simulated) to ${lead} (lead): Alert about Chronic pain skills, Tuesday evening: A member's message may suggest risk`);
+    expect(out).not.toContain("(member):");
+    expect(Object.values((await store.readGroup("pain-tue")).alerts)).toHaveLength(1);
+  });
+
+  it("runs a command typed without the slash, like pause", async () => {
+    const { type, store } = consoleAt("2026-11-30T09:00:00Z");
+    await type("pause");
+    expect((await store.readGroup("pain-tue")).paused["console:ana"]).toBeDefined();
+  });
+
+  it("reminds the care team channel to use /cohesion, and reads nothing it types as a member's words", async () => {
+    const { type, store } = consoleAt("2026-12-01T19:40:00Z");
+    const out = await type("/as care-team", "Some nights I think everyone would be better off dead without me");
+    expect(out).toContain("talk to Cohesion with /cohesion <command>");
+    expect((await store.readGroup("pain-tue")).alerts).toEqual({});
   });
 
   it("sends nothing when the member stops the full check-in part way", async () => {
