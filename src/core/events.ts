@@ -34,7 +34,8 @@ export const inboundEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("text"),
     from: addressSchema,
-    text: z.string().min(1).max(4000),
+    // As long as a chat message can be, so risk words late in a long message are still read.
+    text: z.string().min(1).max(40_000),
   }),
   z.object({
     type: z.literal("command"),

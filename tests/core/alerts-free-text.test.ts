@@ -52,6 +52,13 @@ describe("free text a member sends", () => {
     expect(sentContaining(world, riskHeadline)).toHaveLength(2);
   });
 
+  it("that is long is still read to the end", async () => {
+    const world = await afterSessionOne();
+    const outcome = await world.interactions.handle({ type: "text", from: ana, text: `${"It has been a long week. ".repeat(400)}${words}` });
+    expect(replyText(outcome)).toContain("If you need help now:");
+    expect(sentContaining(world, riskHeadline)).toHaveLength(2);
+  });
+
   it("that is ordinary gets a kind word and raises nothing", async () => {
     const world = await afterSessionOne();
     const outcome = await world.interactions.handle({ type: "text", from: ana, text: "Thanks, the breathing exercise helped" });
@@ -70,7 +77,7 @@ describe("free text a member sends", () => {
 
   it("that is empty or too long is refused kindly", async () => {
     const world = await afterSessionOne();
-    for (const text of ["", "x".repeat(4001)])
+    for (const text of ["", "x".repeat(40_001)])
       expect(replyText(await world.interactions.handle({ type: "text", from: ana, text }))).toBe("Sorry, I couldn't read that, so nothing was saved. Please try again.");
   });
 });
