@@ -17,7 +17,7 @@ const attendanceArgs = z
       group: slugSchema,
       session: wholeNumber("The session").pipe(z.number().min(1, "Sessions are numbered from 1")),
       came: wholeNumber("How many came"),
-      absent: z.array(z.string()).max(50, "that is more names than a group has"),
+      absent: z.array(z.string()).max(50, "That is more names than a group has"),
     }),
   );
 
