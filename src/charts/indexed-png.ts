@@ -1,16 +1,6 @@
-import { crc32, deflateSync } from "node:zlib";
+import { encode } from "fast-png";
 
-const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const paletteSize = 256;
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 function distance(a: number, b: number): number {
   const dr = ((a >> 16) & 255) - ((b >> 16) & 255);
@@ -41,7 +31,8 @@ function palette(colours: Map<number, number>): { entries: number[]; indexOf: Ma
 /**
  * An 8-bit palette PNG of opaque RGBA pixels. Charts are a few flat colours plus anti-aliased edges,
  * so the most frequent 256 colours carry the picture and the file is a third of the RGBA PNG:
- * small enough to travel inline in a Teams card.
+ * small enough to travel inline in a Teams card. General quantisers (image-q) took 10 to 60 times
+ * longer on these images for no visible gain, so the palette is chosen here; fast-png writes the file.
  */
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const pixels = new Uint32Array(width * height);
@@ -56,22 +47,14 @@ export function indexedPng(rgba: Uint8Array, width: number, height: number): Uin
     p = end;
   }
   const { entries, indexOf } = palette(colours);
-  const rows = Buffer.alloc((width + 1) * height);
+  const indices = new Uint8Array(pixels.length);
   let previous = -1;
   let index = 0;
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const colour = pixels[y * width + x] ?? 0;
-      if (colour !== previous) [previous, index] = [colour, indexOf.get(colour) ?? 0];
-      rows[y * (width + 1) + 1 + x] = index;
-    }
+  for (let p = 0; p < pixels.length; p += 1) {
+    const colour = pixels[p] ?? 0;
+    if (colour !== previous) [previous, index] = [colour, indexOf.get(colour) ?? 0];
+    indices[p] = index;
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 3, 0, 0, 0], 8);
-  const plte = Buffer.from(entries.flatMap((colour) => [(colour >> 16) & 255, (colour >> 8) & 255, colour & 255]));
-  return new Uint8Array(
-    Buffer.concat([signature, chunk("IHDR", header), chunk("PLTE", plte), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]),
-  );
+  const rgb = entries.map((colour) => [(colour >> 16) & 255, (colour >> 8) & 255, colour & 255]);
+  return encode({ width, height, data: indices, depth: 8, channels: 1, palette: rgb }, { zlib: { level: 9 } });
 }

@@ -1,5 +1,5 @@
 // Reads back the 8-bit palette PNGs the chart renderer writes, so tests can look at pixels.
-import { inflateSync } from "node:zlib";
+import { decode } from "fast-png";
 
 /** A decoded image: its size, each pixel's colour and grey level (0 black - 255 white). */
 export interface Pixels {
@@ -12,38 +12,24 @@ export interface Pixels {
 /** The PNG signature every PNG file starts with. */
 export const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Width and height from a PNG's IHDR chunk. */
+/** Width and height of a PNG. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
-  const bytes = Buffer.from(png);
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  const { width, height } = decode(png);
+  return { width, height };
 }
 
-/** Decodes an 8-bit palette PNG whose rows are unfiltered (what indexedPng writes). */
+/** Decodes an 8-bit palette PNG (what indexedPng writes). */
 export function decodePalettePng(png: Uint8Array): Pixels {
-  const bytes = Buffer.from(png);
-  const { width, height } = pngSize(png);
-  if (bytes[24] !== 8 || bytes[25] !== 3) throw new Error("expected an 8-bit palette PNG");
-  let palette = Buffer.alloc(0);
-  const data: Buffer[] = [];
-  for (let offset = 8; offset < bytes.length; ) {
-    const length = bytes.readUInt32BE(offset);
-    const type = bytes.toString("latin1", offset + 4, offset + 8);
-    const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (type === "PLTE") palette = body;
-    if (type === "IDAT") data.push(body);
-    offset += 12 + length;
-  }
-  const rows = inflateSync(Buffer.concat(data));
+  const image = decode(png);
+  if (image.depth !== 8 || image.channels !== 1 || !image.palette) throw new Error("expected an 8-bit palette PNG");
+  const palette = image.palette;
   const rgb = (x: number, y: number): [number, number, number] => {
-    const row = y * (width + 1);
-    if (rows[row] !== 0) throw new Error("expected unfiltered rows");
-    const index = rows[row + 1 + x] ?? 0;
-    const [r = 0, g = 0, b = 0] = palette.subarray(3 * index, 3 * index + 3);
+    const [r = 0, g = 0, b = 0] = palette[image.data[y * image.width + x] ?? 0] ?? [];
     return [r, g, b];
   };
   return {
-    width,
-    height,
+    width: image.width,
+    height: image.height,
     rgb,
     grey(x, y) {
       const [r, g, b] = rgb(x, y);
