@@ -1,20 +1,11 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { assemble } from "../../../src/app/assemble.js";
-import { routeByPlatform } from "../../../src/app/messengers.js";
-import type { Platform } from "../../../src/core/address.js";
-import { instrumentById } from "../../../src/core/context.js";
+import { consoleAt } from "./console-harness.js";
 import type { Message } from "../../../src/core/message.js";
-import type { Messenger } from "../../../src/core/ports.js";
-import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
 import { renderForConsole } from "../../../src/platforms/console/console-render.js";
-import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
 import { safeFilename, saveFiles } from "../../../src/platforms/console/saved-files.js";
-import { SimulatedMembers } from "../../../src/platforms/console/simulated-members.js";
-import { MemoryStore } from "../../../src/store/memory-store.js";
 import { makeTempDir, removeTempDirs } from "../../support/temp-dirs.js";
-import { exampleConfig, exampleContent, RecordingChartRenderer, RecordingLogger } from "../../support/world.js";
 
 afterAll(removeTempDirs);
 
@@ -60,23 +51,9 @@ describe("files in the console", () => {
 
   it("saves an export a lead asks for at the console and shows its path", async () => {
     const exportsDir = join(await makeTempDir(), "exports");
-    const clock = new ConsoleClock(new Date("2026-12-05T09:00:00Z"), () => 0);
-    const platforms = new Map<Platform, Messenger>();
-    const bot = assemble({ config: exampleConfig(), content: exampleContent, store: new MemoryStore(), clock, logger: new RecordingLogger(), messenger: routeByPlatform(platforms), charts: new RecordingChartRenderer() });
-    const output: string[] = [];
-    const session = new ConsoleSession({
-      ctx: bot.ctx,
-      clock,
-      interactions: bot.interactions,
-      simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
-      sweep: async () => void (await bot.dispatcher.sweep()),
-      write: (text) => output.push(text),
-      exportsDir,
-    });
-    platforms.set("console", session);
-    await session.handleLine("/as lead okafor");
-    await session.handleLine("/cohesion export pain-tue");
-    expect(output.join("")).toContain(`[file saved: ${join(exportsDir, "pain-tue-climate-2026-12-05.csv")} · Climate per session, Chronic pain skills, Tuesday evening`);
+    const { type } = consoleAt("2026-12-05T09:00:00Z", exportsDir);
+    const output = await type("/as lead okafor", "/cohesion export pain-tue");
+    expect(output).toContain(`[file saved: ${join(exportsDir, "pain-tue-climate-2026-12-05.csv")} · Climate per session, Chronic pain skills, Tuesday evening`);
     expect(await readdir(exportsDir)).toEqual(["pain-tue-climate-2026-12-05.csv"]);
   });
 });

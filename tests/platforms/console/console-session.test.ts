@@ -1,48 +1,5 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assemble } from "../../../src/app/assemble.js";
-import { routeByPlatform } from "../../../src/app/messengers.js";
-import type { Platform } from "../../../src/core/address.js";
-import type { Messenger } from "../../../src/core/ports.js";
-import { instrumentById } from "../../../src/core/context.js";
-import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
-import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
-import { SimulatedMembers } from "../../../src/platforms/console/simulated-members.js";
-import { MemoryStore } from "../../../src/store/memory-store.js";
-import { exampleConfig, exampleContent, RecordingLogger } from "../../support/world.js";
-
-function consoleAt(start: string, exportsDir = join(tmpdir(), "cohesion-console-exports-unused")) {
-  const realNow = () => 0;
-  const clock = new ConsoleClock(new Date(start), realNow);
-  const store = new MemoryStore();
-  const output: string[] = [];
-  const platforms = new Map<Platform, Messenger>();
-  const bot = assemble({
-    config: exampleConfig(),
-    content: exampleContent,
-    store,
-    clock,
-    logger: new RecordingLogger(),
-    messenger: routeByPlatform(platforms),
-  });
-  const session = new ConsoleSession({
-    ctx: bot.ctx,
-    clock,
-    interactions: bot.interactions,
-    simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
-    sweep: async () => void (await bot.dispatcher.sweep()),
-    write: (text) => output.push(text),
-    exportsDir,
-  });
-  platforms.set("console", session);
-  const type = async (...lines: string[]) => {
-    output.length = 0;
-    for (const line of lines) await session.handleLine(line);
-    return output.join("");
-  };
-  return { type, clock, store };
-}
+import { consoleAt } from "./console-harness.js";
 
 describe("the console session", () => {
   it("moves time to the next session's start", async () => {

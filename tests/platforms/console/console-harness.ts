@@ -1,0 +1,45 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assemble } from "../../../src/app/assemble.js";
+import { routeByPlatform } from "../../../src/app/messengers.js";
+import type { Platform } from "../../../src/core/address.js";
+import { instrumentById } from "../../../src/core/context.js";
+import type { Messenger } from "../../../src/core/ports.js";
+import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
+import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
+import { SimulatedMembers } from "../../../src/platforms/console/simulated-members.js";
+import { MemoryStore } from "../../../src/store/memory-store.js";
+import { exampleConfig, exampleContent, RecordingChartRenderer, RecordingLogger } from "../../support/world.js";
+
+/** A console session on the demo organisation at `start`, frozen in time; `type` returns what the lines printed. */
+export function consoleAt(start: string, exportsDir = join(tmpdir(), "cohesion-console-exports-unused")) {
+  const clock = new ConsoleClock(new Date(start), () => 0);
+  const store = new MemoryStore();
+  const output: string[] = [];
+  const platforms = new Map<Platform, Messenger>();
+  const bot = assemble({
+    config: exampleConfig(),
+    content: exampleContent,
+    store,
+    clock,
+    logger: new RecordingLogger(),
+    messenger: routeByPlatform(platforms),
+    charts: new RecordingChartRenderer(),
+  });
+  const session = new ConsoleSession({
+    ctx: bot.ctx,
+    clock,
+    interactions: bot.interactions,
+    simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
+    sweep: async () => void (await bot.dispatcher.sweep()),
+    write: (text) => output.push(text),
+    exportsDir,
+  });
+  platforms.set("console", session);
+  const type = async (...lines: string[]) => {
+    output.length = 0;
+    for (const line of lines) await session.handleLine(line);
+    return output.join("");
+  };
+  return { type, clock, store };
+}
