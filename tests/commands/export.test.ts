@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FileBlock, Message } from "../../src/core/message.js";
-import { bySubscale, painTue, putForm, putPulse, putRsvp, session1Forms } from "../support/flows.js";
+import { bySubscale, painTue, putForm, putRsvp, putSession1Answers } from "../support/flows.js";
 import { at, careTeam, members, painTueWorld, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, type World } from "../support/world.js";
 
@@ -19,10 +19,7 @@ const header =
 async function twoSessions(world: World = painTueWorld()): Promise<World> {
   await sweepAt(world, at.checkin1Due);
   await world.store.updateGroup("pain-tue", (state) => {
-    for (const [member, values, pulse] of session1Forms) {
-      putForm(state, member, 1, values, at.checkin1Due);
-      putPulse(state, member, 1, pulse, at.checkin1Due);
-    }
+    putSession1Answers(state, at.checkin1Due);
     putRsvp(state, ana, 1, "yes", at.reminder1Due);
     putRsvp(state, femi, 1, "no", at.reminder1Due);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImageBlock, Message } from "../../src/core/message.js";
 import { createPngChartRenderer } from "../../src/charts/png-chart-renderer.js";
-import { painTue, putForm, putPulse, session1Forms } from "../support/flows.js";
+import { painTue, putSession1Answers } from "../support/flows.js";
 import { at, members, painTueWorld, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, RecordingChartRenderer, type World } from "../support/world.js";
 import { pngSignature } from "../charts/decode-png.js";
@@ -12,10 +12,7 @@ const okafor = "console:okafor";
 async function afterSession1(world: World = painTueWorld()): Promise<World> {
   await sweepAt(world, at.checkin1Due);
   await world.store.updateGroup("pain-tue", (state) => {
-    for (const [member, values, pulse] of session1Forms) {
-      putForm(state, member, 1, values, at.checkin1Due);
-      putPulse(state, member, 1, pulse, at.checkin1Due);
-    }
+    putSession1Answers(state, at.checkin1Due);
   });
   return world;
 }

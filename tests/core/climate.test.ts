@@ -4,7 +4,7 @@ import { instrumentById, programOf } from "../../src/core/context.js";
 import { organisationSchema } from "../../src/core/organisation.js";
 import type { GroupState } from "../../src/core/state.js";
 import { summaryMessage } from "../../src/core/summary-message.js";
-import { bySubscale, groupById, members, painTue, putForm, putPulse, session1Forms } from "../support/flows.js";
+import { bySubscale, groupById, members, painTue, putForm, putPulse, putSession1Answers, session1Forms } from "../support/flows.js";
 import { makeWorld, type World } from "../support/world.js";
 
 const [ana = "", ben = "", carla = "", dev = "", erin = "", femi = ""] = members;
@@ -42,10 +42,7 @@ describe("group climate after the answer window closes", () => {
   it("shows the means once exactly minResponses (5) members sent a valid form", async () => {
     const world = makeWorld();
     const state = await withState(world, (s) => {
-      for (const [member, values, pulse] of session1Forms) {
-        putForm(s, member, 1, values, at);
-        putPulse(s, member, 1, pulse, at);
-      }
+      putSession1Answers(s, at);
     });
     const [climate] = climateAt(world, state, painTue.closes1);
     expect(climate?.collecting).toBe(false);

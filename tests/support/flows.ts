@@ -118,6 +118,14 @@ export function putPulse(state: GroupState, member: string, session: number, val
   state.answers[answerKey(member, session, "pulse", "pulse-1")] = { value, at };
 }
 
+/** Writes session1Forms (GCQ-S and pulse) straight into the group's state, answered at `at`. */
+export function putSession1Answers(state: GroupState, at: string): void {
+  for (const [member, values, pulse] of session1Forms) {
+    putForm(state, member, 1, values, at);
+    putPulse(state, member, 1, pulse, at);
+  }
+}
+
 /** Writes one member's RSVP for a session straight into the group's state. */
 export function putRsvp(state: GroupState, member: string, session: number, response: "yes" | "no", at: string): void {
   state.rsvps[rsvpKey(member, session)] = { response, at };
