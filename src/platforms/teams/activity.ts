@@ -2,6 +2,15 @@ import { z } from "zod";
 
 const account = z.object({ id: z.string().min(1).max(300), name: z.string().max(300).optional(), aadObjectId: z.string().min(1).max(100).optional() });
 
+/** An @mention in a message: the `<at>…</at>` it appears as in the text, and who (or which tag or channel) it names. */
+const mentionSchema = z.object({ type: z.literal("mention"), text: z.string().max(500), mentioned: account });
+
+// Teams adds other entities too (clientInfo, for one); only their kind is read, so they are let through.
+const otherEntitySchema = z.object({ type: z.string().max(100).refine((type) => type !== "mention") });
+
+/** An @mention entity of a validated activity. */
+export type Mention = z.infer<typeof mentionSchema>;
+
 /** The parts of an inbound Bot Framework activity Cohesion reads; everything else is ignored. */
 export const activitySchema = z.object({
   type: z.string().max(50),
@@ -25,6 +34,7 @@ export const activitySchema = z.object({
     })
     .optional(),
   text: z.string().max(10_000).optional(),
+  entities: z.array(z.union([mentionSchema, otherEntitySchema])).max(200).optional(),
   value: z.unknown().optional(),
   replyToId: z.string().max(300).optional(),
   membersAdded: z.array(account).optional(),
@@ -33,6 +43,11 @@ export const activitySchema = z.object({
 
 /** A validated inbound activity. */
 export type InboundActivity = z.infer<typeof activitySchema>;
+
+/** The @mentions in a message, in the order Teams listed them. */
+export function mentionsOf(activity: InboundActivity): Mention[] {
+  return (activity.entities ?? []).filter((entity): entity is Mention => entity.type === "mention");
+}
 
 /** Whether the activity comes from a personal (one-to-one) chat with the bot. */
 export function isPersonal(activity: InboundActivity): boolean {

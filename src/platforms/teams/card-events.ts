@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Address } from "../../core/address.js";
 import { textMessage, type Message } from "../../core/message.js";
 import { answerOf, cardActionDataSchema } from "./card-actions.js";
+import type { MentionWord } from "./mentions.js";
 
 /** What a card action becomes: a neutral event for the core, or a kind reply when the card was sent incomplete. */
 export type CardActionResult = { readonly event: Record<string, unknown> } | { readonly reply: Message };
@@ -31,17 +32,34 @@ export function cardActionEvent(submitted: unknown, from: Address, channel: Addr
   }
 }
 
-/** What a person typed in a message: mentions of the bot and any markup removed, entities decoded. */
-export function typedText(text: string | undefined): string {
-  return (text ?? "")
-    .replace(/<at>[^<]*<\/at>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
+function decodeEntities(text: string): string {
+  return text
     .replace(/&nbsp;/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
+    .replace(/&amp;/g, "&");
+}
+
+function sameMention(a: string, b: string): boolean {
+  const normal = (text: string) => decodeEntities(text).replace(/\s+/g, " ").trim().toLowerCase();
+  return normal(a) === normal(b);
+}
+
+/**
+ * What a person typed in a message: each `<at>…</at>` replaced by what `mentions` says it stands for
+ * (matched in order, so two people shown with the same name stay apart; unknown ones removed), any
+ * other markup removed, entities decoded.
+ */
+export function typedText(text: string | undefined, mentions: readonly MentionWord[] = []): string {
+  const unused = [...mentions];
+  const withMentions = (text ?? "").replace(/<at>[^<]*<\/at>/gi, (tag) => {
+    const index = unused.findIndex((mention) => sameMention(mention.text, tag));
+    const [mention] = index < 0 ? [] : unused.splice(index, 1);
+    return ` ${mention?.word ?? ""} `;
+  });
+  return decodeEntities(withMentions.replace(/<[^>]*>/g, " "))
     .replace(/[ \t]{2,}/g, " ")
     .trim();
 }

@@ -11,6 +11,8 @@ export const conversationReferenceSchema = z.strictObject({
   tenantId: z.string().optional(),
   /** The person's display name as Teams gave it, for mentions shown to leads. */
   name: z.string().optional(),
+  /** In a personal chat, the person's Bot Framework id (`29:…`), which is how @mentions name them. */
+  userId: z.string().min(1).optional(),
   updatedAt: z.iso.datetime(),
 });
 
@@ -41,6 +43,15 @@ export function createReferenceBook(store: Store, clock: Clock, logger: Logger) 
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** The Cohesion id (Entra object id) of the person whose personal chat has this Bot Framework id, if Teams has told us. */
+  async function personWithUserId(userId: string): Promise<string | undefined> {
+    const found = Object.entries(await all()).find(([, stored]) => {
+      const parsed = conversationReferenceSchema.safeParse(stored);
+      return parsed.success && parsed.data.kind === "personal" && parsed.data.userId === userId;
+    });
+    return found?.[0];
+  }
+
   /** Remembers (or refreshes) where an address can be reached; unchanged references cost no write. */
   async function remember(address: Address, reference: Omit<ConversationReference, "updatedAt">): Promise<void> {
     const current = await find(address);
@@ -68,11 +79,11 @@ export function createReferenceBook(store: Store, clock: Clock, logger: Logger) 
     });
   }
 
-  return { find, remember, forget };
+  return { find, personWithUserId, remember, forget };
 }
 
 function sameReference(a: ConversationReference, b: Omit<ConversationReference, "updatedAt">): boolean {
-  return a.serviceUrl === b.serviceUrl && a.conversationId === b.conversationId && a.kind === b.kind && a.botId === b.botId && a.tenantId === b.tenantId && a.name === b.name;
+  return a.serviceUrl === b.serviceUrl && a.conversationId === b.conversationId && a.kind === b.kind && a.botId === b.botId && a.tenantId === b.tenantId && a.name === b.name && a.userId === b.userId;
 }
 
 /** The reference book created by createReferenceBook. */

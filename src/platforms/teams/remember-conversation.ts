@@ -26,5 +26,6 @@ export async function rememberConversation(book: ReferenceBook, activity: Inboun
     botId: activity.recipient.id,
     ...(tenantId ? { tenantId } : {}),
     ...(personal && activity.from.name ? { name: activity.from.name } : {}),
+    ...(personal ? { userId: activity.from.id } : {}),
   });
 }

@@ -10,6 +10,7 @@ import { cardActionEvent, typedText } from "./card-events.js";
 import type { ReferenceBook } from "./conversation-references.js";
 import type { FileConsent } from "./file-consent.js";
 import { cardActivity, type Destination, type Outbound } from "./outbound.js";
+import { mentionWords } from "./mentions.js";
 import { createRecentActivities } from "./recent-activities.js";
 import { rememberConversation } from "./remember-conversation.js";
 import { renderForm, renderMessage } from "./render-card.js";
@@ -83,12 +84,12 @@ export function createTurnHandler(deps: TurnDependencies) {
     else await reply(activity, outcome.reply);
   }
 
-  /** A message typed to Cohesion: in personal chat, words for the core to read (a command or free text); elsewhere, an @mention's command. */
+  /** A message typed to Cohesion: in personal chat, words for the core to read (a command or free text); elsewhere, an @mention's command. People @mentioned reach the core as their addresses. */
   async function onMessage(activity: InboundActivity): Promise<void> {
     const from = senderAddress(activity);
     if (!from) return void (await reply(activity, unknownSender));
     const channel = channelAddress(activity);
-    const text = typedText(activity.text);
+    const text = typedText(activity.text, await mentionWords(activity, book));
     const event = isPersonal(activity) && text !== "" ? { type: "text", from, text } : { type: "command", from, ...(channel ? { channel } : {}), text };
     const outcome = await bot.interactions.handle(event);
     if ("form" in outcome) await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));

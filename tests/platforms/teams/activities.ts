@@ -96,13 +96,26 @@ export function addedToTeam(person: Person, serviceUrl: string) {
   return { ...inChannel(person, serviceUrl, "1"), conversation: { id: careChannel, conversationType: "channel", tenantId: tenant }, type: "conversationUpdate", membersAdded: [bot] };
 }
 
-/** The person @mentioned Cohesion in the care team's channel. */
-export function channelMention(person: Person, text: string, serviceUrl: string) {
+/** How Teams shows an @mention of a person in a message's text. */
+export function at(person: Person): string {
+  return `<at>${account(person).name}</at>`;
+}
+
+/** The entity Teams lists for an @mention of a person: their Bot Framework id and name, not their Entra object id. */
+export function mentionOf(person: Person) {
+  const { id, name } = account(person);
+  return { type: "mention", text: at(person), mentioned: { id, name } };
+}
+
+const clientInfo = { type: "clientInfo", locale: "en-GB", country: "GB", platform: "Web", timezone: "Europe/London" };
+
+/** The person @mentioned Cohesion in the care team's channel (and, in `text`, anyone in `mentioned`). */
+export function channelMention(person: Person, text: string, serviceUrl: string, mentioned: Person[] = []) {
   return {
     ...inChannel(person, serviceUrl, "1700000000000"),
     type: "message",
-    text: `<at>Cohesion</at> ${text}`,
-    entities: [{ type: "mention", text: "<at>Cohesion</at>", mentioned: bot }],
+    text: `<p><at>Cohesion</at> ${text}</p>`,
+    entities: [{ type: "mention", text: "<at>Cohesion</at>", mentioned: bot }, ...mentioned.map(mentionOf), clientInfo],
   };
 }
 

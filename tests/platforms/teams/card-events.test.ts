@@ -25,6 +25,19 @@ describe("what Teams sends back, in neutral terms", () => {
     expect(typedText(undefined)).toBe("");
   });
 
+  it("puts each mentioned person's address where their @mention was, and drops Cohesion's own", () => {
+    const mentions = [
+      { text: "<at>Cohesion</at>", word: "" },
+      { text: "<at>Ana</at>", word: "teams:ana-id" },
+      { text: "<at>Ana</at>", word: "teams:other-ana-id" },
+      { text: "<at>Tom &amp; Jo</at>", word: "teams:tom-id" },
+    ];
+    expect(typedText("<p><at>Cohesion</at> attendance pain-tue 3 5 <at>Ana</at>, <at>Ana</at> <at>Tom &amp; Jo</at></p>", mentions)).toBe(
+      "attendance pain-tue 3 5 teams:ana-id , teams:other-ana-id teams:tom-id",
+    );
+    expect(typedText("<at>Cohesion</at> summary <at>Someone</at>", mentions)).toBe("summary");
+  });
+
   it("reads words typed in personal chat as the person wrote them, paragraphs and entities included", () => {
     expect(typedText("<p>Tired &amp; low.</p><p>I can&#39;t &quot;switch off&quot;</p>")).toBe('Tired & low. I can\'t "switch off"');
   });
