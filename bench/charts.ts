@@ -3,14 +3,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
-import { chartFontFamily, chartFontFiles } from "../src/charts/chart-fonts.js";
-import { indexedPng } from "../src/charts/indexed-png.js";
-import { createPngChartRenderer } from "../src/charts/png-chart-renderer.js";
-import { svgOfChart } from "../src/charts/svg-of-chart.js";
-import { climateChartSpec } from "../src/core/climate-chart.js";
-import { climateSeries } from "../src/core/climate-series.js";
-import { overviewChartSpec } from "../src/core/overview-chart.js";
-import type { ChartSpec } from "../src/core/ports.js";
+import { chartFontFamily, chartFontFiles } from "../src/chart-renderer/chart-fonts.js";
+import { indexedPng } from "../src/chart-renderer/indexed-png.js";
+import { createPngChartRenderer } from "../src/chart-renderer/png-chart-renderer.js";
+import { svgOfChart } from "../src/chart-renderer/svg-of-chart.js";
+import { climateChartSpec } from "../src/views/charts/climate-chart.js";
+import { climateSeries } from "../src/core/climate/climate-series.js";
+import { overviewChartSpec } from "../src/views/charts/overview-chart.js";
+import type { ChartSpec } from "../src/kernel/ports.js";
 import { climateOf } from "../tests/support/charted-climates.js";
 import { exampleContent } from "../tests/support/world.js";
 

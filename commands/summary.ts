@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { visibleGroup } from "../src/core/access.js";
+import { visibleGroup } from "../src/core/groups/access.js";
 import { groupAlerts } from "../src/core/alerts/group-alerts.js";
-import { groupClimate } from "../src/core/climate.js";
-import { climateChartImage, withImage } from "../src/core/climate-chart-image.js";
+import { groupClimate } from "../src/core/climate/climate.js";
+import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
 import { defineCommand } from "../src/core/command.js";
-import { DeliveryError, UserError } from "../src/core/errors.js";
+import { DeliveryError, UserError } from "../src/kernel/errors.js";
 import { instrumentById, programOf } from "../src/core/context.js";
-import { slugSchema } from "../src/core/program.js";
-import { summaryMessage } from "../src/core/summary-message.js";
+import { slugSchema } from "../src/core/groups/program.js";
+import { summaryMessage } from "../src/views/leads/summary-message.js";
 
 const summaryArgs = z
   .array(z.string())

@@ -1,6 +1,6 @@
 import { groupAlerts } from "../src/core/alerts/group-alerts.js";
 import { alertDeliveries } from "../src/core/alerts/deliveries.js";
-import { alertMessage } from "../src/core/alerts/render.js";
+import { alertMessage } from "../src/views/leads/alert-message.js";
 import { instrumentById } from "../src/core/context.js";
 import type { Schedule } from "../src/core/schedule.js";
 

@@ -1,12 +1,12 @@
-import { checkinBlocks } from "../src/core/checkin.js";
+import { checkinBlocks } from "../src/views/member/checkin.js";
 import { programOf } from "../src/core/context.js";
-import { activeMembers } from "../src/core/membership.js";
-import { sessionContent } from "../src/core/program.js";
-import { promptIdFor } from "../src/core/prompt-id.js";
+import { activeMembers } from "../src/core/groups/membership.js";
+import { sessionContent } from "../src/core/groups/program.js";
+import { promptIdFor } from "../src/core/answers/prompt-id.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { answerWindowCloses, listSessions } from "../src/core/sessions.js";
+import { answerWindowCloses, listSessions } from "../src/core/groups/sessions.js";
 import { rsvpKey } from "../src/core/state.js";
-import type { Block } from "../src/core/message.js";
+import type { Block } from "../src/kernel/message.js";
 
 /** The check-in after each session, for every member who did not say they would miss it. */
 export const checkinPrompt: Schedule = {

@@ -1,8 +1,8 @@
-import { checkinBlocks } from "../src/core/checkin.js";
-import { hasAnswered, isPaused } from "../src/core/membership.js";
-import { promptIdFor } from "../src/core/prompt-id.js";
+import { checkinBlocks } from "../src/views/member/checkin.js";
+import { hasAnswered, isPaused } from "../src/core/groups/membership.js";
+import { promptIdFor } from "../src/core/answers/prompt-id.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { formatLocal, sessionByNumber } from "../src/core/sessions.js";
+import { formatLocal, sessionByNumber } from "../src/core/groups/sessions.js";
 
 /** One gentle nudge, a day after the check-in, to members who have not answered and are not paused. */
 export const nudge: Schedule = {

@@ -1,8 +1,8 @@
-import { activeMembers } from "../src/core/membership.js";
+import { activeMembers } from "../src/core/groups/membership.js";
 import { programOf } from "../src/core/context.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { listSessions, formatLocal } from "../src/core/sessions.js";
-import { orientationMessage } from "../src/core/orientation-message.js";
+import { listSessions, formatLocal } from "../src/core/groups/sessions.js";
+import { orientationMessage } from "../src/views/member/orientation-message.js";
 
 const graceHours = 7 * 24;
 

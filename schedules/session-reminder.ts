@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import { programOf } from "../src/core/context.js";
-import { activeMembers, memberFacingName } from "../src/core/membership.js";
-import { sessionContent } from "../src/core/program.js";
-import { promptIdFor } from "../src/core/prompt-id.js";
+import { activeMembers, memberFacingName } from "../src/core/groups/membership.js";
+import { sessionContent } from "../src/core/groups/program.js";
+import { promptIdFor } from "../src/core/answers/prompt-id.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { formatLocal, listSessions, sessionByNumber } from "../src/core/sessions.js";
-import type { Block } from "../src/core/message.js";
+import { formatLocal, listSessions, sessionByNumber } from "../src/core/groups/sessions.js";
+import type { Block } from "../src/kernel/message.js";
 
 /** "today at 18:00", "tomorrow at 18:00" or "on Tuesday 1 December, 18:00", in the group's time zone. */
 function whenFromNow(startsAt: Date, now: Date, timezone: string): string {

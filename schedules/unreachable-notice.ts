@@ -1,6 +1,6 @@
-import type { Address } from "../src/core/address.js";
-import { unreachableCodes, type UnreachableCode } from "../src/core/errors.js";
-import type { Block } from "../src/core/message.js";
+import type { Address } from "../src/kernel/address.js";
+import { unreachableCodes, type UnreachableCode } from "../src/kernel/errors.js";
+import type { Block } from "../src/kernel/message.js";
 import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
 import type { Delivery, DeliveryKind, OutboxEntry } from "../src/core/state.js";
 

@@ -3,8 +3,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.js";
-import { readEnv } from "../src/app/config.js";
-import { StartupError } from "../src/core/errors.js";
+import { readEnv } from "../src/main/config.js";
+import { StartupError } from "../src/kernel/errors.js";
 import { buildAppPackage, drawIcons } from "../src/platforms/teams/app-package.js";
 
 const dir = fileURLToPath(new URL("../appPackage/", import.meta.url));

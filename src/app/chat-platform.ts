@@ -1,8 +1,8 @@
 import type { Router } from "express";
-import type { Clock, Logger, Messenger, Store } from "../core/ports.js";
-import type { Cohesion } from "./assemble.js";
-import type { Env } from "./config.js";
-import type { Setup } from "./load-setup.js";
+import type { Clock, Logger, Messenger, Store } from "../kernel/ports.js";
+import type { Cohesion } from "../main/assemble.js";
+import type { Env } from "../main/config.js";
+import type { Setup } from "../main/load-setup.js";
 
 /** A chat platform carrying Cohesion beside the others in one process (Slack, Teams). */
 export interface ChatPlatform {

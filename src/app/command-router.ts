@@ -1,9 +1,9 @@
-import { isLeadOrCareTeam } from "../core/access.js";
-import type { Address } from "../core/address.js";
+import { isLeadOrCareTeam } from "../core/groups/access.js";
+import type { Address } from "../kernel/address.js";
 import type { CommandDefinition, Invocation } from "../core/command.js";
 import type { CoreContext } from "../core/context.js";
-import { UserError } from "../core/errors.js";
-import type { Message } from "../core/message.js";
+import { UserError } from "../kernel/errors.js";
+import type { Message } from "../kernel/message.js";
 
 function checkAccess(ctx: CoreContext, command: CommandDefinition, from: Address, channel: Address | undefined): void {
   if (command.access === "members" && !ctx.groups.some((group) => group.members.includes(from)))

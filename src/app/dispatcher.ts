@@ -1,11 +1,11 @@
 import type { CoreContext } from "../core/context.js";
-import { DeliveryError } from "../core/errors.js";
-import type { Group } from "../core/group.js";
-import type { Message } from "../core/message.js";
-import { noteNewMembers } from "../core/membership.js";
+import { DeliveryError } from "../kernel/errors.js";
+import type { Group } from "../core/groups/group.js";
+import type { Message } from "../kernel/message.js";
+import { noteNewMembers } from "../core/groups/membership.js";
 import { addHours, type Schedule } from "../core/schedule.js";
 import type { Delivery, GroupState, OutboxEntry } from "../core/state.js";
-import type { Address } from "../core/address.js";
+import type { Address } from "../kernel/address.js";
 
 /** How far back each sweep looks: longer than any kind's grace window, so downtime is caught up. */
 export const lookbackHours = 15 * 24;

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { crisisReply } from "../core/alerts/crisis-reply.js";
+import { crisisReply } from "../views/member/crisis-reply.js";
 import { checkFreeText } from "../core/alerts/free-text.js";
 import { actOnAlert } from "../core/alerts/lifecycle.js";
-import type { Address } from "../core/address.js";
-import { recordAnswers, type Recorded } from "../core/answers.js";
-import { requestCheckinForm } from "../core/checkin-form-request.js";
+import type { Address } from "../kernel/address.js";
+import { recordAnswers, type Recorded } from "../core/answers/record-answers.js";
+import { requestCheckinForm } from "../core/answers/checkin-form-request.js";
 import type { CoreContext } from "../core/context.js";
-import { UserError } from "../core/errors.js";
-import { inboundEventSchema } from "../core/events.js";
-import { textMessage, type Form, type Message } from "../core/message.js";
-import { recordRsvp } from "../core/rsvp.js";
+import { UserError } from "../kernel/errors.js";
+import { inboundEventSchema } from "../kernel/events.js";
+import { textMessage, type Form, type Message } from "../kernel/message.js";
+import { recordRsvp } from "../core/answers/record-rsvp.js";
 import type { CommandRouter } from "./command-router.js";
 
 /**

@@ -1,7 +1,7 @@
-import { platformOf, type Address, type Platform } from "../core/address.js";
-import { DeliveryError } from "../core/errors.js";
-import type { Form, Message } from "../core/message.js";
-import type { Messenger } from "../core/ports.js";
+import { platformOf, type Address, type Platform } from "../kernel/address.js";
+import { DeliveryError } from "../kernel/errors.js";
+import type { Form, Message } from "../kernel/message.js";
+import type { Messenger } from "../kernel/ports.js";
 
 /** One Messenger over every running platform, choosing by the address's prefix. */
 export function routeByPlatform(platforms: ReadonlyMap<Platform, Messenger>): Messenger {

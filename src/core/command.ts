@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Address } from "./address.js";
+import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "./context.js";
-import type { Message } from "./message.js";
+import type { Message } from "../kernel/message.js";
 
 /** Who may run a command; the command itself checks the group when it names one. */
 export type Access = "anyone" | "members" | "leads-and-care-team";

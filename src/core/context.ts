@@ -1,8 +1,8 @@
-import type { Group } from "./group.js";
-import type { Instrument } from "./instrument.js";
-import type { Organisation } from "./organisation.js";
-import type { ChartRenderer, Clock, Logger, Store } from "./ports.js";
-import type { Program } from "./program.js";
+import type { Group } from "./groups/group.js";
+import type { Instrument } from "./answers/instrument.js";
+import type { Organisation } from "./groups/organisation.js";
+import type { ChartRenderer, Clock, Logger, Store } from "../kernel/ports.js";
+import type { Program } from "./groups/program.js";
 
 /** Everything the core works with: configuration, clinic content and the ports. */
 export interface CoreContext {

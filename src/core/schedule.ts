@@ -1,7 +1,7 @@
-import type { Address } from "./address.js";
+import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "./context.js";
-import type { Group } from "./group.js";
-import type { Message } from "./message.js";
+import type { Group } from "./groups/group.js";
+import type { Message } from "../kernel/message.js";
 import type { Delivery, DeliveryKind, GroupState, Prompt } from "./state.js";
 
 /** What a delivery becomes at send time: a message, and the prompt it carries if any. */

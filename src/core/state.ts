@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { addressSchema } from "./address.js";
+import { addressSchema } from "../kernel/address.js";
 import { alertRecordSchema } from "./alerts/record.js";
-import { attendanceBySessionSchema } from "./attendance-record.js";
-import { auditEntrySchema } from "./audit.js";
+import { attendanceBySessionSchema } from "./attendance/attendance-record.js";
+import { auditEntrySchema } from "./privacy/audit.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
 export const schemaVersion = 1;

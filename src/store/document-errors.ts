@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { StartupError } from "../core/errors.js";
+import { StartupError } from "../kernel/errors.js";
 import { schemaVersion } from "../core/state.js";
 
 const advice = "Cohesion has not changed it; restore it from a backup or move it aside.";

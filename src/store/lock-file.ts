@@ -1,6 +1,6 @@
 import { readFile, unlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { StartupError } from "../core/errors.js";
+import { StartupError } from "../kernel/errors.js";
 
 const lockName = "cohesion.lock";
 const heldHere = new Set<string>();

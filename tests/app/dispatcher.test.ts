@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { toAddress } from "../../src/core/address.js";
-import { DeliveryError } from "../../src/core/errors.js";
+import { toAddress } from "../../src/kernel/address.js";
+import { DeliveryError } from "../../src/kernel/errors.js";
 import type { DeliveryKind } from "../../src/core/state.js";
 import { openFileStore } from "../../src/store/file-store.js";
 import { MemoryStore } from "../../src/store/memory-store.js";

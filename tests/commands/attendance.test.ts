@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { toAddress } from "../../src/core/address.js";
+import { toAddress } from "../../src/kernel/address.js";
 import { groupStateSchema } from "../../src/core/state.js";
 import { command, painTue } from "../support/flows.js";
 import { allText, careTeam, members, painTueWorld, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, type World } from "../support/world.js";
-import type { Group } from "../../src/core/group.js";
+import type { Group } from "../../src/core/groups/group.js";
 
 const okafor = "console:okafor";
 const sam = "console:sam";

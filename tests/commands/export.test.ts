@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FileBlock, Message } from "../../src/core/message.js";
+import type { FileBlock, Message } from "../../src/kernel/message.js";
 import { bySubscale, painTue, putForm, putRsvp, putSession1Answers } from "../support/flows.js";
 import { at, careTeam, members, painTueWorld, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, type World } from "../support/world.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ImageBlock, Message } from "../../src/core/message.js";
-import { createPngChartRenderer } from "../../src/charts/png-chart-renderer.js";
+import type { ImageBlock, Message } from "../../src/kernel/message.js";
+import { createPngChartRenderer } from "../../src/chart-renderer/png-chart-renderer.js";
 import { painTue, putSession1Answers } from "../support/flows.js";
 import { at, members, painTueWorld, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, RecordingChartRenderer, type World } from "../support/world.js";
-import { pngSignature } from "../charts/decode-png.js";
+import { pngSignature } from "../chart-renderer/decode-png.js";
 
 const okafor = "console:okafor";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digestTime, synthesiseGroup, type Plan } from "../analytics/synthetic-group.js";
+import { digestTime, synthesiseGroup, type Plan } from "../core/alerts/synthetic/synthetic-group.js";
 import { groupById } from "../support/flows.js";
 import { allText, buttonsOf, careTeam, leads, members, painTueWorld, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 import type { World } from "../support/world.js";

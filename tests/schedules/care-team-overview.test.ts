@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImageBlock } from "../../src/core/message.js";
+import type { ImageBlock } from "../../src/kernel/message.js";
 import { bySubscale, putForm, session1Forms } from "../support/flows.js";
 import { allText, at, careTeam, marks, painTueWorld, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, type World } from "../support/world.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Address } from "../../src/core/address.js";
+import type { Address } from "../../src/kernel/address.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { answerPulse, at, choiceBlockOf, entriesOf, marks, members, painTueWorld, recipientsOf, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toAddress } from "../../src/core/address.js";
+import { toAddress } from "../../src/kernel/address.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { at, leads, marks, members, painTueWorld, recipientsOf, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 

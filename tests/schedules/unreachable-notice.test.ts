@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Address } from "../../src/core/address.js";
-import { DeliveryError } from "../../src/core/errors.js";
-import type { MentionBlock } from "../../src/core/message.js";
+import type { Address } from "../../src/kernel/address.js";
+import { DeliveryError } from "../../src/kernel/errors.js";
+import type { MentionBlock } from "../../src/kernel/message.js";
 import { at, leads, marks, members, painTueWorld, recipientsOf, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 
 const [ana, ben] = members as [Address, Address];

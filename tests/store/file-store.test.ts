@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { StartupError } from "../../src/core/errors.js";
+import { StartupError } from "../../src/kernel/errors.js";
 import { emptyGroupState, groupStateSchema } from "../../src/core/state.js";
 import { openFileStore } from "../../src/store/file-store.js";
 import { makeTempDir, removeTempDirs } from "./helpers.js";

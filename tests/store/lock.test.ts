@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { StartupError } from "../../src/core/errors.js";
+import { StartupError } from "../../src/kernel/errors.js";
 import { openFileStore } from "../../src/store/file-store.js";
 import { deadPid, finished, makeTempDir, removeTempDirs, spawnFixture } from "./helpers.js";
 

@@ -1,9 +1,9 @@
 import type { SweepReport } from "../../src/app/dispatcher.js";
-import { toAddress, type Address } from "../../src/core/address.js";
-import type { Block, Button, ChoiceBlock, Message } from "../../src/core/message.js";
-import type { CohesionConfig } from "../../src/core/organisation.js";
-import type { Group } from "../../src/core/group.js";
-import type { Store } from "../../src/core/ports.js";
+import { toAddress, type Address } from "../../src/kernel/address.js";
+import type { Block, Button, ChoiceBlock, Message } from "../../src/kernel/message.js";
+import type { CohesionConfig } from "../../src/core/groups/organisation.js";
+import type { Group } from "../../src/core/groups/group.js";
+import type { Store } from "../../src/kernel/ports.js";
 import type { DeliveryKind, GroupState, OrganisationState, OutboxEntry } from "../../src/core/state.js";
 import { exampleConfig, makeWorld, type World } from "./world.js";
 

@@ -1,13 +1,13 @@
-import { assemble, type Cohesion } from "../../src/app/assemble.js";
-import type { Setup } from "../../src/app/load-setup.js";
-import { loadSetup } from "../../src/app/load-setup.js";
-import { readEnv } from "../../src/app/config.js";
-import { shippedExampleConfig } from "../../src/app/config-file.js";
-import type { Address } from "../../src/core/address.js";
-import type { Form, Message } from "../../src/core/message.js";
-import type { ChartRenderer, ChartSpec, Clock, Logger, Messenger, Store } from "../../src/core/ports.js";
-import { indexedPng } from "../../src/charts/indexed-png.js";
-import type { CohesionConfig } from "../../src/core/organisation.js";
+import { assemble, type Cohesion } from "../../src/main/assemble.js";
+import type { Setup } from "../../src/main/load-setup.js";
+import { loadSetup } from "../../src/main/load-setup.js";
+import { readEnv } from "../../src/main/config.js";
+import { shippedExampleConfig } from "../../src/main/config-file.js";
+import type { Address } from "../../src/kernel/address.js";
+import type { Form, Message } from "../../src/kernel/message.js";
+import type { ChartRenderer, ChartSpec, Clock, Logger, Messenger, Store } from "../../src/kernel/ports.js";
+import { indexedPng } from "../../src/chart-renderer/indexed-png.js";
+import type { CohesionConfig } from "../../src/core/groups/organisation.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 
 /** A clock tests move by hand. */

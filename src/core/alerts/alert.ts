@@ -1,4 +1,4 @@
-import type { Address } from "../address.js";
+import type { Address } from "../../kernel/address.js";
 import type { AlertKind, AlertStatus, AlertStep } from "./record.js";
 
 /** What an alert rests on, in words for the leads. */

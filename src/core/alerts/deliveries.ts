@@ -1,6 +1,6 @@
-import type { Address } from "../address.js";
+import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
-import type { Group } from "../group.js";
+import type { Group } from "../groups/group.js";
 import { addHours, isWithin, makeDelivery } from "../schedule.js";
 import type { Delivery, GroupState } from "../state.js";
 import type { Alert } from "./alert.js";

@@ -1,5 +1,5 @@
-import type { Address } from "../address.js";
-import type { DistressRule } from "../analytics-settings.js";
+import type { Address } from "../../kernel/address.js";
+import type { DistressRule } from "../groups/analytics-settings.js";
 import type { GroupState } from "../state.js";
 import { alertId } from "./episodes.js";
 

@@ -1,10 +1,10 @@
-import type { SessionClimate } from "../climate.js";
-import type { Group } from "../group.js";
-import type { Instrument } from "../instrument.js";
-import { phaseOf } from "../phase.js";
-import { subscaleSeries } from "../trends/comparison.js";
-import { subscaleShifts, type SubscaleShift } from "../trends/subscale-shift.js";
-import type { AlertSettings, TrendSettings } from "../trends/trend-settings.js";
+import type { SessionClimate } from "../climate/climate.js";
+import type { Group } from "../groups/group.js";
+import type { Instrument } from "../answers/instrument.js";
+import { phaseOf } from "../groups/phase.js";
+import { subscaleSeries } from "../climate/trends/comparison.js";
+import { subscaleShifts, type SubscaleShift } from "../climate/trends/subscale-shift.js";
+import type { AlertSettings, TrendSettings } from "../climate/trends/trend-settings.js";
 import { surenessOf, type Finding } from "./alert.js";
 
 function oneDecimal(value: number): string {

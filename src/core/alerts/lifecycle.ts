@@ -1,16 +1,16 @@
-import type { Address } from "../address.js";
-import { appendAudit, type AuditAction } from "../audit.js";
-import { groupClimate } from "../climate.js";
+import type { Address } from "../../kernel/address.js";
+import { appendAudit, type AuditAction } from "../privacy/audit.js";
+import { groupClimate } from "../climate/climate.js";
 import { instrumentById, type CoreContext } from "../context.js";
-import { UserError } from "../errors.js";
-import type { Group } from "../group.js";
-import type { Message } from "../message.js";
-import { groupTag, groupTagOf } from "../prompt-id.js";
-import { formatLocal } from "../sessions.js";
+import { UserError } from "../../kernel/errors.js";
+import type { Group } from "../groups/group.js";
+import type { Message } from "../../kernel/message.js";
+import { groupTag, groupTagOf } from "../answers/prompt-id.js";
+import { formatLocal } from "../groups/sessions.js";
 import type { Alert } from "./alert.js";
 import { groupAlerts } from "./group-alerts.js";
 import type { AlertStatus } from "./record.js";
-import { alertMessage } from "./render.js";
+import { alertMessage } from "../../views/leads/alert-message.js";
 
 /** The button actions that move an alert along its life. */
 export type AlertAction = "alert-acknowledge" | "alert-discussed" | "alert-resolve";

@@ -1,12 +1,12 @@
-import type { Address } from "../address.js";
-import { memberAttendance } from "../attendance.js";
-import { indexAnswers, itemsOf, type SessionClimate } from "../climate.js";
-import type { Group } from "../group.js";
-import type { Instrument } from "../instrument.js";
-import { hasAnswered, isPaused } from "../membership.js";
-import { scoreForm } from "../scoring.js";
+import type { Address } from "../../kernel/address.js";
+import { memberAttendance } from "../attendance/session-attendance.js";
+import { indexAnswers, itemsOf, type SessionClimate } from "../climate/climate.js";
+import type { Group } from "../groups/group.js";
+import type { Instrument } from "../answers/instrument.js";
+import { hasAnswered, isPaused } from "../groups/membership.js";
+import { scoreForm } from "../answers/scoring.js";
 import type { GroupState } from "../state.js";
-import type { AlertSettings } from "../trends/trend-settings.js";
+import type { AlertSettings } from "../climate/trends/trend-settings.js";
 import type { Finding } from "./alert.js";
 
 function sessionList(numbers: readonly number[]): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressSchema } from "../address.js";
+import { addressSchema } from "../../kernel/address.js";
 
 /** Every kind of alert: group-level ones go to the leads and the care team, member-level ones to the leads only. */
 export const alertKinds = [

@@ -1,4 +1,4 @@
-import type { Address } from "../address.js";
+import type { Address } from "../../kernel/address.js";
 import type { GroupState } from "../state.js";
 import { alertId } from "./episodes.js";
 

@@ -1,4 +1,4 @@
-import type { Clock } from "../../core/ports.js";
+import type { Clock } from "../../kernel/ports.js";
 
 /** The console's clock: real time, shifted by however far the person has moved it with /clock. */
 export class ConsoleClock implements Clock {

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../../core/ports.js";
+import type { Logger } from "../../kernel/ports.js";
 
 // Slack ids, tokens, URLs and e-mail addresses, which must never reach Cohesion's logs.
 const identifying = [/xox[a-z]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /https?:\/\/\S+/g, /\S+@\S+\.\S+/g, /\b[UWCGDTEBFVA](?=[A-Z0-9]*\d)[A-Z0-9]{6,}\b/g];

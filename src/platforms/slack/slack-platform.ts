@@ -1,15 +1,15 @@
 import { App, ExpressReceiver, type webApi } from "@slack/bolt";
 import express from "express";
 import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
-import type { Env } from "../../app/config.js";
-import { StartupError } from "../../core/errors.js";
-import { registerListeners } from "./listeners/index.js";
-import { logFailure } from "./listeners/listener-deps.js";
-import { PacedSlackApi, slackPacing, type PacerTime, type Pacing } from "./paced-api.js";
-import { RecentKeys } from "./recent-keys.js";
-import { rejectFutureTimestamps } from "./request-guards.js";
+import type { Env } from "../../main/config.js";
+import { StartupError } from "../../kernel/errors.js";
+import { registerListeners } from "./inbound/listeners.js";
+import { logFailure } from "./inbound/listener-deps.js";
+import { PacedSlackApi, slackPacing, type PacerTime, type Pacing } from "./deliver/pacing.js";
+import { RecentKeys } from "./inbound/recent-keys.js";
+import { rejectFutureTimestamps } from "./inbound/request-guards.js";
 import { sdkLogger } from "./sdk-logger.js";
-import { SlackMessenger } from "./slack-messenger.js";
+import { SlackMessenger } from "./deliver/messenger.js";
 
 /** Where Slack delivers events, slash commands and interactivity over HTTP. */
 export const slackEventsPath = "/slack/events";

@@ -1,5 +1,5 @@
-import { addressSchema, type Address } from "../../core/address.js";
-import { isPersonal, type InboundActivity } from "./activity.js";
+import { addressSchema, type Address } from "../../kernel/address.js";
+import { isPersonal, type InboundActivity } from "./inbound/activity.js";
 
 /** The Teams id a person is configured by: their Microsoft Entra (AAD) object id, else their Bot Framework id (local tools). */
 export function personId(account: { id: string; aadObjectId?: string | undefined }): string {

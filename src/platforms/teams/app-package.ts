@@ -4,8 +4,8 @@ import { Resvg } from "@resvg/resvg-js";
 import JSZip from "jszip";
 import { z } from "zod";
 import type { CommandDefinition } from "../../core/command.js";
-import { StartupError } from "../../core/errors.js";
-import { plainText, shorten } from "./rich-text.js";
+import { StartupError } from "../../kernel/errors.js";
+import { plainText, shorten } from "./render/text.js";
 
 /** A Teams bot command as the app manifest lists it (Teams allows 32 characters of title, 128 of description). */
 export interface ManifestCommand {

@@ -3,17 +3,17 @@ import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeRe
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
-import { StartupError } from "../../core/errors.js";
-import type { TokenSource } from "./bot-connector.js";
-import { createBotConnector } from "./bot-connector.js";
-import { createConversationLimiter, realTimer, type Timer } from "./conversation-limiter.js";
-import { createReferenceBook } from "./conversation-references.js";
-import { createFileConsent } from "./file-consent.js";
-import { createOutbound } from "./outbound.js";
-import { createPendingFiles } from "./pending-files.js";
-import { createTeamsMessenger } from "./teams-messenger.js";
-import { appTokens, noTokens } from "./token-source.js";
-import { createTurnHandler } from "./turn-handler.js";
+import { StartupError } from "../../kernel/errors.js";
+import type { TokenSource } from "./deliver/bot-connector.js";
+import { createBotConnector } from "./deliver/bot-connector.js";
+import { createConversationLimiter, realTimer, type Timer } from "./deliver/pacing.js";
+import { createReferenceBook } from "./deliver/conversation-references.js";
+import { createFileConsent } from "./deliver/file-consent.js";
+import { createOutbound } from "./deliver/outbound.js";
+import { createPendingFiles } from "./deliver/pending-files.js";
+import { createTeamsMessenger } from "./deliver/messenger.js";
+import { appTokens, noTokens } from "./deliver/token-source.js";
+import { createTurnHandler } from "./inbound/turn-handler.js";
 
 /** Where Teams posts activities, on the shared HTTP server. */
 export const teamsEndpoint = "/api/messages";

@@ -2,9 +2,9 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { consoleAt } from "./console-harness.js";
-import type { Message } from "../../../src/core/message.js";
-import { renderForConsole } from "../../../src/platforms/console/console-render.js";
-import { safeFilename, saveFiles } from "../../../src/platforms/console/saved-files.js";
+import type { Message } from "../../../src/kernel/message.js";
+import { renderForConsole } from "../../../src/platforms/console/render/message.js";
+import { safeFilename, saveFiles } from "../../../src/platforms/console/deliver/saved-files.js";
 import { makeTempDir, removeTempDirs } from "../../support/temp-dirs.js";
 
 afterAll(removeTempDirs);

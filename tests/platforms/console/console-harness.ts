@@ -1,13 +1,13 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assemble } from "../../../src/app/assemble.js";
+import { assemble } from "../../../src/main/assemble.js";
 import { routeByPlatform } from "../../../src/app/messengers.js";
-import type { Platform } from "../../../src/core/address.js";
+import type { Platform } from "../../../src/kernel/address.js";
 import { instrumentById } from "../../../src/core/context.js";
-import type { Messenger } from "../../../src/core/ports.js";
+import type { Messenger } from "../../../src/kernel/ports.js";
 import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
-import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
-import { SimulatedMembers } from "../../../src/platforms/console/simulated-members.js";
+import { ConsoleSession } from "../../../src/platforms/console/inbound/console-session.js";
+import { SimulatedMembers } from "../../../src/platforms/console/inbound/simulated-members.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { exampleConfig, exampleContent, RecordingChartRenderer, RecordingLogger } from "../../support/world.js";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toAddress } from "../../../src/core/address.js";
-import { buttonActions, type Block, type Form, type Message } from "../../../src/core/message.js";
-import { slackLimits } from "../../../src/platforms/slack/limits.js";
-import { renderFormModal } from "../../../src/platforms/slack/render-form.js";
-import { renderMessage, renderSingle, type SlackBlock } from "../../../src/platforms/slack/render-message.js";
+import { toAddress } from "../../../src/kernel/address.js";
+import { buttonActions, type Block, type Form, type Message } from "../../../src/kernel/message.js";
+import { slackLimits } from "../../../src/platforms/slack/render/limits.js";
+import { renderFormModal } from "../../../src/platforms/slack/render/form.js";
+import { renderMessage, renderSingle, type SlackBlock } from "../../../src/platforms/slack/render/message.js";
 
 const promptId = "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2.a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2";
 const shortText = fc.string({ unit: "binary", maxLength: 40 });

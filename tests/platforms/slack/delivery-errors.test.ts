@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toDeliveryError } from "../../../src/platforms/slack/delivery-errors.js";
+import { toDeliveryError } from "../../../src/platforms/slack/deliver/delivery-errors.js";
 
 const platform = (error: string) => ({ code: "slack_webapi_platform_error", data: { ok: false, error } });
 const request = (cause: unknown) => ({ code: "slack_webapi_request_error", original: Object.assign(new TypeError("fetch failed"), { cause }) });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { commands } from "../../../commands/index.js";
-import { slashCommand } from "../../../src/platforms/slack/listeners/slash-command.js";
+import { slashCommand } from "../../../src/platforms/slack/inbound/slash-command.js";
 import { slackEventsPath } from "../../../src/platforms/slack/slack-platform.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");

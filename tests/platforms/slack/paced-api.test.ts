@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { DeliveryError } from "../../../src/core/errors.js";
-import { PacedSlackApi, slackPacing, type PacerTime } from "../../../src/platforms/slack/paced-api.js";
+import { DeliveryError } from "../../../src/kernel/errors.js";
+import { PacedSlackApi, slackPacing, type PacerTime } from "../../../src/platforms/slack/deliver/pacing.js";
 
 /** Virtual time: sleepers wake in order as `run` moves time on, so pacing is checked without waiting. */
 class VirtualTime implements PacerTime {

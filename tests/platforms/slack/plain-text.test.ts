@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainTextOf } from "../../../src/platforms/slack/mrkdwn.js";
+import { plainTextOf } from "../../../src/platforms/slack/render/text.js";
 
 describe("what a member typed, read from Slack's message text", () => {
   it("decodes the three characters Slack escapes", () => {

@@ -1,11 +1,11 @@
 // Cohesion started for real on Slack over HTTP (startChat, Bolt's receiver), against the fake Web API.
 import { vi } from "vitest";
-import { readEnv } from "../../../src/app/config.js";
-import { startChat, type RunningChat } from "../../../src/app/run-chat.js";
-import { toAddress, type Address } from "../../../src/core/address.js";
-import type { CohesionConfig } from "../../../src/core/organisation.js";
-import type { Store } from "../../../src/core/ports.js";
-import { decodeValue, type InteractiveValue } from "../../../src/platforms/slack/interactive-ids.js";
+import { readEnv } from "../../../src/main/config.js";
+import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
+import { toAddress, type Address } from "../../../src/kernel/address.js";
+import type { CohesionConfig } from "../../../src/core/groups/organisation.js";
+import type { Store } from "../../../src/kernel/ports.js";
+import { decodeValue, type InteractiveValue } from "../../../src/platforms/slack/render/interactive-ids.js";
 import { slackPlatformFactory, slackTuning, type SlackTuning } from "../../../src/platforms/slack/slack-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { at, painTueConfig } from "../../support/outbox-helpers.js";

@@ -1,10 +1,10 @@
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
-import { toAddress } from "../../../src/core/address.js";
-import { DeliveryError } from "../../../src/core/errors.js";
-import type { Block } from "../../../src/core/message.js";
-import { PacedSlackApi } from "../../../src/platforms/slack/paced-api.js";
-import { SlackMessenger } from "../../../src/platforms/slack/slack-messenger.js";
+import { toAddress } from "../../../src/kernel/address.js";
+import { DeliveryError } from "../../../src/kernel/errors.js";
+import type { Block } from "../../../src/kernel/message.js";
+import { PacedSlackApi } from "../../../src/platforms/slack/deliver/pacing.js";
+import { SlackMessenger } from "../../../src/platforms/slack/deliver/messenger.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
 import { fastTuning } from "./slack-harness.js";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readEnv } from "../../../src/app/config.js";
-import { startChat } from "../../../src/app/run-chat.js";
-import { StartupError } from "../../../src/core/errors.js";
+import { readEnv } from "../../../src/main/config.js";
+import { startChat } from "../../../src/main/run-chat.js";
+import { StartupError } from "../../../src/kernel/errors.js";
 import { createTeamsPlatform } from "../../../src/platforms/teams/teams-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { exampleConfig, exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toAddress } from "../../../src/core/address.js";
-import { cardActionEvent, typedText } from "../../../src/platforms/teams/card-events.js";
+import { toAddress } from "../../../src/kernel/address.js";
+import { cardActionEvent, typedText } from "../../../src/platforms/teams/inbound/card-events.js";
 
 const lead = toAddress("teams:6f1c2a10-0000-4000-8000-0000000000a1");
 const channel = toAddress("teams:19:care-team-channel@thread.tacv2");

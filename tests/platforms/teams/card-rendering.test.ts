@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toAddress } from "../../../src/core/address.js";
-import type { Block, Form, Message } from "../../../src/core/message.js";
-import { cardByteLimit, renderForm, renderMessage } from "../../../src/platforms/teams/render-card.js";
-import { fileNote } from "../../../src/platforms/teams/teams-messenger.js";
+import { toAddress } from "../../../src/kernel/address.js";
+import type { Block, Form, Message } from "../../../src/kernel/message.js";
+import { cardByteLimit, renderForm, renderMessage } from "../../../src/platforms/teams/render/message.js";
+import { fileNote } from "../../../src/platforms/teams/deliver/messenger.js";
 import { actionsOf, cardProblems, cardText, inputsOf } from "./cards.js";
 
 const context = { names: new Map([["teams:6f1c2a10-0000-4000-8000-000000000001", "Ana *Silva*"]]), fileNote: fileNote(true) };

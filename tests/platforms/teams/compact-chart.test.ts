@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderMessage } from "../../../src/platforms/teams/render-card.js";
-import { fileNote } from "../../../src/platforms/teams/teams-messenger.js";
+import { renderMessage } from "../../../src/platforms/teams/render/message.js";
+import { fileNote } from "../../../src/platforms/teams/deliver/messenger.js";
 
 const context = { names: new Map<string, string>(), fileNote: fileNote(true) };
 

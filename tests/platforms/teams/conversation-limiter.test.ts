@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createConversationLimiter, teamsConversationLimits } from "../../../src/platforms/teams/conversation-limiter.js";
+import { createConversationLimiter, teamsConversationLimits } from "../../../src/platforms/teams/deliver/pacing.js";
 
 /** A timer whose time moves only when someone waits. */
 function fakeTimer() {

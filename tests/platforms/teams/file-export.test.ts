@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { toAddress } from "../../../src/core/address.js";
-import type { Message } from "../../../src/core/message.js";
+import { toAddress } from "../../../src/kernel/address.js";
+import type { Message } from "../../../src/kernel/message.js";
 import { addedToTeam, careChannel, fileConsent, installed, personalChat, personalMessage, teamsAddress } from "./activities.js";
 import { cardText, lastCard } from "./cards.js";
 import { startTeams, type TeamsHarness } from "./teams-harness.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DeliveryError } from "../../../src/core/errors.js";
-import { backoffMs, teamsRetryPolicy, withRetries } from "../../../src/platforms/teams/retrying.js";
+import { DeliveryError } from "../../../src/kernel/errors.js";
+import { backoffMs, teamsRetryPolicy, withRetries } from "../../../src/platforms/teams/deliver/retrying.js";
 
 function recordingTimer() {
   const waits: number[] = [];

@@ -1,7 +1,7 @@
 import type { ChatPlatform, ChatPlatformFactory } from "../../../src/app/chat-platform.js";
-import { readEnv } from "../../../src/app/config.js";
-import { startChat, type RunningChat } from "../../../src/app/run-chat.js";
-import { toAddress } from "../../../src/core/address.js";
+import { readEnv } from "../../../src/main/config.js";
+import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
+import { toAddress } from "../../../src/kernel/address.js";
 import { createTeamsPlatformWith, type TeamsPlatformOptions } from "../../../src/platforms/teams/teams-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { exampleConfig, exampleContent, ManualClock, RecordingLogger, RecordingMessenger } from "../../support/world.js";

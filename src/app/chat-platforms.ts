@@ -1,6 +1,0 @@
-import { createSlackPlatform } from "../platforms/slack/slack-platform.js";
-import { createTeamsPlatform } from "../platforms/teams/teams-platform.js";
-import type { ChatPlatformFactory } from "./chat-platform.js";
-
-/** The chat platforms this build can run, by name. */
-export const chatPlatformFactories: Partial<Record<"slack" | "teams", ChatPlatformFactory>> = { slack: createSlackPlatform, teams: createTeamsPlatform };

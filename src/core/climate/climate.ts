@@ -1,0 +1,127 @@
+import { sessionAttendance, type SessionAttendance } from "../attendance/session-attendance.js";
+import { instrumentById, type CoreContext } from "../context.js";
+import type { Group } from "../groups/group.js";
+import { scoreForm, mean } from "../answers/scoring.js";
+import { sampleSd } from "./statistics.js";
+import { answerWindowCloses, listSessions, type Session } from "../groups/sessions.js";
+import { rsvpKey, type GroupState } from "../state.js";
+
+/** A group mean over members, or why it is not shown. */
+export type Aggregate =
+  | { readonly shown: true; readonly mean: number; readonly sd: number | null; readonly respondents: number }
+  | { readonly shown: false; readonly respondents: number };
+
+/** What one session's answers say, with small cells already suppressed. */
+export interface SessionClimate {
+  readonly session: Session;
+  /** Collecting until the answer window closes; aggregates are only published once it has. */
+  readonly collecting: boolean;
+  readonly windowCloses: Date;
+  readonly invited: number;
+  readonly respondents: number;
+  /** Respondents as a share of check-ins sent (0-1), or null when none were sent. */
+  readonly responseRate: number | null;
+  /** Valid full check-ins (GCQ-S forms with no more than the allowed items missing). */
+  readonly forms: number;
+  readonly subscales: ReadonlyMap<string, Aggregate>;
+  readonly pulse: Aggregate;
+  readonly rsvp: { readonly yes: number; readonly no: number };
+  /** How many came: as a lead recorded it, else as many as said yes to the RSVP (`source` says which). */
+  readonly attendance: SessionAttendance;
+}
+
+function aggregate(values: number[], minResponses: number): Aggregate {
+  const value = mean(values);
+  if (value === null || values.length < minResponses) return { shown: false, respondents: values.length };
+  return { shown: true, mean: value, sd: sampleSd(values), respondents: values.length };
+}
+
+/** Answers indexed as session -> member -> "instrument|item" -> value, built in one pass. */
+export function indexAnswers(state: Readonly<GroupState>): Map<number, Map<string, Map<string, number>>> {
+  const index = new Map<number, Map<string, Map<string, number>>>();
+  for (const [key, answer] of Object.entries(state.answers)) {
+    const [member = "", session = "", instrument = "", item = ""] = key.split("|");
+    const bySession = index.get(Number(session)) ?? new Map<string, Map<string, number>>();
+    index.set(Number(session), bySession);
+    const byMember = bySession.get(member) ?? new Map<string, number>();
+    bySession.set(member, byMember);
+    byMember.set(`${instrument}|${item}`, answer.value);
+  }
+  return index;
+}
+
+/** One instrument's answers out of a member's answers for a session, by item id. */
+export function itemsOf(answers: ReadonlyMap<string, number> | undefined, instrument: string): Map<string, number> {
+  const prefix = `${instrument}|`;
+  return new Map([...(answers ?? [])].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+}
+
+/** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor. */
+export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date): SessionClimate[] {
+  const gcq = instrumentById(ctx, "gcq-s");
+  const pulse = instrumentById(ctx, "pulse");
+  const { minResponses } = ctx.organisation.privacy;
+  const invitedBySession = new Map<number, number>();
+  for (const prompt of Object.values(state.prompts)) {
+    if (prompt.kind === "checkin") invitedBySession.set(prompt.session, (invitedBySession.get(prompt.session) ?? 0) + 1);
+  }
+  const answers = indexAnswers(state);
+  return listSessions(group, now)
+    .filter((session) => !session.cancelled && session.startsAt <= now)
+    .map((session) => {
+      const windowCloses = answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
+      const collecting = now < windowCloses;
+      const byMember = answers.get(session.number) ?? new Map<string, Map<string, number>>();
+      const scores = group.members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
+      const valid = scores.filter((score) => score.valid);
+      const pulses = group.members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
+      const floor = collecting ? Number.POSITIVE_INFINITY : minResponses;
+      const subscales = new Map(
+        gcq.subscales.map((subscale) => {
+          const values = valid.flatMap((score) => {
+            const value = score.subscales[subscale.id];
+            return value === null || value === undefined ? [] : [value];
+          });
+          return [subscale.id, aggregate(values, floor)] as const;
+        }),
+      );
+      const respondents = group.members.filter((member) => (byMember.get(member)?.size ?? 0) > 0).length;
+      const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
+      const invited = invitedBySession.get(session.number) ?? 0;
+      const rsvp = { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length };
+      return {
+        session,
+        collecting,
+        windowCloses,
+        invited,
+        respondents,
+        responseRate: invited === 0 ? null : Math.min(1, respondents / invited),
+        forms: valid.length,
+        subscales,
+        pulse: aggregate(pulses, floor),
+        rsvp,
+        attendance: sessionAttendance(group, state, session, rsvp.yes),
+      };
+    });
+}
+
+/** The sessions that form the group's baseline: its first two with published aggregates (none until there are two). */
+export function baselineSessions(climates: readonly SessionClimate[]): SessionClimate[] {
+  const published = climates.filter((c) => [...c.subscales.values()].every((a) => a.shown)).slice(0, 2);
+  return published.length < 2 ? [] : published;
+}
+
+/** The group's own baseline per subscale: the mean of its first two sessions with published aggregates. */
+export function baseline(climates: readonly SessionClimate[]): Map<string, number> {
+  const result = new Map<string, number>();
+  const published = baselineSessions(climates);
+  for (const id of published[0]?.subscales.keys() ?? []) {
+    const values = published.flatMap((c) => {
+      const a = c.subscales.get(id);
+      return a?.shown ? [a.mean] : [];
+    });
+    const value = mean(values);
+    if (value !== null) result.set(id, value);
+  }
+  return result;
+}

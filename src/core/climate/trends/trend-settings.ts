@@ -1,0 +1,7 @@
+import type { AnalyticsSettings } from "../../groups/analytics-settings.js";
+
+/** The trend parameters of an organisation. */
+export type TrendSettings = AnalyticsSettings["trend"];
+
+/** The alert thresholds of an organisation. */
+export type AlertSettings = AnalyticsSettings["alerts"];

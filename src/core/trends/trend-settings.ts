@@ -1,7 +1,0 @@
-import type { AnalyticsSettings } from "../analytics-settings.js";
-
-/** The trend parameters of an organisation. */
-export type TrendSettings = AnalyticsSettings["trend"];
-
-/** The alert thresholds of an organisation. */
-export type AlertSettings = AnalyticsSettings["alerts"];

@@ -1,0 +1,46 @@
+import { commands } from "../../commands/index.js";
+import { schedules } from "../../schedules/index.js";
+import type { Address } from "../kernel/address.js";
+import type { CoreContext } from "../core/context.js";
+import type { Message } from "../kernel/message.js";
+import type { CohesionConfig } from "../core/groups/organisation.js";
+import type { ChartRenderer, Clock, Logger, Messenger, Store } from "../kernel/ports.js";
+import { createPngChartRenderer } from "../chart-renderer/png-chart-renderer.js";
+import { createCommandRouter } from "../app/command-router.js";
+import type { Content } from "./content.js";
+import { createDispatcher, type Dispatcher } from "../app/dispatcher.js";
+import { createInteractionHandler, type InteractionHandler } from "../app/interactions.js";
+
+/** The running bot, the same whichever platforms carry it. */
+export interface Cohesion {
+  readonly ctx: CoreContext;
+  readonly dispatcher: Dispatcher;
+  readonly interactions: InteractionHandler;
+}
+
+/** Wires configuration, content, store, clock and messenger into the core, commands and schedules. */
+export function assemble(parts: {
+  config: CohesionConfig;
+  content: Content;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  messenger: Messenger;
+  /** Draws charts; the PNG renderer unless a test passes its own. */
+  charts?: ChartRenderer;
+}): Cohesion {
+  const ctx: CoreContext = {
+    organisation: parts.config.organisation,
+    groups: parts.config.groups,
+    programs: parts.content.programs,
+    instruments: parts.content.instruments,
+    store: parts.store,
+    clock: parts.clock,
+    logger: parts.logger,
+    charts: parts.charts ?? createPngChartRenderer(),
+  };
+  const send = (to: Address, message: Message) => parts.messenger.send(to, message);
+  const dispatcher = createDispatcher(ctx, schedules, send);
+  const interactions = createInteractionHandler(ctx, createCommandRouter(commands, send), { deliverNow: () => dispatcher.sweep() });
+  return { ctx, dispatcher, interactions };
+}

@@ -1,0 +1,63 @@
+import { readdirSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { StartupError } from "../kernel/errors.js";
+import { instrumentSchema, type Instrument } from "../core/answers/instrument.js";
+import { programSchema, type Program } from "../core/groups/program.js";
+import { readYamlFile } from "./yaml-file.js";
+
+/** The clinic content the bot runs on: programs and instruments, keyed by id. */
+export interface Content {
+  programs: ReadonlyMap<string, Program>;
+  instruments: ReadonlyMap<string, Instrument>;
+}
+
+/** Absolute path of the programs shipped with Cohesion. */
+export const shippedProgramsDir = fileURLToPath(new URL("../../programs", import.meta.url));
+
+/** Absolute path of the instruments shipped with Cohesion. */
+export const shippedInstrumentsDir = fileURLToPath(new URL("../../instruments", import.meta.url));
+
+/** Instruments the core relies on; start-up fails without them. */
+export const requiredInstruments = ["gcq-s", "pulse"] as const;
+
+const extensions = new Set([".yaml", ".yml"]);
+
+function yamlFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (cause) {
+    throw new StartupError(`${dir}: content directory cannot be read (${(cause as NodeJS.ErrnoException).code ?? "unknown error"})`);
+  }
+  return names
+    .filter((name) => extensions.has(extname(name).toLowerCase()))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function loadAll<T extends { id: string }>(dirs: readonly string[], kind: string, read: (file: string) => T): Map<string, T> {
+  const loaded = new Map<string, T>();
+  const files = new Map<string, string>();
+  for (const file of dirs.flatMap(yamlFiles)) {
+    const value = read(file);
+    if (basename(file, extname(file)) !== value.id)
+      throw new StartupError(`${file}: the file name must match the ${kind} id "${value.id}" inside it`);
+    const earlier = files.get(value.id);
+    if (earlier !== undefined) throw new StartupError(`${file}: ${kind} id "${value.id}" is already defined in ${earlier}`);
+    loaded.set(value.id, value);
+    files.set(value.id, file);
+  }
+  return loaded;
+}
+
+/** Loads and validates every YAML file of the given dirs, in order; later dirs add to earlier ones, never replace. */
+export function loadContent(options: { programsDirs: string[]; instrumentsDirs: string[] }): Content {
+  const programs = loadAll(options.programsDirs, "program", (file) => readYamlFile(file, programSchema));
+  const instruments = loadAll(options.instrumentsDirs, "instrument", (file) => readYamlFile(file, instrumentSchema));
+  for (const id of requiredInstruments) {
+    if (!instruments.has(id))
+      throw new StartupError(`instrument "${id}" is required but was not found in: ${options.instrumentsDirs.join(", ") || "(no directories)"}`);
+  }
+  return { programs, instruments };
+}

@@ -1,0 +1,61 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { pino } from "pino";
+import { StartupError } from "../kernel/errors.js";
+import { openFileStore } from "../store/file-store.js";
+import { runConsole } from "./run-console.js";
+import { chosenPlatforms, readEnv, type Env } from "./config.js";
+import { loadSetup } from "./load-setup.js";
+import { createLogger } from "./logger.js";
+import { startChat } from "./run-chat.js";
+
+/** Runs the chat platforms until SIGINT or SIGTERM, logging to stdout. */
+async function runChatUntilStopped(env: Env): Promise<void> {
+  const setup = loadSetup(env, false);
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const store = await openFileStore(env.DATA_DIR);
+  const logger = createLogger(env.LOG_LEVEL);
+  try {
+    const chat = await startChat({ env, setup, store, clock: { now: () => new Date() }, logger });
+    logger.info({ platforms: chat.platforms.map((p) => p.name), url: chat.url }, "Cohesion is running");
+    await chat.sweep();
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    logger.info({}, "stopping");
+    await chat.stop();
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs the local console on the embedded store, logging to a file beside the data. */
+async function runConsoleUntilQuit(env: Env): Promise<void> {
+  const setup = loadSetup(env, true);
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const store = await openFileStore(env.DATA_DIR);
+  // The terminal belongs to the conversation, so the console logs to a file beside the data.
+  const logger = createLogger(env.LOG_LEVEL, pino.destination({ dest: join(env.DATA_DIR, "cohesion.log"), sync: true }));
+  try {
+    const exportsDir = join(env.DATA_DIR, "exports");
+    await runConsole({ setup, store, logger, consoleStart: env.CONSOLE_START, input: process.stdin, write: (text) => process.stdout.write(text), exportsDir });
+  } finally {
+    await store.close();
+  }
+}
+
+/** Starts Cohesion: on the chat platforms its credentials choose, else in the local console. */
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (chosenPlatforms(env).includes("console")) await runConsoleUntilQuit(env);
+  else await runChatUntilStopped(env);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    process.stderr.write(`Cohesion cannot start:\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});

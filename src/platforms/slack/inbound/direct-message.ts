@@ -1,0 +1,31 @@
+import type { App } from "@slack/bolt";
+import { toAddress } from "../../../kernel/address.js";
+import { directMessageSchema, isPersonsNewMessage } from "./payloads.js";
+import { plainTextOf } from "../render/text.js";
+import { logFailure, type ListenerDeps } from "./listener-deps.js";
+
+async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<void> {
+  if (!isPersonsNewMessage(raw)) return;
+  const parsed = directMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    deps.logger.warn({ listener: "direct-message", issues: parsed.error.issues.length }, "Slack payload rejected");
+    return;
+  }
+  const { user, channel } = parsed.data;
+  const text = plainTextOf(parsed.data.text);
+  if (text === "") return;
+  const from = toAddress(`slack:${user}`);
+  const outcome = await deps.bot.interactions.handle({ type: "text", from, text });
+  if ("form" in outcome) await deps.messenger.openForm(from, outcome.form);
+  else await deps.messenger.send(toAddress(`slack:${channel}`), outcome.reply);
+}
+
+/**
+ * Registers what a person writes to Cohesion in their direct messages: checked for risk first, a
+ * command when it starts with a command's name, else a kind reply. The reply goes to that direct message.
+ */
+export function registerDirectMessage(app: App, deps: ListenerDeps): void {
+  app.event("message", async ({ event }) => {
+    await answerDirectMessage(deps, event).catch((error: unknown) => logFailure(deps, "direct-message", error));
+  });
+}

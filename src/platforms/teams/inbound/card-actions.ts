@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { CardElement } from "../render/text.js";
+
+/** What a Cohesion card action carries back: never names or answers, only opaque ids and the chosen values. */
+export const cardActionDataSchema = z.discriminatedUnion("cohesion", [
+  z.object({ cohesion: z.literal("choice"), promptId: z.string().max(100), itemId: z.string().max(100) }),
+  z.object({ cohesion: z.literal("form"), promptId: z.string().max(100), itemIds: z.array(z.string().max(100)).max(100) }),
+  z.object({ cohesion: z.literal("button"), promptId: z.string().max(100), action: z.string().max(100) }),
+]);
+
+/** The data of a Cohesion card action. */
+export type CardActionData = z.infer<typeof cardActionDataSchema>;
+
+/** The id of the input that holds the answer to an item. */
+export function answerInputId(itemId: string): string {
+  return `answer.${itemId}`;
+}
+
+/**
+ * A card action that Teams sends as an `adaptiveCard/action` invoke (Action.Execute), falling back
+ * to Action.Submit (a message carrying the same data) where Universal Actions are not supported.
+ */
+export function cardAction(title: string, data: CardActionData, primary = false): CardElement {
+  const common = { title, data, ...(primary ? { style: "positive" } : {}) };
+  return { type: "Action.Execute", verb: `cohesion.${data.cohesion}`, ...common, fallback: { type: "Action.Submit", ...common } };
+}
+
+const answerValue = z.union([z.string(), z.number()]).optional();
+
+/** The submitted value of one answer input: a whole number, null when left empty, or "invalid". */
+export function answerOf(submitted: Record<string, unknown>, itemId: string): number | null | "invalid" {
+  const raw = answerValue.safeParse(submitted[answerInputId(itemId)]);
+  if (!raw.success) return "invalid";
+  if (raw.data === undefined || raw.data === "") return null;
+  const value = Number(raw.data);
+  return Number.isInteger(value) ? value : "invalid";
+}

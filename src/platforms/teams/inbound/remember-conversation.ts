@@ -1,0 +1,31 @@
+import type { InboundActivity } from "./activity.js";
+import { isPersonal, tenantOf } from "./activity.js";
+import { channelAddress, conversationIdOf, senderAddress } from "../addresses.js";
+import type { ReferenceBook } from "../deliver/conversation-references.js";
+
+function botWasRemoved(activity: InboundActivity): boolean {
+  if (activity.type === "installationUpdate") return activity.action === "remove" || activity.action === "remove-upgrade";
+  return activity.type === "conversationUpdate" && (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient.id);
+}
+
+/**
+ * Keeps the conversation reference of every person who opens or installs Cohesion (their personal
+ * chat) and of every channel or group chat it is added to or mentioned in, so scheduled messages
+ * can reach them; forgets it when the app is removed.
+ */
+export async function rememberConversation(book: ReferenceBook, activity: InboundActivity): Promise<void> {
+  const personal = isPersonal(activity);
+  const address = personal ? senderAddress(activity) : channelAddress(activity);
+  if (!address) return;
+  if (botWasRemoved(activity)) return book.forget(address);
+  const tenantId = tenantOf(activity);
+  await book.remember(address, {
+    serviceUrl: activity.serviceUrl,
+    conversationId: personal ? activity.conversation.id : conversationIdOf(activity),
+    kind: personal ? "personal" : activity.conversation.conversationType === "groupChat" ? "groupChat" : "channel",
+    botId: activity.recipient.id,
+    ...(tenantId ? { tenantId } : {}),
+    ...(personal && activity.from.name ? { name: activity.from.name } : {}),
+    ...(personal ? { userId: activity.from.id } : {}),
+  });
+}

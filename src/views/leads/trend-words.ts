@@ -1,0 +1,43 @@
+import type { SessionClimate } from "../../core/climate/climate.js";
+import type { Group } from "../../core/groups/group.js";
+import type { Instrument } from "../../core/answers/instrument.js";
+import { phaseOf } from "../../core/groups/phase.js";
+import { subscaleSeries } from "../../core/climate/trends/comparison.js";
+import { theilSen } from "../../core/climate/trends/theil-sen.js";
+import type { TrendSettings } from "../../core/climate/trends/trend-settings.js";
+
+/** Slopes smaller than this (points a session) read as steady. */
+const steadySlope = 0.1;
+/** Fewer pairs of sessions agreeing than this reads as no clear direction. */
+const clearAgreement = 0.7;
+
+/** One line per subscale on its direction over the recent published sessions (Theil-Sen), once there are three. */
+export function trendLines(gcq: Instrument, climates: readonly SessionClimate[], trend: TrendSettings): string[] {
+  return gcq.subscales.flatMap((subscale) => {
+    const series = subscaleSeries(climates, subscale.id).slice(-trend.slopeWindow);
+    const fit = theilSen(series.map((o) => ({ x: o.session, y: o.mean })));
+    if (!fit) return [];
+    const pairs = (fit.points * (fit.points - 1)) / 2;
+    const agreeing = Math.round(fit.agreement * pairs);
+    const span = `sessions ${series[0]?.session}-${series.at(-1)?.session}`;
+    if (Math.abs(fit.slope) < steadySlope || fit.agreement < clearAgreement) return [`${subscale.name} steady over ${span}`];
+    const sign = fit.slope > 0 ? "+" : "-";
+    return [
+      `${subscale.name} ${fit.slope > 0 ? "rising" : "falling"}, about ${sign}${Math.abs(fit.slope).toFixed(1)} a session over ${span} (${agreeing} of ${pairs} pairs of sessions agree)`,
+    ];
+  });
+}
+
+/** A calm word when Avoiding or Conflict is up in the middle phase, where a rise is common; empty otherwise. */
+export function midGroupNote(group: Group, gcq: Instrument, climates: readonly SessionClimate[], baseline: ReadonlyMap<string, number>): string {
+  const last = climates.filter((c) => !c.collecting).at(-1);
+  if (!last || phaseOf(group, last.session.number) !== "middle") return "";
+  const up = gcq.subscales.filter((subscale) => {
+    const aggregate = last.subscales.get(subscale.id);
+    const reference = baseline.get(subscale.id);
+    return subscale.higherIs === "concerning" && aggregate?.shown === true && reference !== undefined && aggregate.mean > reference;
+  });
+  if (up.length === 0) return "";
+  const names = up.map((s) => s.name).join(" and ");
+  return `${names} ${up.length === 1 ? "is" : "are"} up in the middle phase of the group. A rise here is common (members start to differ and push back) and usually eases later; worth noticing, not alarming.`;
+}

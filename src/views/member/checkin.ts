@@ -1,0 +1,39 @@
+import type { CoreContext } from "../../core/context.js";
+import { instrumentById } from "../../core/context.js";
+import type { Instrument } from "../../core/answers/instrument.js";
+import type { Block, ChoiceOption, Form } from "../../kernel/message.js";
+
+/** The options of an instrument's scale, each value with its label. */
+export function scaleOptions(instrument: Instrument): ChoiceOption[] {
+  return instrument.scale.labels.map((label, i) => ({ value: instrument.scale.min + i, label }));
+}
+
+/** The interactive part of a check-in: the one-tap pulse and the way to the full form. */
+export function checkinBlocks(ctx: CoreContext, promptId: string): Block[] {
+  const pulse = instrumentById(ctx, "pulse");
+  const blocks: Block[] = pulse.items.map((item) => ({
+    type: "choice",
+    promptId,
+    itemId: item.id,
+    question: item.text,
+    options: scaleOptions(pulse),
+  }));
+  blocks.push(
+    { type: "buttons", buttons: [{ promptId, action: "open-form", label: "Full check-in (2 min)" }] },
+    { type: "context", text: "Optional: answer only if you'd like to. Your answers are confidential to your group leaders." },
+  );
+  return blocks;
+}
+
+/** The full group-climate form (GCQ-S) for a check-in prompt. */
+export function checkinForm(ctx: CoreContext, promptId: string): Form {
+  const gcq = instrumentById(ctx, "gcq-s");
+  const options = scaleOptions(gcq);
+  return {
+    promptId,
+    title: "Full check-in",
+    intro: gcq.stem,
+    questions: gcq.items.map((item) => ({ itemId: item.id, text: item.text, options })),
+    submitLabel: "Send my answers",
+  };
+}

@@ -1,0 +1,27 @@
+import type { Group } from "../../core/groups/group.js";
+import { memberFacingName } from "../../core/groups/membership.js";
+import type { Message } from "../../kernel/message.js";
+import type { Program } from "../../core/groups/program.js";
+
+/** The pre-group preparation a member receives before their first session (principle 1). */
+export function orientationMessage(group: Group, program: Program, next: { when: string; first: boolean } | undefined): Message {
+  const name = memberFacingName(group);
+  const { expectations, agreements, role, skills } = program.preparation;
+  const meets = next?.first ? "We first meet on" : "The group next meets on";
+  const welcome = next ? `Welcome to ${name}. ${meets} ${next.when}, at ${group.location}.` : `Welcome to ${name}.`;
+  return {
+    text: welcome,
+    blocks: [
+      { type: "text", text: `*${welcome}*` },
+      { type: "text", text: `*What to expect*\n${expectations}` },
+      { type: "text", text: `*What we agree on together*\n${agreements.map((a) => `• *${a.title}*: ${a.text}`).join("\n")}` },
+      { type: "text", text: `*Your part*\n${role}` },
+      { type: "text", text: `*Helpful things to bring*\n${skills.map((skill) => `• ${skill}`).join("\n")}` },
+      { type: "divider" },
+      {
+        type: "context",
+        text: "After each session you can tell us how it went, if you like: your answers are confidential to your group leaders. You can pause these messages at any time with the pause command.",
+      },
+    ],
+  };
+}
