@@ -8,7 +8,7 @@ import { indexedPng } from "../src/chart-renderer/indexed-png.js";
 import { createPngChartRenderer } from "../src/chart-renderer/png-chart-renderer.js";
 import { svgOfChart } from "../src/chart-renderer/svg-of-chart.js";
 import { climateChartSpec } from "../src/views/charts/climate-chart.js";
-import { climateSeries } from "../src/core/climate/climate-series.js";
+import { climateSeries } from "../src/core/climate/index.js";
 import { overviewChartSpec } from "../src/views/charts/overview-chart.js";
 import type { ChartSpec } from "../src/kernel/ports.js";
 import { climateOf } from "../tests/support/charted-climates.js";

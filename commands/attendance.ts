@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { visibleGroup } from "../src/core/groups/access.js";
+import { visibleGroup, memberReferences } from "../src/core/groups/index.js";
+import { slugSchema } from "../src/core/setup/index.js";
 import { defineCommand } from "../src/core/command.js";
-import { memberReferences } from "../src/core/groups/member-reference.js";
 import { textMessage } from "../src/kernel/message.js";
-import { slugSchema } from "../src/core/groups/program.js";
-import { recordAttendance } from "../src/core/attendance/record-attendance.js";
+import { recordAttendance } from "../src/core/attendance/index.js";
 
 const wholeNumber = (what: string) => z.string().regex(/^\d{1,4}$/, `${what} should be a whole number, such as 3`).transform(Number);
 

@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { visibleGroup } from "../src/core/groups/access.js";
+import { visibleGroup } from "../src/core/groups/index.js";
+import { isLead, slugSchema } from "../src/core/setup/index.js";
 import { answersCsv } from "../src/views/exports/answers-export.js";
-import { appendAudit } from "../src/core/privacy/audit.js";
+import { appendAudit, memberCodeKey } from "../src/core/privacy/index.js";
 import { climateCsv, localDate } from "../src/views/exports/climate-export.js";
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/kernel/errors.js";
-import { isLead } from "../src/core/groups/group.js";
-import { memberCodeKey } from "../src/core/privacy/member-codes.js";
 import { textMessage, type Message } from "../src/kernel/message.js";
-import { slugSchema } from "../src/core/groups/program.js";
 
 const words = z
   .array(z.string())

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { textMessage } from "../src/kernel/message.js";
-import { setPaused } from "../src/core/groups/pause.js";
+import { setPaused } from "../src/core/groups/index.js";
 
 /** `pause`: a member takes a break from reminders and check-ins. */
 export const pause = defineCommand({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { textMessage } from "../src/kernel/message.js";
-import { setPaused } from "../src/core/groups/pause.js";
+import { setPaused } from "../src/core/groups/index.js";
 
 /** `resume`: a member turns reminders and check-ins back on. */
 export const resume = defineCommand({

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { visibleGroup } from "../src/core/groups/access.js";
-import { groupAlerts } from "../src/core/alerts/group-alerts.js";
-import { groupClimate } from "../src/core/climate/climate.js";
+import { visibleGroup } from "../src/core/groups/index.js";
+import { slugSchema } from "../src/core/setup/index.js";
+import { groupAlerts } from "../src/core/alerts/index.js";
+import { groupClimate } from "../src/core/climate/index.js";
 import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
 import { defineCommand } from "../src/core/command.js";
 import { DeliveryError, UserError } from "../src/kernel/errors.js";
 import { instrumentById, programOf } from "../src/core/context.js";
-import { slugSchema } from "../src/core/groups/program.js";
 import { summaryMessage } from "../src/views/leads/summary-message.js";
 
 const summaryArgs = z

@@ -1,5 +1,4 @@
-import { groupAlerts } from "../src/core/alerts/group-alerts.js";
-import { alertDeliveries } from "../src/core/alerts/deliveries.js";
+import { groupAlerts, alertDeliveries } from "../src/core/alerts/index.js";
 import { alertMessage } from "../src/views/leads/alert-message.js";
 import { instrumentById } from "../src/core/context.js";
 import type { Schedule } from "../src/core/schedule.js";

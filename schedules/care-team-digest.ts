@@ -1,9 +1,10 @@
-import { groupAlerts } from "../src/core/alerts/group-alerts.js";
-import { groupClimate } from "../src/core/climate/climate.js";
+import { groupAlerts } from "../src/core/alerts/index.js";
+import { groupClimate } from "../src/core/climate/index.js";
 import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
 import { instrumentById, programOf } from "../src/core/context.js";
-import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { answerWindowCloses, listSessions } from "../src/core/groups/sessions.js";
+import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
+import { answerWindowCloses, listSessions } from "../src/core/groups/index.js";
 import { summaryMessage } from "../src/views/leads/summary-message.js";
 
 const graceHours = 48;

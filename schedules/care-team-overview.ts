@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
-import { groupClimate } from "../src/core/climate/climate.js";
+import { groupClimate } from "../src/core/climate/index.js";
 import type { CoreContext } from "../src/core/context.js";
-import type { Group } from "../src/core/groups/group.js";
+import type { Group } from "../src/core/setup/index.js";
+import { answerWindowCloses, listSessions } from "../src/core/groups/index.js";
 import { overviewMessage } from "../src/views/care-team/overview-message.js";
-import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { answerWindowCloses, listSessions } from "../src/core/groups/sessions.js";
+import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
 
 /** The overview goes out on Mondays at this local hour, in the time zone of the channel's first group. */
 export const overviewHour = 9;

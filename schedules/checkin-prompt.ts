@@ -1,10 +1,10 @@
 import { checkinBlocks } from "../src/views/member/checkin.js";
 import { programOf } from "../src/core/context.js";
-import { activeMembers } from "../src/core/groups/membership.js";
-import { sessionContent } from "../src/core/groups/program.js";
-import { promptIdFor } from "../src/core/answers/prompt-id.js";
-import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { answerWindowCloses, listSessions } from "../src/core/groups/sessions.js";
+import { activeMembers, answerWindowCloses, listSessions } from "../src/core/groups/index.js";
+import { sessionContent } from "../src/core/setup/index.js";
+import { promptIdFor } from "../src/core/answers/index.js";
+import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
 import { rsvpKey } from "../src/core/state.js";
 import type { Block } from "../src/kernel/message.js";
 

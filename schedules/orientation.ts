@@ -1,7 +1,8 @@
-import { activeMembers } from "../src/core/groups/membership.js";
+import { activeMembers, listSessions } from "../src/core/groups/index.js";
 import { programOf } from "../src/core/context.js";
-import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { listSessions, formatLocal } from "../src/core/groups/sessions.js";
+import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
+import { formatLocal } from "../src/kernel/time.js";
 import { orientationMessage } from "../src/views/member/orientation-message.js";
 
 const graceHours = 7 * 24;

@@ -1,10 +1,12 @@
 import { DateTime } from "luxon";
 import { programOf } from "../src/core/context.js";
-import { activeMembers, memberFacingName } from "../src/core/groups/membership.js";
-import { sessionContent } from "../src/core/groups/program.js";
-import { promptIdFor } from "../src/core/answers/prompt-id.js";
-import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { formatLocal, listSessions, sessionByNumber } from "../src/core/groups/sessions.js";
+import { activeMembers, listSessions, sessionByNumber } from "../src/core/groups/index.js";
+import { sessionContent } from "../src/core/setup/index.js";
+import { memberFacingName } from "../src/views/format.js";
+import { promptIdFor } from "../src/core/answers/index.js";
+import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
+import { formatLocal } from "../src/kernel/time.js";
 import type { Block } from "../src/kernel/message.js";
 
 /** "today at 18:00", "tomorrow at 18:00" or "on Tuesday 1 December, 18:00", in the group's time zone. */

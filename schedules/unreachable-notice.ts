@@ -1,7 +1,8 @@
 import type { Address } from "../src/kernel/address.js";
 import { unreachableCodes, type UnreachableCode } from "../src/kernel/errors.js";
 import type { Block } from "../src/kernel/message.js";
-import { addHours, isWithin, makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
 import type { Delivery, DeliveryKind, OutboxEntry } from "../src/core/state.js";
 
 const noticeHours = 72;

@@ -1,8 +1,9 @@
 import type { Router } from "express";
-import type { Clock, Logger, Messenger, Store } from "../kernel/ports.js";
-import type { Cohesion } from "../main/assemble.js";
-import type { Env } from "../main/config.js";
-import type { Setup } from "../main/load-setup.js";
+import type { Clock, Logger, Messenger } from "../kernel/ports.js";
+import type { Store } from "../core/store.js";
+import type { Cohesion } from "./cohesion.js";
+import type { Env } from "./settings.js";
+import type { Setup } from "./setup.js";
 
 /** A chat platform carrying Cohesion beside the others in one process (Slack, Teams). */
 export interface ChatPlatform {

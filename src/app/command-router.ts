@@ -1,4 +1,4 @@
-import { isLeadOrCareTeam } from "../core/groups/access.js";
+import { isLeadOrCareTeam } from "../core/groups/index.js";
 import type { Address } from "../kernel/address.js";
 import type { CommandDefinition, Invocation } from "../core/command.js";
 import type { CoreContext } from "../core/context.js";

@@ -1,9 +1,10 @@
 import type { CoreContext } from "../core/context.js";
 import { DeliveryError } from "../kernel/errors.js";
-import type { Group } from "../core/groups/group.js";
+import type { Group } from "../core/setup/index.js";
+import { noteNewMembers } from "../core/groups/index.js";
 import type { Message } from "../kernel/message.js";
-import { noteNewMembers } from "../core/groups/membership.js";
-import { addHours, type Schedule } from "../core/schedule.js";
+import { type Schedule } from "../core/schedule.js";
+import { addHours } from "../kernel/time.js";
 import type { Delivery, GroupState, OutboxEntry } from "../core/state.js";
 import type { Address } from "../kernel/address.js";
 

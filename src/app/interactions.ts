@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { crisisReply } from "../views/member/crisis-reply.js";
-import { checkFreeText } from "../core/alerts/free-text.js";
-import { actOnAlert } from "../core/alerts/lifecycle.js";
+import { raiseDistressAlerts, checkFreeText, actOnAlert } from "../core/alerts/index.js";
 import type { Address } from "../kernel/address.js";
-import { recordAnswers, type Recorded } from "../core/answers/record-answers.js";
-import { requestCheckinForm } from "../core/answers/checkin-form-request.js";
+import { recordAnswers, type RaiseOnAnswers, type Recorded, assertCheckinOpen, recordRsvp } from "../core/answers/index.js";
+import { checkinForm } from "../views/member/checkin.js";
+import { alertActedMessage } from "../views/leads/alert-message.js";
+import { instrumentById } from "../core/context.js";
 import type { CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
 import { inboundEventSchema } from "../kernel/events.js";
 import { textMessage, type Form, type Message } from "../kernel/message.js";
-import { recordRsvp } from "../core/answers/record-rsvp.js";
 import type { CommandRouter } from "./command-router.js";
 
 /**
@@ -50,6 +50,9 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     }
   }
 
+  const raiseDistress: RaiseOnAnswers = (state, member, session, answers, now) =>
+    raiseDistressAlerts(state, ctx.organisation.analytics.distress, member, session, answers, now);
+
   async function answered(recorded: Recorded, thanks: string): Promise<Outcome> {
     if (recorded.distressAlerts.length === 0) return { reply: textMessage(thanks), replacesPrompt: true };
     await alertLeadsNow("distress", recorded.distressAlerts.length);
@@ -81,13 +84,19 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
           (router.startsWithCommand(event.text) ? { reply: await router.run(ctx, event.from, undefined, event.text) } : { reply: textMessage(replies.text) })
         );
       case "choice":
-        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]])), replies.pulse);
+        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]), raiseDistress), replies.pulse);
       case "form":
-        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers))), replies.form);
+        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers)), raiseDistress), replies.form);
       case "button":
-        if (event.action === "open-form") return { form: await requestCheckinForm(ctx, event.from, event.promptId) };
+        if (event.action === "open-form") {
+          await assertCheckinOpen(ctx, event.from, event.promptId);
+          return { form: checkinForm(ctx, event.promptId) };
+        }
         if (event.action === "alert-acknowledge" || event.action === "alert-discussed" || event.action === "alert-resolve")
-          return { reply: await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action), replacesPrompt: true };
+          return {
+            reply: alertActedMessage(await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action), instrumentById(ctx, "gcq-s")),
+            replacesPrompt: true,
+          };
         await recordRsvp(ctx, event.from, event.promptId, event.action === "rsvp-yes" ? "yes" : "no");
         return { reply: textMessage(event.action === "rsvp-yes" ? replies.yes : replies.no), replacesPrompt: true };
     }

@@ -1,8 +1,9 @@
-import type { Group } from "./groups/group.js";
-import type { Instrument } from "./answers/instrument.js";
-import type { Organisation } from "./groups/organisation.js";
-import type { ChartRenderer, Clock, Logger, Store } from "../kernel/ports.js";
-import type { Program } from "./groups/program.js";
+import type { Group } from "./setup/group.js";
+import type { Instrument } from "./setup/instrument.js";
+import type { Organisation } from "./setup/organisation.js";
+import type { ChartRenderer, Clock, Logger } from "../kernel/ports.js";
+import type { Store } from "./store.js";
+import type { Program } from "./setup/program.js";
 
 /** Everything the core works with: configuration, clinic content and the ports. */
 export interface CoreContext {

@@ -1,6 +1,6 @@
 import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "./context.js";
-import type { Group } from "./groups/group.js";
+import type { Group } from "./setup/group.js";
 import type { Message } from "../kernel/message.js";
 import type { Delivery, DeliveryKind, GroupState, Prompt } from "./state.js";
 
@@ -39,14 +39,4 @@ export function makeDelivery(
     expiresAt: expiresAt.toISOString(),
     ...(about ? { about } : {}),
   };
-}
-
-/** Whether an instant lies in the half-open window (from, to]. */
-export function isWithin(instant: Date, from: Date, to: Date): boolean {
-  return instant > from && instant <= to;
-}
-
-/** Adds hours to an instant. */
-export function addHours(instant: Date, hours: number): Date {
-  return new Date(instant.getTime() + hours * 3_600_000);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { addressSchema } from "../kernel/address.js";
 import { alertRecordSchema } from "./alerts/record.js";
 import { attendanceBySessionSchema } from "./attendance/attendance-record.js";
-import { auditEntrySchema } from "./privacy/audit.js";
+import { auditEntrySchema } from "./privacy/audit-entry.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
 export const schemaVersion = 1;

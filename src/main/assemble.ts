@@ -3,20 +3,16 @@ import { schedules } from "../../schedules/index.js";
 import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "../core/context.js";
 import type { Message } from "../kernel/message.js";
-import type { CohesionConfig } from "../core/groups/organisation.js";
-import type { ChartRenderer, Clock, Logger, Messenger, Store } from "../kernel/ports.js";
+import type { CohesionConfig } from "../core/setup/index.js";
+import type { ChartRenderer, Clock, Logger, Messenger } from "../kernel/ports.js";
+import type { Store } from "../core/store.js";
 import { createPngChartRenderer } from "../chart-renderer/png-chart-renderer.js";
 import { createCommandRouter } from "../app/command-router.js";
-import type { Content } from "./content.js";
-import { createDispatcher, type Dispatcher } from "../app/dispatcher.js";
-import { createInteractionHandler, type InteractionHandler } from "../app/interactions.js";
+import type { Content } from "../app/setup.js";
+import type { Cohesion } from "../app/cohesion.js";
+import { createDispatcher } from "../app/dispatcher.js";
+import { createInteractionHandler } from "../app/interactions.js";
 
-/** The running bot, the same whichever platforms carry it. */
-export interface Cohesion {
-  readonly ctx: CoreContext;
-  readonly dispatcher: Dispatcher;
-  readonly interactions: InteractionHandler;
-}
 
 /** Wires configuration, content, store, clock and messenger into the core, commands and schedules. */
 export function assemble(parts: {

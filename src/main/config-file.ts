@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { StartupError } from "../kernel/errors.js";
-import { cohesionConfigSchema, type CohesionConfig } from "../core/groups/organisation.js";
+import { cohesionConfigSchema, type CohesionConfig } from "../core/setup/index.js";
 import { readYamlFile } from "./yaml-file.js";
 
 /** Absolute path of the demo configuration shipped with the repository. */

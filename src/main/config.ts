@@ -1,54 +1,5 @@
-import { DateTime } from "luxon";
-import { z } from "zod";
 import { StartupError } from "../kernel/errors.js";
-
-const unsetIfEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === "" ? undefined : value), schema);
-const optionalString = () => unsetIfEmpty(z.string().optional());
-
-const consoleStart = z
-  .string()
-  .refine(
-    (value) => /T.+(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value) && DateTime.fromISO(value).isValid,
-    "expected an ISO date-time with a UTC offset, such as 2026-12-01T17:45Z or 2026-12-01T17:45+00:00",
-  )
-  .transform((value) => DateTime.fromISO(value).toJSDate());
-
-/** The environment variables Cohesion reads; empty strings count as unset. */
-export const envSchema = z.object({
-  COHESION_CONFIG: optionalString(),
-  DATA_DIR: unsetIfEmpty(z.string().default("./data")),
-  LOG_LEVEL: unsetIfEmpty(
-    z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        error: "expected one of fatal, error, warn, info, debug, trace, silent",
-      })
-      .default("info"),
-  ),
-  PORT: unsetIfEmpty(
-    z
-      .string()
-      .regex(/^\d+$/, "expected a whole number from 0 to 65535")
-      .transform(Number)
-      // 0 asks the system for a free port: tests run several servers side by side.
-      .pipe(z.number().int().max(65535, "expected a whole number from 0 to 65535"))
-      .default(3000),
-  ),
-  CONSOLE_START: unsetIfEmpty(consoleStart.optional()),
-  SLACK_BOT_TOKEN: optionalString(),
-  SLACK_SIGNING_SECRET: optionalString(),
-  SLACK_APP_TOKEN: optionalString(),
-  SLACK_API_URL: optionalString(),
-  MICROSOFT_APP_ID: optionalString(),
-  MICROSOFT_APP_PASSWORD: optionalString(),
-  MICROSOFT_APP_TENANT_ID: optionalString(),
-  MICROSOFT_APP_TYPE: unsetIfEmpty(
-    z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional(),
-  ),
-  TEAMS_ALLOW_UNAUTHENTICATED: unsetIfEmpty(z.enum(["true", "false"], { error: "expected true or false" }).optional()),
-});
-
-/** The validated environment. */
-export type Env = z.infer<typeof envSchema>;
+import { envSchema, type Env } from "../app/settings.js";
 
 /** Reads and validates the environment, failing fast with a StartupError naming each bad variable. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {

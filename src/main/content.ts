@@ -2,15 +2,10 @@ import { readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StartupError } from "../kernel/errors.js";
-import { instrumentSchema, type Instrument } from "../core/answers/instrument.js";
-import { programSchema, type Program } from "../core/groups/program.js";
+import { instrumentSchema, programSchema } from "../core/setup/index.js";
+import type { Content } from "../app/setup.js";
 import { readYamlFile } from "./yaml-file.js";
 
-/** The clinic content the bot runs on: programs and instruments, keyed by id. */
-export interface Content {
-  programs: ReadonlyMap<string, Program>;
-  instruments: ReadonlyMap<string, Instrument>;
-}
 
 /** Absolute path of the programs shipped with Cohesion. */
 export const shippedProgramsDir = fileURLToPath(new URL("../../programs", import.meta.url));

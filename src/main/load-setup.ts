@@ -1,17 +1,12 @@
 import { dirname, resolve } from "node:path";
-import { analyticsProblems } from "../core/alerts/settings-check.js";
+import { analyticsProblems } from "../core/alerts/index.js";
 import { StartupError } from "../kernel/errors.js";
-import type { CohesionConfig } from "../core/groups/organisation.js";
 import { checkReferences, readConfigFile, shippedExampleConfig } from "./config-file.js";
-import { configLocation, type Env } from "./config.js";
-import { loadContent, shippedInstrumentsDir, shippedProgramsDir, type Content } from "./content.js";
+import { configLocation } from "./config.js";
+import type { Env } from "../app/settings.js";
+import { loadContent, shippedInstrumentsDir, shippedProgramsDir } from "./content.js";
+import type { Setup } from "../app/setup.js";
 
-/** The validated configuration and clinic content, with the file they came from. */
-export interface Setup {
-  readonly config: CohesionConfig;
-  readonly content: Content;
-  readonly file: string;
-}
 
 /** Loads cohesion.yaml (or the shipped example in console mode) and the programs and instruments it uses. */
 export function loadSetup(env: Env, consoleMode: boolean): Setup {

@@ -1,11 +1,13 @@
 import { createInterface } from "node:readline";
 import type { Address, Platform } from "../kernel/address.js";
 import { instrumentById } from "../core/context.js";
-import type { Logger, Messenger, Store } from "../kernel/ports.js";
-import { addHours } from "../core/schedule.js";
-import { formatLocal, listSessions } from "../core/groups/sessions.js";
+import type { Logger, Messenger } from "../kernel/ports.js";
+import type { Store } from "../core/store.js";
+import { addHours } from "../kernel/time.js";
+import { listSessions } from "../core/groups/index.js";
+import { formatLocal } from "../kernel/time.js";
 import { assemble } from "./assemble.js";
-import type { Setup } from "./load-setup.js";
+import type { Setup } from "../app/setup.js";
 import { routeByPlatform } from "../app/messengers.js";
 import { serialised } from "./serialised.js";
 import { wakeEveryMinute } from "./wake-up.js";

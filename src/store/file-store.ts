@@ -1,6 +1,6 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Store } from "../kernel/ports.js";
+import type { Store } from "../core/store.js";
 import {
   emptyGroupState,
   emptyOrganisationState,

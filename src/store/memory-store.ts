@@ -1,4 +1,4 @@
-import type { Store } from "../kernel/ports.js";
+import type { Store } from "../core/store.js";
 import { emptyGroupState, emptyOrganisationState, type GroupState, type OrganisationState } from "../core/state.js";
 import { SerialQueue } from "./serial-queue.js";
 

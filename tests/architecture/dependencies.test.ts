@@ -30,11 +30,11 @@ describe("the core stays platform-neutral", () => {
     });
   }
 
-  it("only src/app/config.ts reads process.env", () => {
+  it("only src/main/config.ts reads process.env", () => {
     const readers = ["src", "commands", "schedules"]
       .flatMap((dir) => sourceFiles(join(root, dir)))
       .filter((file) => readFileSync(file, "utf8").includes("process.env"))
       .map((file) => file.slice(root.length + 1));
-    expect(readers).toEqual(["src/app/config.ts"]);
+    expect(readers).toEqual(["src/main/config.ts"]);
   });
 });

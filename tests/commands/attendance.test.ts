@@ -4,7 +4,7 @@ import { groupStateSchema } from "../../src/core/state.js";
 import { command, painTue } from "../support/flows.js";
 import { allText, careTeam, members, painTueWorld, sentContaining, sweepAt } from "../support/outbox-helpers.js";
 import { makeWorld, type World } from "../support/world.js";
-import type { Group } from "../../src/core/groups/group.js";
+import type { Group } from "../../src/core/setup/index.js";
 
 const okafor = "console:okafor";
 const sam = "console:sam";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { chosenPlatforms, configLocation, readEnv } from "../../src/main/config.js";
 import { loadConfig, shippedExampleConfig } from "../../src/main/config-file.js";
 import { StartupError } from "../../src/kernel/errors.js";
-import { listSessions } from "../../src/core/groups/sessions.js";
+import { listSessions } from "../../src/core/groups/index.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/config/${name}`, import.meta.url));
 const programIds = new Set(["chronic-pain-8", "generic", "segt"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Group } from "../../src/core/groups/group.js";
+import type { Group } from "../../src/core/setup/index.js";
 import { answerPulse, at, careTeam, marks, members, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
 
 function throughSessionOne(edit?: (group: Group) => Group) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Address } from "../../src/kernel/address.js";
-import type { Group } from "../../src/core/groups/group.js";
+import type { Group } from "../../src/core/setup/index.js";
 import { at, buttonsOf, choiceBlockOf, leads, marks, members, painTueWorld, recipientsOf, rsvp, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
 
 const [ana, ben, carla] = members as [Address, Address, Address];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allText, at, buttonsOf, marks, members, recipientsOf, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
-import type { Group } from "../../src/core/groups/group.js";
+import type { Group } from "../../src/core/setup/index.js";
 
 const ana = "console:ana";
 

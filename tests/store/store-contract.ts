@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Store } from "../../src/kernel/ports.js";
+import type { Store } from "../../src/core/store.js";
 import { emptyGroupState, emptyOrganisationState, type GroupState } from "../../src/core/state.js";
 
 const at = "2025-01-06T18:00:00.000Z";

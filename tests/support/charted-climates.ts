@@ -1,7 +1,6 @@
 // Hand-made session climates for chart tests: published means with their sd and count, or suppressed cells.
-import type { Aggregate, SessionClimate } from "../../src/core/climate/climate.js";
-import { climateSeries } from "../../src/core/climate/climate-series.js";
-import type { Instrument } from "../../src/core/answers/instrument.js";
+import { type Aggregate, type SessionClimate, climateSeries } from "../../src/core/climate/index.js";
+import type { Instrument } from "../../src/core/setup/index.js";
 import { exampleContent } from "./world.js";
 
 /** A published aggregate [mean, sd, respondents], or the respondents of a suppressed one. */

@@ -1,9 +1,8 @@
 import type { SweepReport } from "../../src/app/dispatcher.js";
 import { toAddress, type Address } from "../../src/kernel/address.js";
 import type { Block, Button, ChoiceBlock, Message } from "../../src/kernel/message.js";
-import type { CohesionConfig } from "../../src/core/groups/organisation.js";
-import type { Group } from "../../src/core/groups/group.js";
-import type { Store } from "../../src/kernel/ports.js";
+import type { CohesionConfig, Group } from "../../src/core/setup/index.js";
+import type { Store } from "../../src/core/store.js";
 import type { DeliveryKind, GroupState, OrganisationState, OutboxEntry } from "../../src/core/state.js";
 import { exampleConfig, makeWorld, type World } from "./world.js";
 

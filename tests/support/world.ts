@@ -1,13 +1,15 @@
-import { assemble, type Cohesion } from "../../src/main/assemble.js";
-import type { Setup } from "../../src/main/load-setup.js";
+import { assemble } from "../../src/main/assemble.js";
+import { type Cohesion } from "../../src/app/cohesion.js";
+import type { Setup } from "../../src/app/setup.js";
 import { loadSetup } from "../../src/main/load-setup.js";
 import { readEnv } from "../../src/main/config.js";
 import { shippedExampleConfig } from "../../src/main/config-file.js";
 import type { Address } from "../../src/kernel/address.js";
 import type { Form, Message } from "../../src/kernel/message.js";
-import type { ChartRenderer, ChartSpec, Clock, Logger, Messenger, Store } from "../../src/kernel/ports.js";
+import type { ChartRenderer, ChartSpec, Clock, Logger, Messenger } from "../../src/kernel/ports.js";
+import type { Store } from "../../src/core/store.js";
 import { indexedPng } from "../../src/chart-renderer/indexed-png.js";
-import type { CohesionConfig } from "../../src/core/groups/organisation.js";
+import type { CohesionConfig } from "../../src/core/setup/index.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 
 /** A clock tests move by hand. */

@@ -1,7 +1,8 @@
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
-import type { Group } from "../groups/group.js";
-import { addHours, isWithin, makeDelivery } from "../schedule.js";
+import type { Group } from "../setup/index.js";
+import { makeDelivery } from "../schedule.js";
+import { addHours, isWithin } from "../../kernel/time.js";
 import type { Delivery, GroupState } from "../state.js";
 import type { Alert } from "./alert.js";
 import { groupAlerts } from "./group-alerts.js";

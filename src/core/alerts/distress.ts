@@ -1,5 +1,5 @@
 import type { Address } from "../../kernel/address.js";
-import type { DistressRule } from "../groups/analytics-settings.js";
+import type { DistressRule } from "../setup/index.js";
 import type { GroupState } from "../state.js";
 import { alertId } from "./episodes.js";
 

@@ -1,4 +1,4 @@
-import { promptIdFor } from "../answers/prompt-id.js";
+import { promptIdFor } from "../answers/index.js";
 import { principlesFor, type Alert, type Finding } from "./alert.js";
 import { groupAlertKinds, statusOf, type AlertRecord } from "./record.js";
 

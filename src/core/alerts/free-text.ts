@@ -1,6 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import { programOf, type CoreContext } from "../context.js";
-import { listSessions } from "../groups/sessions.js";
+import { listSessions } from "../groups/index.js";
 import { raiseRiskAlert, suggestsRisk } from "./risk-text.js";
 
 /**

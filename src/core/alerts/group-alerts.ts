@@ -1,7 +1,7 @@
-import { groupClimate, type SessionClimate } from "../climate/climate.js";
+import { groupClimate, type SessionClimate } from "../climate/index.js";
 import { instrumentById, type CoreContext } from "../context.js";
-import type { Group } from "../groups/group.js";
-import { listSessions } from "../groups/sessions.js";
+import type { Group } from "../setup/index.js";
+import { listSessions } from "../groups/index.js";
 import type { GroupState } from "../state.js";
 import type { Alert, Evidence } from "./alert.js";
 import { alertsFromFindings, immediateAlerts } from "./episodes.js";

@@ -1,10 +1,6 @@
-import type { SessionClimate } from "../climate/climate.js";
-import type { Group } from "../groups/group.js";
-import type { Instrument } from "../answers/instrument.js";
-import { phaseOf } from "../groups/phase.js";
-import { subscaleSeries } from "../climate/trends/comparison.js";
-import { subscaleShifts, type SubscaleShift } from "../climate/trends/subscale-shift.js";
-import type { AlertSettings, TrendSettings } from "../climate/trends/trend-settings.js";
+import { type SessionClimate, subscaleSeries, subscaleShifts, type SubscaleShift, type AlertSettings, type TrendSettings } from "../climate/index.js";
+import type { Group, Instrument } from "../setup/index.js";
+import { phaseOf } from "../groups/index.js";
 import { surenessOf, type Finding } from "./alert.js";
 
 function oneDecimal(value: number): string {

@@ -1,16 +1,20 @@
 import type { Address } from "../../kernel/address.js";
-import { appendAudit, type AuditAction } from "../privacy/audit.js";
-import { groupClimate } from "../climate/climate.js";
-import { instrumentById, type CoreContext } from "../context.js";
+import { appendAudit, type AuditAction } from "../privacy/index.js";
+import { groupClimate } from "../climate/index.js";
+import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import type { Group } from "../groups/group.js";
-import type { Message } from "../../kernel/message.js";
-import { groupTag, groupTagOf } from "../answers/prompt-id.js";
-import { formatLocal } from "../groups/sessions.js";
+import type { Group } from "../setup/index.js";
+import { groupTag, groupTagOf } from "../answers/index.js";
 import type { Alert } from "./alert.js";
 import { groupAlerts } from "./group-alerts.js";
 import type { AlertStatus } from "./record.js";
-import { alertMessage } from "../../views/leads/alert-message.js";
+
+/** An alert after someone acted on it; `unchanged` when it was already at or past that step. */
+export interface AlertActed {
+  readonly alert: Alert;
+  readonly group: Group;
+  readonly unchanged: boolean;
+}
 
 /** The button actions that move an alert along its life. */
 export type AlertAction = "alert-acknowledge" | "alert-discussed" | "alert-resolve";
@@ -43,7 +47,7 @@ export function mayActOn(group: Group, alert: Pick<Alert, "level">, from: Addres
  * who and when in the alert and in the audit log, in one store update. Steps only go forward; pressing
  * a button again changes nothing. Returns the alert as it now stands.
  */
-export async function actOnAlert(ctx: CoreContext, from: Address, channel: Address | undefined, id: string, action: AlertAction): Promise<Message> {
+export async function actOnAlert(ctx: CoreContext, from: Address, channel: Address | undefined, id: string, action: AlertAction): Promise<AlertActed> {
   const group = groupOfAlert(ctx, id);
   const now = ctx.clock.now();
   const step = steps[action];
@@ -52,12 +56,7 @@ export async function actOnAlert(ctx: CoreContext, from: Address, channel: Addre
     if (!alert) throw new UserError("prompt-unknown", notFound);
     if (!mayActOn(group, alert, from, channel))
       throw new UserError("not-allowed", "Alerts are for the group's leads (and, for the group as a whole, its care team), so I haven't changed anything.");
-    const gcq = instrumentById(ctx, "gcq-s");
-    if (ranks[alert.status] >= step.rank) {
-      const last = alert.history.at(-1);
-      const when = last ? `, ${formatLocal(new Date(last.at), group.timezone, "day-time")}` : "";
-      return alertMessage(alert, group, gcq, { note: `This alert was already ${alert.status}${when}; nothing was changed.` });
-    }
+    if (ranks[alert.status] >= step.rank) return { alert, group, unchanged: true };
     const record = (state.alerts[id] ??= {
       kind: alert.kind,
       session: alert.session,
@@ -68,6 +67,6 @@ export async function actOnAlert(ctx: CoreContext, from: Address, channel: Addre
     });
     record.history.push({ status: step.status, by: from, at: now.toISOString() });
     appendAudit(state, from, step.audit, now, id);
-    return alertMessage({ ...alert, status: step.status, history: record.history }, group, gcq);
+    return { alert: { ...alert, status: step.status, history: record.history }, group, unchanged: false };
   });
 }

@@ -1,12 +1,10 @@
 import type { Address } from "../../kernel/address.js";
-import { memberAttendance } from "../attendance/session-attendance.js";
-import { indexAnswers, itemsOf, type SessionClimate } from "../climate/climate.js";
-import type { Group } from "../groups/group.js";
-import type { Instrument } from "../answers/instrument.js";
-import { hasAnswered, isPaused } from "../groups/membership.js";
-import { scoreForm } from "../answers/scoring.js";
+import { memberAttendance } from "../attendance/index.js";
+import { indexAnswers, itemsOf, type SessionClimate, type AlertSettings } from "../climate/index.js";
+import type { Group, Instrument } from "../setup/index.js";
+import { isPaused } from "../groups/index.js";
+import { hasAnswered, scoreForm } from "../answers/index.js";
 import type { GroupState } from "../state.js";
-import type { AlertSettings } from "../climate/trends/trend-settings.js";
 import type { Finding } from "./alert.js";
 
 function sessionList(numbers: readonly number[]): string {

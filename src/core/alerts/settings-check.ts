@@ -1,6 +1,4 @@
-import type { Instrument } from "../answers/instrument.js";
-import type { CohesionConfig } from "../groups/organisation.js";
-import type { Program } from "../groups/program.js";
+import type { Instrument, CohesionConfig, Program } from "../setup/index.js";
 
 /** What zod cannot check in the analytics settings: distress items exist and their thresholds are on the scale; every program language has risk keywords. */
 export function analyticsProblems(config: CohesionConfig, programs: ReadonlyMap<string, Program>, instruments: ReadonlyMap<string, Instrument>): string[] {

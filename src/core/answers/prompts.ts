@@ -1,9 +1,9 @@
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import type { Group } from "../groups/group.js";
+import type { Group } from "../setup/index.js";
+import { answerWindowCloses, sessionByNumber } from "../groups/index.js";
 import { groupTag, groupTagOf } from "./prompt-id.js";
-import { answerWindowCloses, sessionByNumber } from "../groups/sessions.js";
 import type { GroupState, Prompt } from "../state.js";
 
 /** The prompt behind an interaction, checked to belong to the person answering it. */

@@ -1,14 +1,22 @@
 import type { Address } from "../../kernel/address.js";
-import { raiseDistressAlerts } from "../alerts/distress.js";
 import { instrumentById, type CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import type { Group } from "../groups/group.js";
-import type { Instrument } from "./instrument.js";
+import type { Group, Instrument } from "../setup/index.js";
 import { groupOfPrompt, isCheckinOpen, promptFor } from "./prompts.js";
 import { answerKey, type GroupState, type Prompt } from "../state.js";
 
 /** Answers to record, by item id; null means the member skipped that item. */
 export type ItemAnswers = ReadonlyMap<string, number | null>;
+
+/** One checked answer to an item of an instrument; a null value is a skipped item. */
+export interface CheckedAnswer {
+  readonly instrument: string;
+  readonly itemId: string;
+  readonly value: number | null;
+}
+
+/** Raises alerts for answers inside the same store update as the answers; returns the ids raised. */
+export type RaiseOnAnswers = (state: GroupState, member: Address, session: number, answers: readonly CheckedAnswer[], now: Date) => string[];
 
 /** What recording did: how many answers were saved, and which distress alerts they raised. */
 export interface Recorded {
@@ -36,13 +44,13 @@ function checkValue(instrument: Instrument, value: number): void {
 /**
  * Records a member's answers to a check-in: only its recipient, only while its window is open,
  * only values on the scale. The last answer to an item wins; repeating an answer changes nothing.
- * An answer at a distress threshold raises an alert for the leads in the same update.
+ * `raise` adds the alerts answers call for (a distress threshold) in the same update.
  * Resolves once the answers (and any alert) are durably stored.
  */
-export async function recordAnswers(ctx: CoreContext, from: Address, promptId: string, answers: ItemAnswers): Promise<Recorded> {
+export async function recordAnswers(ctx: CoreContext, from: Address, promptId: string, answers: ItemAnswers, raise: RaiseOnAnswers): Promise<Recorded> {
   const group = groupOfPrompt(ctx, promptId);
   const now = ctx.clock.now();
-  const checked = [...answers].map(([itemId, value]) => {
+  const checked: CheckedAnswer[] = [...answers].map(([itemId, value]) => {
     const instrument = instrumentOfItem(ctx, itemId);
     if (value !== null) checkValue(instrument, value);
     return { instrument: instrument.id, itemId, value };
@@ -56,7 +64,7 @@ export async function recordAnswers(ctx: CoreContext, from: Address, promptId: s
       state.answers[answerKey(from, prompt.session, instrument, itemId)] = { value, at: now.toISOString() };
       saved += 1;
     }
-    const distressAlerts = raiseDistressAlerts(state, ctx.organisation.analytics.distress, from, prompt.session, checked, now);
+    const distressAlerts = raise(state, from, prompt.session, checked, now);
     return { saved, distressAlerts };
   });
 }

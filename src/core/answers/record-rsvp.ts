@@ -2,7 +2,7 @@ import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
 import { groupOfPrompt, promptFor } from "./prompts.js";
-import { sessionByNumber } from "../groups/sessions.js";
+import { sessionByNumber } from "../groups/index.js";
 import { rsvpKey } from "../state.js";
 
 /** Records whether a member will come to a session; changing one's mind is fine until it starts. */

@@ -1,4 +1,4 @@
-import type { Instrument } from "./instrument.js";
+import type { Instrument } from "../setup/index.js";
 
 /** One member's scored form: whether it counts, how many items were left out, and each subscale's score. */
 export interface FormScore {

@@ -1,11 +1,11 @@
 import type { Address } from "../../kernel/address.js";
 import { membersAtSession, recordedAttendance } from "./session-attendance.js";
-import { appendAudit } from "../privacy/audit.js";
+import { appendAudit } from "../privacy/index.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import { isLead, type Group } from "../groups/group.js";
-import { resolveMember } from "../groups/member-reference.js";
-import { formatLocal, sessionByNumber, type Session } from "../groups/sessions.js";
+import { isLead, type Group } from "../setup/index.js";
+import { resolveMember, sessionByNumber, type Session } from "../groups/index.js";
+import { formatLocal } from "../../kernel/time.js";
 import type { GroupState } from "../state.js";
 
 /** What a lead says about a held session: how many came, and whom they name as absent (as typed). */

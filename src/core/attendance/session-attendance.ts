@@ -1,7 +1,7 @@
 import type { Address } from "../../kernel/address.js";
 import type { AttendanceRecord } from "./attendance-record.js";
-import type { Group } from "../groups/group.js";
-import type { Session } from "../groups/sessions.js";
+import type { Group } from "../setup/index.js";
+import type { Session } from "../groups/index.js";
 import { rsvpKey, type GroupState } from "../state.js";
 
 /** How many came to a session: recorded by a lead when they did, else how many said they would (RSVP yes). */

@@ -1,5 +1,5 @@
 import type { Aggregate, SessionClimate } from "./climate.js";
-import type { Instrument } from "../answers/instrument.js";
+import type { Instrument } from "../setup/index.js";
 import { meanInterval } from "./mean-interval.js";
 
 /** One session of one subscale on a chart: its published mean and 95% interval, or nulls when suppressed. */

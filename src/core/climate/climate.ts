@@ -1,9 +1,9 @@
-import { sessionAttendance, type SessionAttendance } from "../attendance/session-attendance.js";
+import { sessionAttendance, type SessionAttendance } from "../attendance/index.js";
 import { instrumentById, type CoreContext } from "../context.js";
-import type { Group } from "../groups/group.js";
-import { scoreForm, mean } from "../answers/scoring.js";
+import type { Group } from "../setup/index.js";
+import { answerWindowCloses, listSessions, type Session } from "../groups/index.js";
+import { scoreForm, mean } from "../answers/index.js";
 import { sampleSd } from "./statistics.js";
-import { answerWindowCloses, listSessions, type Session } from "../groups/sessions.js";
 import { rsvpKey, type GroupState } from "../state.js";
 
 /** A group mean over members, or why it is not shown. */

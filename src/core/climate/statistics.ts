@@ -1,4 +1,4 @@
-import { mean } from "../answers/scoring.js";
+import { mean } from "../answers/index.js";
 
 /** The sample standard deviation (n - 1), or null with fewer than two values. */
 export function sampleSd(values: readonly number[]): number | null {

@@ -1,7 +1,7 @@
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import type { Group } from "./group.js";
+import type { Group } from "../setup/index.js";
 
 /** Groups whose climate this person (or channel) may see: as a lead, or from the care team's channel. */
 export function groupsVisibleTo(ctx: CoreContext, from: Address, channel: Address | undefined): Group[] {

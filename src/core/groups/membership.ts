@@ -1,8 +1,9 @@
-import { DateTime } from "luxon";
 import type { Address } from "../../kernel/address.js";
-import type { Group } from "./group.js";
-import { listSessions } from "./sessions.js";
+import type { CoreContext } from "../context.js";
+import type { Group } from "../setup/index.js";
 import type { GroupState } from "../state.js";
+import { UserError } from "../../kernel/errors.js";
+import { listSessions } from "./sessions.js";
 
 /** Whether a member asked for a break from scheduled messages. */
 export function isPaused(state: Readonly<GroupState>, member: Address): boolean {
@@ -12,12 +13,6 @@ export function isPaused(state: Readonly<GroupState>, member: Address): boolean 
 /** Members who currently want scheduled messages. */
 export function activeMembers(group: Group, state: Readonly<GroupState>): Address[] {
   return group.members.filter((member) => !isPaused(state, member));
-}
-
-/** Whether a member gave any answer for a session. */
-export function hasAnswered(state: Readonly<GroupState>, member: Address, session: number): boolean {
-  const prefix = `${member}|${session}|`;
-  return Object.keys(state.answers).some((key) => key.startsWith(prefix));
 }
 
 /**
@@ -32,9 +27,20 @@ export function noteNewMembers(group: Group, state: GroupState, now: Date): void
   for (const member of group.members) state.joined[member] ??= joined;
 }
 
-/** The group name members see: never a diagnosis, by default "your <weekday> group". */
-export function memberFacingName(group: Group): string {
-  if (group.memberFacingName) return group.memberFacingName;
-  const weekday = DateTime.fromISO(group.schedule.firstSession, { zone: group.timezone, locale: "en-GB" }).weekdayLong;
-  return `your ${weekday ?? "weekly"} group`;
+/** The groups an address is a member of, or a kind refusal if none. */
+export function groupsOfMember(ctx: CoreContext, member: Address): Group[] {
+  const groups = ctx.groups.filter((group) => group.members.includes(member));
+  if (groups.length === 0) throw new UserError("not-allowed", "Pausing is for group members, and I can't find you in a group.");
+  return groups;
+}
+
+/** Pauses (or resumes) a member's scheduled messages in every group they belong to. */
+export async function setPaused(ctx: CoreContext, member: Address, paused: boolean): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  for (const group of groupsOfMember(ctx, member)) {
+    await ctx.store.updateGroup(group.id, (state) => {
+      if (paused) state.paused[member] ??= now;
+      else delete state.paused[member];
+    });
+  }
 }

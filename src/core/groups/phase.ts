@@ -1,4 +1,4 @@
-import type { Group } from "./group.js";
+import type { Group } from "../setup/index.js";
 
 /** Where a group is in its life: a fixed course has thirds; an open-ended group is ongoing after its first sessions. */
 export type Phase = "early" | "middle" | "late" | "ongoing";

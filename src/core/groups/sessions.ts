@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
-import type { Group } from "./group.js";
+import type { Group } from "../setup/index.js";
 
 /** One meeting of a group, as scheduled after cancellations and moves. */
 export interface Session {
@@ -80,11 +80,4 @@ export function answerWindowCloses(group: Group, session: Session, windowHours: 
     if (!next.cancelled) return new Date(Math.min(windowEnd, next.startsAt.getTime()));
   }
   return new Date(windowEnd);
-}
-
-const localFormats = { "day-time": "cccc d LLLL, HH:mm", time: "HH:mm", date: "cccc d LLLL" } as const;
-
-/** Member-facing local time, en-GB and 24-hour: "Tuesday 1 December, 18:00", "18:00" or "Tuesday 1 December". */
-export function formatLocal(date: Date, timezone: string, style: "day-time" | "time" | "date"): string {
-  return DateTime.fromJSDate(date, { zone: timezone }).setLocale("en-GB").toFormat(localFormats[style]);
 }

@@ -1,30 +1,6 @@
-import { z } from "zod";
-import { addressSchema, type Address } from "../../kernel/address.js";
+import type { Address } from "../../kernel/address.js";
 import type { GroupState } from "../state.js";
-
-/** What the audit log records: every export and every read or change of individual-level data. */
-export const auditActionSchema = z.enum([
-  "export-aggregates",
-  "export-member-answers",
-  "alert-acknowledged",
-  "alert-discussed",
-  "alert-resolved",
-  "attendance-recorded",
-]);
-
-/** An action recorded in the audit log. */
-export type AuditAction = z.infer<typeof auditActionSchema>;
-
-/** One append-only audit entry: who did what, when, about what (an opaque subject such as an alert id). */
-export const auditEntrySchema = z.strictObject({
-  at: z.iso.datetime(),
-  actor: addressSchema,
-  action: auditActionSchema,
-  subject: z.string().max(200).optional(),
-});
-
-/** An audit log entry. */
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+import type { AuditAction } from "./audit-entry.js";
 
 /** Appends to the group's audit log; call it inside the same store update as the action it records. */
 export function appendAudit(state: GroupState, actor: Address, action: AuditAction, at: Date, subject?: string): void {

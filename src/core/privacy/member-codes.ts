@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Address } from "../../kernel/address.js";
-import type { Store } from "../../kernel/ports.js";
+import type { Store } from "../store.js";
 
 /** The organisation's member-code key, made once (32 random bytes) and kept in its stored state. */
 export async function memberCodeKey(store: Store): Promise<Buffer> {

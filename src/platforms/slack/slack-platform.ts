@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, type webApi } from "@slack/bolt";
 import express from "express";
 import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
-import type { Env } from "../../main/config.js";
+import type { Env } from "../../app/settings.js";
 import { StartupError } from "../../kernel/errors.js";
 import { registerListeners } from "./inbound/listeners.js";
 import { logFailure } from "./inbound/listener-deps.js";

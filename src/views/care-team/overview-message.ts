@@ -1,8 +1,7 @@
 import { subscaleTrend } from "../charts/climate-alt-text.js";
-import { climateSeries, hasPublishedMeans, type ClimateSeries } from "../../core/climate/climate-series.js";
-import type { SessionClimate } from "../../core/climate/climate.js";
+import { climateSeries, hasPublishedMeans, type ClimateSeries, type SessionClimate } from "../../core/climate/index.js";
 import { instrumentById, type CoreContext } from "../../core/context.js";
-import type { Group } from "../../core/groups/group.js";
+import type { Group } from "../../core/setup/index.js";
 import type { Block, ImageBlock, Message } from "../../kernel/message.js";
 import { overviewChartSpec, type OverviewPanel } from "../charts/overview-chart.js";
 import { climateSparklines } from "../charts/sparkline.js";

@@ -1,4 +1,4 @@
-import type { ClimateSeries, SeriesPoint, SubscaleSeries } from "../../core/climate/climate-series.js";
+import type { ClimateSeries, SeriesPoint, SubscaleSeries } from "../../core/climate/index.js";
 
 /** Changes smaller than this many tenths (on the one-decimal figures people see) are described as holding steady. */
 export const steadyWithinTenths = 3;

@@ -1,11 +1,10 @@
 import { climateAltText } from "./climate-alt-text.js";
 import { climateChartSpec, type PhaseMarks } from "./climate-chart.js";
-import type { SessionClimate } from "../../core/climate/climate.js";
-import { climateSeries, hasPublishedMeans } from "../../core/climate/climate-series.js";
+import { type SessionClimate, climateSeries, hasPublishedMeans } from "../../core/climate/index.js";
 import { instrumentById, type CoreContext } from "../../core/context.js";
-import type { Group } from "../../core/groups/group.js";
+import type { Group } from "../../core/setup/index.js";
+import { phaseOf } from "../../core/groups/index.js";
 import type { ImageBlock, Message } from "../../kernel/message.js";
-import { phaseOf } from "../../core/groups/phase.js";
 import { climateSparklines } from "./sparkline.js";
 
 /** The phase under way at the first charted session, then the first session of each later phase. */

@@ -1,6 +1,6 @@
 import { chartConfig, chartSizes, okabeIto, quietGrey, seriesDashes, seriesShapes, type ChartSize } from "./chart-style.js";
-import type { ClimateSeries } from "../../core/climate/climate-series.js";
-import type { Phase } from "../../core/groups/phase.js";
+import type { ClimateSeries } from "../../core/climate/index.js";
+import type { Phase } from "../../core/groups/index.js";
 import type { ChartSpec } from "../../kernel/ports.js";
 
 /** Where each phase of the group begins within the charted sessions (the first entry is the phase already under way). */

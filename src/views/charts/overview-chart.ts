@@ -1,5 +1,5 @@
 import { chartConfig, chartSizes, okabeIto, quietGrey, seriesDashes, seriesShapes, type ChartSize } from "./chart-style.js";
-import type { ClimateSeries } from "../../core/climate/climate-series.js";
+import type { ClimateSeries } from "../../core/climate/index.js";
 import type { ChartSpec } from "../../kernel/ports.js";
 
 /** One group's panel of the overview: its title and its chartable climate. */

@@ -1,5 +1,5 @@
 import { suppressedSessions } from "./climate-alt-text.js";
-import type { ClimateSeries } from "../../core/climate/climate-series.js";
+import type { ClimateSeries } from "../../core/climate/index.js";
 
 const bars = "▁▂▃▄▅▆▇█";
 

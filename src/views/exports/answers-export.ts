@@ -2,11 +2,10 @@ import type { Address } from "../../kernel/address.js";
 import { localDate, type CsvExport } from "./climate-export.js";
 import { instrumentById, type CoreContext } from "../../core/context.js";
 import { toCsv, twoDecimals, type CsvCell } from "./csv.js";
-import type { Group } from "../../core/groups/group.js";
-import { memberCode } from "../../core/privacy/member-codes.js";
-import { phaseOf } from "../../core/groups/phase.js";
-import { scoreForm } from "../../core/answers/scoring.js";
-import { sessionByNumber } from "../../core/groups/sessions.js";
+import type { Group } from "../../core/setup/index.js";
+import { phaseOf, sessionByNumber } from "../../core/groups/index.js";
+import { memberCode } from "../../core/privacy/index.js";
+import { scoreForm } from "../../core/answers/index.js";
 import type { GroupState } from "../../core/state.js";
 
 /** Stored answers grouped by session and member, each as instrument -> item -> value. */

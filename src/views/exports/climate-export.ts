@@ -1,9 +1,8 @@
-import type { Aggregate } from "../../core/climate/climate.js";
-import { groupClimate } from "../../core/climate/climate.js";
+import { type Aggregate, groupClimate } from "../../core/climate/index.js";
 import { instrumentById, type CoreContext } from "../../core/context.js";
 import { toCsv, twoDecimals, type CsvCell } from "./csv.js";
-import type { Group } from "../../core/groups/group.js";
-import { phaseOf } from "../../core/groups/phase.js";
+import type { Group } from "../../core/setup/index.js";
+import { phaseOf } from "../../core/groups/index.js";
 import type { GroupState } from "../../core/state.js";
 import { DateTime } from "luxon";
 

@@ -1,10 +1,8 @@
-import type { Group } from "../../core/groups/group.js";
-import type { Instrument } from "../../core/answers/instrument.js";
+import type { Group, Instrument } from "../../core/setup/index.js";
 import type { Block, Button, Message } from "../../kernel/message.js";
-import { formatLocal } from "../../core/groups/sessions.js";
-import type { Alert } from "../../core/alerts/alert.js";
-import { principlesLine } from "../../core/alerts/principles.js";
-import type { AlertStatus } from "../../core/alerts/record.js";
+import { formatLocal } from "../../kernel/time.js";
+import type { Alert, AlertActed, AlertStatus } from "../../core/alerts/index.js";
+import { principlesLine } from "./principles.js";
 
 const statusWords: Record<AlertStatus, string> = {
   new: "new",
@@ -71,6 +69,14 @@ export function alertMessage(alert: Alert, group: Group, gcq: Instrument, option
   const buttons = buttonsFor(alert);
   if (buttons.length > 0) blocks.push({ type: "buttons", buttons });
   return { text: title, blocks };
+}
+
+/** An alert as it stands after someone acted on it, saying so when nothing changed. */
+export function alertActedMessage(acted: AlertActed, gcq: Instrument): Message {
+  if (!acted.unchanged) return alertMessage(acted.alert, acted.group, gcq);
+  const last = acted.alert.history.at(-1);
+  const when = last ? `, ${formatLocal(new Date(last.at), acted.group.timezone, "day-time")}` : "";
+  return alertMessage(acted.alert, acted.group, gcq, { note: `This alert was already ${acted.alert.status}${when}; nothing was changed.` });
 }
 
 /** One line per alert for a summary or digest: headline, session and status. */

@@ -1,14 +1,10 @@
-import type { Alert } from "../../core/alerts/alert.js";
+import type { Alert } from "../../core/alerts/index.js";
 import { alertHeadline, alertLine } from "./alert-message.js";
-import { baseline, baselineSessions, type Aggregate, type SessionClimate } from "../../core/climate/climate.js";
-import type { Group } from "../../core/groups/group.js";
-import type { Instrument } from "../../core/answers/instrument.js";
+import { baseline, baselineSessions, type Aggregate, type SessionClimate, type TrendSettings } from "../../core/climate/index.js";
+import { type Group, type Program, sessionContent, type Instrument } from "../../core/setup/index.js";
 import type { Block, Message } from "../../kernel/message.js";
-import type { Program } from "../../core/groups/program.js";
-import { sessionContent } from "../../core/groups/program.js";
-import { formatLocal } from "../../core/groups/sessions.js";
+import { formatLocal } from "../../kernel/time.js";
 import { midGroupNote, trendLines } from "./trend-words.js";
-import type { TrendSettings } from "../../core/climate/trends/trend-settings.js";
 
 const shownSessions = 10;
 

@@ -1,10 +1,6 @@
-import type { SessionClimate } from "../../core/climate/climate.js";
-import type { Group } from "../../core/groups/group.js";
-import type { Instrument } from "../../core/answers/instrument.js";
-import { phaseOf } from "../../core/groups/phase.js";
-import { subscaleSeries } from "../../core/climate/trends/comparison.js";
-import { theilSen } from "../../core/climate/trends/theil-sen.js";
-import type { TrendSettings } from "../../core/climate/trends/trend-settings.js";
+import { type SessionClimate, subscaleSeries, theilSen, type TrendSettings } from "../../core/climate/index.js";
+import type { Group, Instrument } from "../../core/setup/index.js";
+import { phaseOf } from "../../core/groups/index.js";
 
 /** Slopes smaller than this (points a session) read as steady. */
 const steadySlope = 0.1;

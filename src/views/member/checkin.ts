@@ -1,6 +1,6 @@
 import type { CoreContext } from "../../core/context.js";
 import { instrumentById } from "../../core/context.js";
-import type { Instrument } from "../../core/answers/instrument.js";
+import type { Instrument } from "../../core/setup/index.js";
 import type { Block, ChoiceOption, Form } from "../../kernel/message.js";
 
 /** The options of an instrument's scale, each value with its label. */

@@ -1,11 +1,11 @@
 import type { Address } from "../../kernel/address.js";
-import { groupClimate, type SessionClimate } from "../../core/climate/climate.js";
+import { groupClimate, type SessionClimate } from "../../core/climate/index.js";
 import { instrumentById, programOf, type CoreContext } from "../../core/context.js";
-import type { Group } from "../../core/groups/group.js";
-import { isPaused, memberFacingName } from "../../core/groups/membership.js";
+import { type Group, sessionContent } from "../../core/setup/index.js";
+import { isPaused, listSessions } from "../../core/groups/index.js";
+import { memberFacingName } from "../format.js";
 import type { Block, Message } from "../../kernel/message.js";
-import { sessionContent } from "../../core/groups/program.js";
-import { formatLocal, listSessions } from "../../core/groups/sessions.js";
+import { formatLocal } from "../../kernel/time.js";
 import { oneDecimal } from "../leads/summary-message.js";
 
 /** What a person's home in a chat app shows, and whether it offers to pause or resume their messages. */

@@ -1,7 +1,6 @@
-import type { Group } from "../../core/groups/group.js";
-import { memberFacingName } from "../../core/groups/membership.js";
+import type { Group, Program } from "../../core/setup/index.js";
+import { memberFacingName } from "../format.js";
 import type { Message } from "../../kernel/message.js";
-import type { Program } from "../../core/groups/program.js";
 
 /** The pre-group preparation a member receives before their first session (principle 1). */
 export function orientationMessage(group: Group, program: Program, next: { when: string; first: boolean } | undefined): Message {

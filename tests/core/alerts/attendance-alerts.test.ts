@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Alert } from "../../../src/core/alerts/alert.js";
-import { groupAlerts } from "../../../src/core/alerts/group-alerts.js";
+import { type Alert, groupAlerts } from "../../../src/core/alerts/index.js";
 import { command, groupById, painTue, putRsvp } from "../../support/flows.js";
 import { allText, careTeam, leads, members, painTueWorld, sentContaining, sweepAt } from "../../support/outbox-helpers.js";
 import type { World } from "../../support/world.js";

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toAddress } from "../../../src/kernel/address.js";
-import { analyticsSettingsSchema } from "../../../src/core/groups/analytics-settings.js";
-import type { Finding } from "../../../src/core/alerts/alert.js";
-import { isDistressAnswer } from "../../../src/core/alerts/distress.js";
-import { alertsFromFindings } from "../../../src/core/alerts/episodes.js";
-import type { AlertRecord } from "../../../src/core/alerts/record.js";
-import { suggestsRisk } from "../../../src/core/alerts/risk-text.js";
+import { analyticsSettingsSchema } from "../../../src/core/setup/index.js";
+import { type Finding, isDistressAnswer, alertsFromFindings, type AlertRecord, suggestsRisk } from "../../../src/core/alerts/index.js";
 
 const settings = analyticsSettingsSchema.parse({});
 const lead = toAddress("console:okafor");

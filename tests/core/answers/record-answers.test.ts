@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupTag } from "../../../src/core/answers/prompt-id.js";
+import { groupTag } from "../../../src/core/answers/index.js";
 import { answerKey } from "../../../src/core/state.js";
 import {
   checkinPromptId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent, shippedInstrumentsDir, shippedProgramsDir } from "../../../src/main/content.js";
-import { instrumentSchema, type Instrument } from "../../../src/core/answers/instrument.js";
-import { mean, scoreForm } from "../../../src/core/answers/scoring.js";
+import { instrumentSchema, type Instrument } from "../../../src/core/setup/index.js";
+import { mean, scoreForm } from "../../../src/core/answers/index.js";
 
 const content = loadContent({ programsDirs: [shippedProgramsDir], instrumentsDirs: [shippedInstrumentsDir] });
 const gcq = content.instruments.get("gcq-s") as Instrument;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { baseline, groupClimate, type Aggregate, type SessionClimate } from "../../../src/core/climate/climate.js";
+import { baseline, groupClimate, type Aggregate, type SessionClimate } from "../../../src/core/climate/index.js";
 import { instrumentById, programOf } from "../../../src/core/context.js";
-import { organisationSchema } from "../../../src/core/groups/organisation.js";
+import { organisationSchema } from "../../../src/core/setup/index.js";
 import type { GroupState } from "../../../src/core/state.js";
 import { summaryMessage } from "../../../src/views/leads/summary-message.js";
 import { bySubscale, groupById, members, painTue, putForm, putPulse, putSession1Answers, session1Forms } from "../../support/flows.js";

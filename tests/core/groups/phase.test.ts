@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { phaseBoundaries, phaseOf } from "../../../src/core/groups/phase.js";
-import type { Group } from "../../../src/core/groups/group.js";
+import { phaseBoundaries, phaseOf } from "../../../src/core/groups/index.js";
+import type { Group } from "../../../src/core/setup/index.js";
 import { exampleConfig } from "../../support/world.js";
 
 const [course, openEnded] = exampleConfig().groups as [Group, Group];

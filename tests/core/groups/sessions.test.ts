@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { groupSchema, type Group } from "../../../src/core/groups/group.js";
-import { answerWindowCloses, formatLocal, listSessions, sessionByNumber } from "../../../src/core/groups/sessions.js";
+import { groupSchema, type Group } from "../../../src/core/setup/index.js";
+import { answerWindowCloses, listSessions, sessionByNumber } from "../../../src/core/groups/index.js";
+import { formatLocal } from "../../../src/kernel/time.js";
 
 function group(schedule: Record<string, unknown>, extra: Record<string, unknown> = {}): Group {
   return groupSchema.parse({

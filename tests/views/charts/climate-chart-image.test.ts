@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { climateChartImage, phaseMarks, withImage } from "../../../src/views/charts/climate-chart-image.js";
-import type { Group } from "../../../src/core/groups/group.js";
+import type { Group } from "../../../src/core/setup/index.js";
 import { textMessage } from "../../../src/kernel/message.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
 import { exampleConfig, makeWorld } from "../../support/world.js";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartedSessions, climateSeries, hasPublishedMeans } from "../../../src/core/climate/climate-series.js";
-import { meanInterval, tCritical95 } from "../../../src/core/climate/mean-interval.js";
+import { chartedSessions, climateSeries, hasPublishedMeans, meanInterval, tCritical95 } from "../../../src/core/climate/index.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
 import { exampleContent } from "../../support/world.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { climateAltText, subscaleTrend } from "../../../src/views/charts/climate-alt-text.js";
-import { climateSeries } from "../../../src/core/climate/climate-series.js";
+import { climateSeries } from "../../../src/core/climate/index.js";
 import { climateSparklines, sparkline } from "../../../src/views/charts/sparkline.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
 import { exampleContent } from "../../support/world.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { okabeIto } from "../../../src/views/charts/chart-style.js";
 import { climateChartSpec } from "../../../src/views/charts/climate-chart.js";
-import { climateSeries } from "../../../src/core/climate/climate-series.js";
+import { climateSeries } from "../../../src/core/climate/index.js";
 import { overviewChartSpec } from "../../../src/views/charts/overview-chart.js";
 import type { ChartSpec } from "../../../src/kernel/ports.js";
 import { climateOf, earlyThenMiddle, fiveSessions, fiveSessionSeries, gcq } from "../../support/charted-climates.js";

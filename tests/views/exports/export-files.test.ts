@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../../../src/views/exports/csv.js";
 import { toAddress } from "../../../src/kernel/address.js";
-import { memberCode } from "../../../src/core/privacy/member-codes.js";
+import { memberCode } from "../../../src/core/privacy/index.js";
 
 const key = Buffer.alloc(32, 7);
 const ana = toAddress("console:ana");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Aggregate, SessionClimate } from "../../../src/core/climate/climate.js";
-import { trendSettingsSchema } from "../../../src/core/groups/analytics-settings.js";
+import type { Aggregate, SessionClimate } from "../../../src/core/climate/index.js";
+import { trendSettingsSchema } from "../../../src/core/setup/index.js";
 import { instrumentById } from "../../../src/core/context.js";
 import { midGroupNote, trendLines } from "../../../src/views/leads/trend-words.js";
 import { exampleConfig, makeWorld } from "../../support/world.js";

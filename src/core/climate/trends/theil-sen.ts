@@ -1,5 +1,5 @@
 /** A point of a series: a session number and its value. */
-export interface SeriesPoint {
+export interface SlopePoint {
   readonly x: number;
   readonly y: number;
 }
@@ -23,7 +23,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** The Theil-Sen trend of a series; null with fewer than three points, because two cannot show a direction robustly. */
-export function theilSen(points: readonly SeriesPoint[]): TheilSen | null {
+export function theilSen(points: readonly SlopePoint[]): TheilSen | null {
   if (points.length < 3) return null;
   const slopes: number[] = [];
   points.forEach((a, i) => {

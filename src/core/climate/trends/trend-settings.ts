@@ -1,4 +1,4 @@
-import type { AnalyticsSettings } from "../../groups/analytics-settings.js";
+import type { AnalyticsSettings } from "../../setup/index.js";
 
 /** The trend parameters of an organisation. */
 export type TrendSettings = AnalyticsSettings["trend"];

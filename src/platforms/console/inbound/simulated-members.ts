@@ -1,5 +1,5 @@
 import type { Address } from "../../../kernel/address.js";
-import type { Instrument } from "../../../core/answers/instrument.js";
+import type { Instrument } from "../../../core/setup/index.js";
 import type { Form } from "../../../kernel/message.js";
 import type { ConsoleView } from "../render/message.js";
 

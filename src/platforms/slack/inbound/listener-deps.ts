@@ -1,4 +1,4 @@
-import type { Cohesion } from "../../../main/assemble.js";
+import type { Cohesion } from "../../../app/cohesion.js";
 import type { Logger } from "../../../kernel/ports.js";
 import type { RecentKeys } from "./recent-keys.js";
 import type { SlackMessenger } from "../deliver/messenger.js";

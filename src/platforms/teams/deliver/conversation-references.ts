@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localPart, type Address } from "../../../kernel/address.js";
-import type { Clock, Logger, Store } from "../../../kernel/ports.js";
+import type { Clock, Logger } from "../../../kernel/ports.js";
+import type { Store } from "../../../core/store.js";
 
 /** What a proactive message to one person or channel needs: where Teams is, and which conversation. */
 export const conversationReferenceSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { ServiceClientCredentialsFactory } from "botframework-connector";
-import type { Env } from "../../../main/config.js";
+import type { Env } from "../../../app/settings.js";
 import { DeliveryError } from "../../../kernel/errors.js";
 import type { TokenSource } from "./bot-connector.js";
 

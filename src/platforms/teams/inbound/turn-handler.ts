@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import { z } from "zod";
-import type { Cohesion } from "../../../main/assemble.js";
+import type { Cohesion } from "../../../app/cohesion.js";
 import type { Outcome } from "../../../app/interactions.js";
 import type { Logger } from "../../../kernel/ports.js";
 import { textMessage, type Message } from "../../../kernel/message.js";

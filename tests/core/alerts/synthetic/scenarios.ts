@@ -1,5 +1,5 @@
 // The planted events the synthetic checks look for, each with the alert it must raise and by which digest.
-import type { AlertKind } from "../../../../src/core/alerts/record.js";
+import type { AlertKind } from "../../../../src/core/alerts/index.js";
 import type { Plan } from "./synthetic-group.js";
 
 /** A planted event: what is planted, which alert it must raise, for which member (index), by the digest after which session. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupAlerts } from "../../../../src/core/alerts/group-alerts.js";
-import type { Group } from "../../../../src/core/groups/group.js";
+import { groupAlerts } from "../../../../src/core/alerts/index.js";
+import type { Group } from "../../../../src/core/setup/index.js";
 import { exampleConfig, makeWorld } from "../../../support/world.js";
 import { improving, scenarios } from "./scenarios.js";
 import { digestTime, memberAt, synthesiseGroup, withMembers, type Plan } from "./synthetic-group.js";

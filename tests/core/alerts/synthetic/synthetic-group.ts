@@ -1,9 +1,8 @@
 // A generator of synthetic groups with known, planted events, for checking alert thresholds.
 import { toAddress, type Address } from "../../../../src/kernel/address.js";
-import type { Group } from "../../../../src/core/groups/group.js";
-import { phaseOf } from "../../../../src/core/groups/phase.js";
-import { promptIdFor } from "../../../../src/core/answers/prompt-id.js";
-import { answerWindowCloses, sessionByNumber, type Session } from "../../../../src/core/groups/sessions.js";
+import type { Group } from "../../../../src/core/setup/index.js";
+import { phaseOf, answerWindowCloses, sessionByNumber, type Session } from "../../../../src/core/groups/index.js";
+import { promptIdFor } from "../../../../src/core/answers/index.js";
 import { answerKey, emptyGroupState, rsvpKey, type GroupState } from "../../../../src/core/state.js";
 
 /** A small deterministic random source (mulberry32), so every seed replays exactly. */

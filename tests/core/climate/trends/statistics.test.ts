@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { comparisonAt } from "../../../../src/core/climate/trends/comparison.js";
-import { ewmaChart, referenceOf } from "../../../../src/core/climate/trends/ewma.js";
-import { subscaleShifts } from "../../../../src/core/climate/trends/subscale-shift.js";
-import { median, theilSen } from "../../../../src/core/climate/trends/theil-sen.js";
-import { trendSettingsSchema } from "../../../../src/core/groups/analytics-settings.js";
+import { comparisonAt, ewmaChart, referenceOf, subscaleShifts, median, theilSen } from "../../../../src/core/climate/index.js";
+import { trendSettingsSchema } from "../../../../src/core/setup/index.js";
 
 const observe = (means: readonly number[], se = 0.3) => means.map((mean, i) => ({ session: i + 1, mean, se }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyticsProblems } from "../../../src/core/alerts/settings-check.js";
-import { organisationSchema } from "../../../src/core/groups/organisation.js";
+import { analyticsProblems } from "../../../src/core/alerts/index.js";
+import { organisationSchema } from "../../../src/core/setup/index.js";
 import { exampleConfig, exampleContent } from "../../support/world.js";
 
 describe("analytics settings", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slugSchema } from "../groups/program.js";
+import { slugSchema } from "./program.js";
 
 /** A subscale of an instrument, and which direction of its score is the concerning one. */
 export const subscaleSchema = z.strictObject({

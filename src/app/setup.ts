@@ -1,0 +1,14 @@
+import type { CohesionConfig, Program, Instrument } from "../core/setup/index.js";
+
+/** The clinic content the bot runs on: programs and instruments, keyed by id. */
+export interface Content {
+  programs: ReadonlyMap<string, Program>;
+  instruments: ReadonlyMap<string, Instrument>;
+}
+
+/** The validated configuration and clinic content, with the file they came from. */
+export interface Setup {
+  readonly config: CohesionConfig;
+  readonly content: Content;
+  readonly file: string;
+}

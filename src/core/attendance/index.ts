@@ -1,0 +1,3 @@
+export * from "./attendance-record.js";
+export * from "./record-attendance.js";
+export * from "./session-attendance.js";

@@ -1,0 +1,5 @@
+export * from "./access.js";
+export * from "./member-reference.js";
+export * from "./membership.js";
+export * from "./phase.js";
+export * from "./sessions.js";

@@ -1,0 +1,5 @@
+export * from "./analytics-settings.js";
+export * from "./group.js";
+export * from "./instrument.js";
+export * from "./organisation.js";
+export * from "./program.js";
