@@ -6,7 +6,7 @@ import { groupClimate } from "../src/core/climate/index.js";
 import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
 import { defineCommand } from "../src/core/command.js";
 import { DeliveryError, UserError } from "../src/kernel/errors.js";
-import { instrumentById, programOf } from "../src/core/context.js";
+import { climateInstrument, programOf } from "../src/core/context.js";
 import { summaryMessage } from "../src/views/leads/summary-message.js";
 
 const summaryArgs = z
@@ -30,7 +30,14 @@ export const summary = defineCommand({
     // Member-level alerts only for a lead asking privately; never in a channel or a shared summary.
     const audience = group.leads.includes(from) && channel === undefined && !share ? "leads" : "care-team";
     const analytics = { trend: ctx.organisation.analytics.trend, alerts: groupAlerts(ctx, group, state, now, climates), audience } as const;
-    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, "Climate summary", analytics);
+    const message = summaryMessage({
+      group,
+      program: programOf(ctx, group),
+      gcq: climateInstrument(ctx),
+      climates,
+      minResponses: ctx.organisation.privacy.minResponses,
+      analytics,
+    });
     const full = withImage(message, await climateChartImage(ctx, group, climates));
     if (!share) return full;
     try {

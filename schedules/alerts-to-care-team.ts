@@ -1,6 +1,6 @@
 import { groupAlerts, alertDeliveries } from "../src/core/alerts/index.js";
 import { alertMessage } from "../src/views/leads/alert-message.js";
-import { instrumentById } from "../src/core/context.js";
+import { climateInstrument } from "../src/core/context.js";
 import type { Schedule } from "../src/core/schedule.js";
 
 /** Group-level alerts (never member-level ones) to the group's care team channel. */
@@ -15,6 +15,6 @@ export const alertsToCareTeam: Schedule = {
       const text = `An alert about ${group.name} was raised, but its details are no longer available. Try \`summary ${group.id}\`.`;
       return { message: { text, blocks: [{ type: "text", text }] } };
     }
-    return { message: alertMessage(alert, group, instrumentById(ctx, "gcq-s"), { stillOpen: delivery.session !== alert.session }) };
+    return { message: alertMessage(alert, group, climateInstrument(ctx), { stillOpen: delivery.session !== alert.session }) };
   },
 };

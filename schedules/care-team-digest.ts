@@ -1,7 +1,7 @@
 import { groupAlerts } from "../src/core/alerts/index.js";
 import { groupClimate } from "../src/core/climate/index.js";
 import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
-import { instrumentById, programOf } from "../src/core/context.js";
+import { climateInstrument, programOf } from "../src/core/context.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
 import { answerWindowCloses, listSessions } from "../src/core/groups/index.js";
@@ -19,7 +19,7 @@ export const careTeamDigest: Schedule = {
       .flatMap((session) => {
         const dueAt = answerWindowCloses(group, session, windowHours);
         if (!isWithin(dueAt, from, to)) return [];
-        return [makeDelivery("digest", group, session.number, group.careTeamChannel, dueAt, addHours(dueAt, graceHours))];
+        return [makeDelivery({ kind: "digest", group, session: session.number, recipient: group.careTeamChannel, dueAt, expiresAt: addHours(dueAt, graceHours) })];
       });
   },
   async render(ctx, group, state, delivery, now) {
@@ -28,7 +28,15 @@ export const careTeamDigest: Schedule = {
     const heading = `Digest after session ${delivery.session}`;
     // The care team's channel: group-level alerts only, never one about a member.
     const analytics = { trend: ctx.organisation.analytics.trend, alerts: groupAlerts(ctx, group, state, now, all), audience: "care-team" } as const;
-    const message = summaryMessage(group, programOf(ctx, group), instrumentById(ctx, "gcq-s"), climates, ctx.organisation.privacy.minResponses, heading, analytics);
+    const message = summaryMessage({
+      group,
+      program: programOf(ctx, group),
+      gcq: climateInstrument(ctx),
+      climates,
+      minResponses: ctx.organisation.privacy.minResponses,
+      heading,
+      analytics,
+    });
     return { message: withImage(message, await climateChartImage(ctx, group, climates)) };
   },
 };

@@ -47,7 +47,7 @@ export const careTeamOverview: Schedule = {
       .filter((morning) => publishedInWeekBefore(ctx, groups, morning))
       .map((morning) => {
         const dueAt = morning.toJSDate();
-        return makeDelivery("overview", group, morning.weekYear * 100 + morning.weekNumber, group.careTeamChannel, dueAt, addHours(dueAt, graceHours));
+        return makeDelivery({ kind: "overview", group, session: morning.weekYear * 100 + morning.weekNumber, recipient: group.careTeamChannel, dueAt, expiresAt: addHours(dueAt, graceHours) });
       });
   },
   async render(ctx, group, state, _delivery, now) {

@@ -23,7 +23,7 @@ export const checkinPrompt: Schedule = {
           .filter((member) => state.rsvps[rsvpKey(member, session.number)]?.response !== "no")
           // Someone who joined after the session began was not there to be asked about it.
           .filter((member) => new Date(state.joined[member] ?? 0) <= session.startsAt)
-          .map((member) => makeDelivery("checkin", group, session.number, member, dueAt, closes));
+          .map((member) => makeDelivery({ kind: "checkin", group, session: session.number, recipient: member, dueAt, expiresAt: closes }));
       });
   },
   render(ctx, group, _state, delivery, now) {

@@ -18,7 +18,7 @@ export const nudge: Schedule = {
         // Timed from when the check-in actually went out, so a late check-in is not chased a minute later.
         const dueAt = addHours(new Date(Math.max(Date.parse(checkin.dueAt), Date.parse(sentAt))), after);
         if (!isWithin(dueAt, from, to)) return [];
-        return [makeDelivery("nudge", group, checkin.session, checkin.recipient, dueAt, new Date(checkin.expiresAt))];
+        return [makeDelivery({ kind: "nudge", group, session: checkin.session, recipient: checkin.recipient, dueAt, expiresAt: new Date(checkin.expiresAt) })];
       });
   },
   render(ctx, group, _state, delivery) {

@@ -28,7 +28,7 @@ export const sessionReminder: Schedule = {
       .filter((session) => !session.cancelled && isWithin(addHours(session.startsAt, -lead), from, to))
       .flatMap((session) =>
         activeMembers(group, state).map((member) =>
-          makeDelivery("reminder", group, session.number, member, addHours(session.startsAt, -lead), session.startsAt),
+          makeDelivery({ kind: "reminder", group, session: session.number, recipient: member, dueAt: addHours(session.startsAt, -lead), expiresAt: session.startsAt }),
         ),
       );
   },

@@ -40,7 +40,7 @@ export const unreachableNotice: Schedule = {
       .filter((entry) => isWithin(new Date(entry.updatedAt), from, to))
       .flatMap((entry) =>
         group.leads.map((lead: Address) =>
-          makeDelivery("unreachable", group, entry.delivery.session, lead, new Date(entry.updatedAt), addHours(new Date(entry.updatedAt), noticeHours), entry.delivery.recipient),
+          makeDelivery({ kind: "unreachable", group, session: entry.delivery.session, recipient: lead, dueAt: new Date(entry.updatedAt), expiresAt: addHours(new Date(entry.updatedAt), noticeHours), about: entry.delivery.recipient }),
         ),
       );
   },

@@ -5,7 +5,7 @@ import type { Address } from "../kernel/address.js";
 import { recordAnswers, type RaiseOnAnswers, type Recorded, assertCheckinOpen, recordRsvp } from "../core/answers/index.js";
 import { checkinForm } from "../views/member/checkin.js";
 import { alertActedMessage } from "../views/leads/alert-message.js";
-import { instrumentById } from "../core/context.js";
+import { climateInstrument } from "../core/context.js";
 import type { CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
 import { inboundEventSchema } from "../kernel/events.js";
@@ -94,7 +94,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
         }
         if (event.action === "alert-acknowledge" || event.action === "alert-discussed" || event.action === "alert-resolve")
           return {
-            reply: alertActedMessage(await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action), instrumentById(ctx, "gcq-s")),
+            reply: alertActedMessage(await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action), climateInstrument(ctx)),
             replacesPrompt: true,
           };
         await recordRsvp(ctx, event.from, event.promptId, event.action === "rsvp-yes" ? "yes" : "no");

@@ -1,9 +1,6 @@
-import type { Group } from "./setup/group.js";
-import type { Instrument } from "./setup/instrument.js";
-import type { Organisation } from "./setup/organisation.js";
+import { coreInstruments, type CoreInstrumentId, type Group, type Instrument, type Organisation, type Program } from "./setup/index.js";
 import type { ChartRenderer, Clock, Logger } from "../kernel/ports.js";
 import type { Store } from "./store.js";
-import type { Program } from "./setup/program.js";
 
 /** Everything the core works with: configuration, clinic content and the ports. */
 export interface CoreContext {
@@ -25,8 +22,18 @@ export function programOf(ctx: CoreContext, group: Group): Program {
 }
 
 /** An instrument the core relies on (validated at start-up, so always present). */
-export function instrumentById(ctx: CoreContext, id: "gcq-s" | "pulse"): Instrument {
+export function instrumentById(ctx: CoreContext, id: CoreInstrumentId): Instrument {
   const instrument = ctx.instruments.get(id);
   if (!instrument) throw new Error(`instrument ${id} missing after validation`);
   return instrument;
+}
+
+/** The group-climate questionnaire (GCQ-S). */
+export function climateInstrument(ctx: CoreContext): Instrument {
+  return instrumentById(ctx, coreInstruments.climate);
+}
+
+/** The one-tap pulse asked after each session. */
+export function pulseInstrument(ctx: CoreContext): Instrument {
+  return instrumentById(ctx, coreInstruments.pulse);
 }

@@ -19,16 +19,19 @@ export interface Schedule {
   render(ctx: CoreContext, group: Group, state: Readonly<GroupState>, delivery: Delivery, now: Date): Rendered | Promise<Rendered>;
 }
 
+/** What a delivery is: its kind and group, the session it belongs to, who receives it, when it is due and stops being useful, and the member it is about if any. */
+export interface DeliveryParts {
+  readonly kind: DeliveryKind;
+  readonly group: Group;
+  readonly session: number;
+  readonly recipient: Address;
+  readonly dueAt: Date;
+  readonly expiresAt: Date;
+  readonly about?: Address;
+}
+
 /** A delivery with its deterministic key `<kind>:<group>:<session>:<recipient>`, plus `:<about>` when it is about a member. */
-export function makeDelivery(
-  kind: DeliveryKind,
-  group: Group,
-  session: number,
-  recipient: Address,
-  dueAt: Date,
-  expiresAt: Date,
-  about?: Address,
-): Delivery {
+export function makeDelivery({ kind, group, session, recipient, dueAt, expiresAt, about }: DeliveryParts): Delivery {
   return {
     key: `${kind}:${group.id}:${session}:${recipient}${about ? `:${about}` : ""}`,
     kind,

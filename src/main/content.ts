@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StartupError } from "../kernel/errors.js";
-import { instrumentSchema, programSchema } from "../core/setup/index.js";
+import { coreInstruments, instrumentSchema, programSchema } from "../core/setup/index.js";
 import type { Content } from "../app/setup.js";
 import { readYamlFile } from "./yaml-file.js";
 
@@ -14,7 +14,7 @@ export const shippedProgramsDir = fileURLToPath(new URL("../../programs", import
 export const shippedInstrumentsDir = fileURLToPath(new URL("../../instruments", import.meta.url));
 
 /** Instruments the core relies on; start-up fails without them. */
-export const requiredInstruments = ["gcq-s", "pulse"] as const;
+export const requiredInstruments: readonly string[] = Object.values(coreInstruments);
 
 const extensions = new Set([".yaml", ".yml"]);
 

@@ -58,7 +58,7 @@ export async function startChat(options: {
   for (const platform of platforms) await platform.start(bot, http.router);
   const loopbackOnly = platforms.some((platform) => platform.loopbackOnly);
   const url = platforms.some((platform) => platform.usesHttp) ? await http.listen(env.PORT, loopbackOnly ? "127.0.0.1" : options.host) : undefined;
-  const stopWaking = options.wakeEveryMinute === false ? () => undefined : wakeEveryMinute(sweep);
+  const stopWaking = options.wakeEveryMinute === false ? () => undefined : wakeEveryMinute(sweep, logger);
   return {
     bot,
     platforms,

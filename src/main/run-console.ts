@@ -1,6 +1,5 @@
-import { createInterface } from "node:readline";
 import type { Address, Platform } from "../kernel/address.js";
-import { instrumentById } from "../core/context.js";
+import { climateInstrument } from "../core/context.js";
 import type { Logger, Messenger } from "../kernel/ports.js";
 import type { Store } from "../core/store.js";
 import { addHours } from "../kernel/time.js";
@@ -14,6 +13,7 @@ import { wakeEveryMinute } from "./wake-up.js";
 import { ConsoleClock } from "../platforms/console/console-clock.js";
 import { consoleHelp, ConsoleSession } from "../platforms/console/inbound/console-session.js";
 import { personOf } from "../platforms/console/render/message.js";
+import { converse } from "../platforms/console/console-platform.js";
 import { SimulatedMembers } from "../platforms/console/inbound/simulated-members.js";
 
 /** Where the console's clock starts: where it was left, CONSOLE_START, or four days before the first session. */
@@ -48,7 +48,7 @@ export async function runConsole(options: {
     ctx: bot.ctx,
     clock,
     interactions: bot.interactions,
-    simulated: new SimulatedMembers(instrumentById(bot.ctx, "gcq-s")),
+    simulated: new SimulatedMembers(climateInstrument(bot.ctx)),
     sweep,
     write,
     exportsDir: options.exportsDir,
@@ -63,26 +63,8 @@ export async function runConsole(options: {
       `${consoleHelp}\n`,
   );
   await sweep();
-  const stopWaking = wakeEveryMinute(sweep);
-  const lines = createInterface({ input: options.input, terminal: false });
-  let quit = false;
-  await new Promise<void>((resolve) => {
-    let chain = Promise.resolve();
-    lines.on("line", (line) => {
-      chain = chain.then(async () => {
-        if (quit) return;
-        const result = await session.handleLine(line).catch((error: unknown) => {
-          logger.error({ error: (error as Error).name }, "console line failed");
-          write("Sorry, something went wrong on our side; the details are in the log.\n");
-        });
-        if (result === "quit") {
-          quit = true;
-          lines.close();
-        }
-      });
-    });
-    lines.on("close", () => void chain.then(resolve));
-  });
+  const stopWaking = wakeEveryMinute(sweep, logger);
+  await converse({ session, input: options.input, write, logger });
   stopWaking();
   await sweep();
   await store.updateOrganisation((state) => {

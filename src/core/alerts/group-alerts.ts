@@ -1,5 +1,5 @@
 import { groupClimate, type SessionClimate } from "../climate/index.js";
-import { instrumentById, type CoreContext } from "../context.js";
+import { climateInstrument, type CoreContext } from "../context.js";
 import type { Group } from "../setup/index.js";
 import { listSessions } from "../groups/index.js";
 import type { GroupState } from "../state.js";
@@ -60,7 +60,7 @@ export function groupAlerts(ctx: CoreContext, group: Group, state: Readonly<Grou
 }
 
 function computeAlerts(ctx: CoreContext, group: Group, state: Readonly<GroupState>, all: readonly SessionClimate[]): Alert[] {
-  const gcq = instrumentById(ctx, "gcq-s");
+  const gcq = climateInstrument(ctx);
   const { trend, alerts: settings } = ctx.organisation.analytics;
   const findings = [...groupFindings(group, gcq, all, trend, settings), ...memberFindings(group, state, gcq, all, settings)];
   const closesAt = new Map(all.filter((c) => !c.collecting).map((c) => [c.session.number, c.windowCloses]));

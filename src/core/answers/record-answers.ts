@@ -1,5 +1,5 @@
 import type { Address } from "../../kernel/address.js";
-import { instrumentById, type CoreContext } from "../context.js";
+import { climateInstrument, pulseInstrument, type CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
 import type { Group, Instrument } from "../setup/index.js";
 import { groupOfPrompt, isCheckinOpen, promptFor } from "./prompts.js";
@@ -31,7 +31,7 @@ function checkWindow(ctx: CoreContext, group: Group, prompt: Prompt, now: Date):
 }
 
 function instrumentOfItem(ctx: CoreContext, itemId: string): Instrument {
-  const instrument = [instrumentById(ctx, "pulse"), instrumentById(ctx, "gcq-s")].find((i) => i.items.some((item) => item.id === itemId));
+  const instrument = [pulseInstrument(ctx), climateInstrument(ctx)].find((i) => i.items.some((item) => item.id === itemId));
   if (!instrument) throw new UserError("bad-answer", "I didn't recognise that question. Nothing was saved.");
   return instrument;
 }

@@ -1,5 +1,5 @@
 import { sessionAttendance, type SessionAttendance } from "../attendance/index.js";
-import { instrumentById, type CoreContext } from "../context.js";
+import { climateInstrument, pulseInstrument, type CoreContext } from "../context.js";
 import type { Group } from "../setup/index.js";
 import { answerWindowCloses, listSessions, type Session } from "../groups/index.js";
 import { scoreForm, mean } from "../answers/index.js";
@@ -58,8 +58,8 @@ export function itemsOf(answers: ReadonlyMap<string, number> | undefined, instru
 
 /** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor. */
 export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date): SessionClimate[] {
-  const gcq = instrumentById(ctx, "gcq-s");
-  const pulse = instrumentById(ctx, "pulse");
+  const gcq = climateInstrument(ctx);
+  const pulse = pulseInstrument(ctx);
   const { minResponses } = ctx.organisation.privacy;
   const invitedBySession = new Map<number, number>();
   for (const prompt of Object.values(state.prompts)) {

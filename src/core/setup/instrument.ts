@@ -49,3 +49,9 @@ export const instrumentSchema = z
 
 /** A validated instrument. */
 export type Instrument = z.infer<typeof instrumentSchema>;
+
+/** The instruments Cohesion itself relies on, by role: the group-climate questionnaire (GCQ-S) and the one-tap pulse. */
+export const coreInstruments = { climate: "gcq-s", pulse: "pulse" } as const;
+
+/** The id of an instrument Cohesion relies on. */
+export type CoreInstrumentId = (typeof coreInstruments)[keyof typeof coreInstruments];

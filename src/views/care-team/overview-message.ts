@@ -1,6 +1,6 @@
 import { subscaleTrend } from "../charts/climate-alt-text.js";
 import { climateSeries, hasPublishedMeans, type ClimateSeries, type SessionClimate } from "../../core/climate/index.js";
-import { instrumentById, type CoreContext } from "../../core/context.js";
+import { climateInstrument, type CoreContext } from "../../core/context.js";
 import type { Group } from "../../core/setup/index.js";
 import type { Block, ImageBlock, Message } from "../../kernel/message.js";
 import { overviewChartSpec, type OverviewPanel } from "../charts/overview-chart.js";
@@ -41,7 +41,7 @@ async function overviewImage(ctx: CoreContext, panels: readonly OverviewPanel[])
  * at or above the privacy floor appear, and only once each session's answers have closed.
  */
 export async function overviewMessage(ctx: CoreContext, groups: readonly OverviewGroup[]): Promise<Message> {
-  const gcq = instrumentById(ctx, "gcq-s");
+  const gcq = climateInstrument(ctx);
   const panels = groups.map(({ group, climates }) => ({ group, title: group.name, series: climateSeries(climates, gcq) }));
   const title = `Weekly overview: ${groups.length} groups`;
   const blocks: Block[] = [

@@ -1,7 +1,7 @@
 import { climateAltText } from "./climate-alt-text.js";
 import { climateChartSpec, type PhaseMarks } from "./climate-chart.js";
 import { type SessionClimate, climateSeries, hasPublishedMeans } from "../../core/climate/index.js";
-import { instrumentById, type CoreContext } from "../../core/context.js";
+import { climateInstrument, type CoreContext } from "../../core/context.js";
 import type { Group } from "../../core/setup/index.js";
 import { phaseOf } from "../../core/groups/index.js";
 import type { ImageBlock, Message } from "../../kernel/message.js";
@@ -22,7 +22,7 @@ export function phaseMarks(group: Group, sessions: readonly number[]): PhaseMark
  * be drawn is logged and left out, so the summary it belongs to still goes out.
  */
 export async function climateChartImage(ctx: CoreContext, group: Group, climates: readonly SessionClimate[]): Promise<ImageBlock | undefined> {
-  const series = climateSeries(climates, instrumentById(ctx, "gcq-s"));
+  const series = climateSeries(climates, climateInstrument(ctx));
   if (!hasPublishedMeans(series)) return undefined;
   const phases = phaseMarks(group, series.sessions);
   try {

@@ -1,6 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import { localDate, type CsvExport } from "./climate-export.js";
-import { instrumentById, type CoreContext } from "../../core/context.js";
+import { climateInstrument, pulseInstrument, type CoreContext } from "../../core/context.js";
 import { toCsv, twoDecimals, type CsvCell } from "./csv.js";
 import type { Group } from "../../core/setup/index.js";
 import { phaseOf, sessionByNumber } from "../../core/groups/index.js";
@@ -33,8 +33,8 @@ function answersBySessionAndMember(state: Readonly<GroupState>): Map<number, Map
  * Subscale scores are given for forms that count (no more than the instrument's allowed items missing).
  */
 export function answersCsv(ctx: CoreContext, group: Group, state: Readonly<GroupState>, key: Buffer): CsvExport {
-  const gcq = instrumentById(ctx, "gcq-s");
-  const pulse = instrumentById(ctx, "pulse");
+  const gcq = climateInstrument(ctx);
+  const pulse = pulseInstrument(ctx);
   const header = [
     "member_code",
     "session",

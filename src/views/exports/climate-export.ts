@@ -1,7 +1,7 @@
 import { type Aggregate, groupClimate } from "../../core/climate/index.js";
-import { instrumentById, type CoreContext } from "../../core/context.js";
+import { climateInstrument, type CoreContext } from "../../core/context.js";
 import { toCsv, twoDecimals, type CsvCell } from "./csv.js";
-import type { Group } from "../../core/setup/index.js";
+import { coreInstruments, type Group } from "../../core/setup/index.js";
 import { phaseOf } from "../../core/groups/index.js";
 import type { GroupState } from "../../core/state.js";
 import { DateTime } from "luxon";
@@ -30,7 +30,7 @@ function aggregateCells(aggregate: Aggregate | undefined): CsvCell[] {
  * collecting answers, is left empty; its number of answers is still given.
  */
 export function climateCsv(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date): CsvExport {
-  const gcq = instrumentById(ctx, "gcq-s");
+  const gcq = climateInstrument(ctx);
   const subscales = gcq.subscales.map((subscale) => subscale.id);
   const header = [
     "group",
@@ -42,7 +42,7 @@ export function climateCsv(ctx: CoreContext, group: Group, state: Readonly<Group
     "respondents",
     "response_rate",
     "full_checkins",
-    ...[...subscales, "pulse"].flatMap((id) => [`${id}_mean`, `${id}_sd`, `${id}_n`]),
+    ...[...subscales, coreInstruments.pulse].flatMap((id) => [`${id}_mean`, `${id}_sd`, `${id}_n`]),
     "rsvp_yes",
     "rsvp_no",
     "attendance",

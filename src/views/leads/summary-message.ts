@@ -77,16 +77,19 @@ function analyticsBlocks(group: Group, gcq: Instrument, climates: readonly Sessi
   return blocks;
 }
 
+/** What a summary is made from: the group, its climate per session, and the alerts and trends to show. */
+export interface SummaryInput {
+  readonly group: Group;
+  readonly program: Program;
+  readonly gcq: Instrument;
+  readonly climates: readonly SessionClimate[];
+  readonly minResponses: number;
+  readonly heading?: string;
+  readonly analytics?: SummaryAnalytics;
+}
+
 /** The care-team summary of a group's climate: per session means, responses, attendance (recorded, else RSVPs) and change from baseline; with trends and open alerts when given. */
-export function summaryMessage(
-  group: Group,
-  program: Program,
-  gcq: Instrument,
-  climates: readonly SessionClimate[],
-  minResponses: number,
-  heading = "Climate summary",
-  analytics?: SummaryAnalytics,
-): Message {
+export function summaryMessage({ group, program, gcq, climates, minResponses, heading = "Climate summary", analytics }: SummaryInput): Message {
   const title = `${heading}: ${group.name}`;
   const base = baseline(climates);
   const lastBaseline = baselineSessions(climates).at(-1)?.session.number ?? Number.POSITIVE_INFINITY;

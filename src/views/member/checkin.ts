@@ -1,5 +1,5 @@
 import type { CoreContext } from "../../core/context.js";
-import { instrumentById } from "../../core/context.js";
+import { climateInstrument, pulseInstrument } from "../../core/context.js";
 import type { Instrument } from "../../core/setup/index.js";
 import type { Block, ChoiceOption, Form } from "../../kernel/message.js";
 
@@ -10,7 +10,7 @@ export function scaleOptions(instrument: Instrument): ChoiceOption[] {
 
 /** The interactive part of a check-in: the one-tap pulse and the way to the full form. */
 export function checkinBlocks(ctx: CoreContext, promptId: string): Block[] {
-  const pulse = instrumentById(ctx, "pulse");
+  const pulse = pulseInstrument(ctx);
   const blocks: Block[] = pulse.items.map((item) => ({
     type: "choice",
     promptId,
@@ -27,7 +27,7 @@ export function checkinBlocks(ctx: CoreContext, promptId: string): Block[] {
 
 /** The full group-climate form (GCQ-S) for a check-in prompt. */
 export function checkinForm(ctx: CoreContext, promptId: string): Form {
-  const gcq = instrumentById(ctx, "gcq-s");
+  const gcq = climateInstrument(ctx);
   const options = scaleOptions(gcq);
   return {
     promptId,

@@ -1,6 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import { groupClimate, type SessionClimate } from "../../core/climate/index.js";
-import { instrumentById, programOf, type CoreContext } from "../../core/context.js";
+import { climateInstrument, programOf, type CoreContext } from "../../core/context.js";
 import { type Group, sessionContent } from "../../core/setup/index.js";
 import { isPaused, listSessions } from "../../core/groups/index.js";
 import { memberFacingName } from "../format.js";
@@ -31,7 +31,7 @@ function latestClimateLine(ctx: CoreContext, group: Group, climates: readonly Se
     const until = formatLocal(latest.windowCloses, group.timezone, "day-time");
     return `Session ${number}: collecting answers until ${until} (${latest.respondents} of ${latest.invited} so far).`;
   }
-  const gcq = instrumentById(ctx, "gcq-s");
+  const gcq = climateInstrument(ctx);
   const means = gcq.subscales.map((subscale) => {
     const aggregate = latest.subscales.get(subscale.id);
     return aggregate?.shown ? `${subscale.name} ${oneDecimal(aggregate.mean)}` : undefined;

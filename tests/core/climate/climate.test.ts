@@ -22,7 +22,7 @@ function climateAt(world: World, state: Readonly<GroupState>, now: string): Sess
 
 function summaryText(world: World, climates: readonly SessionClimate[]): string {
   const group = groupById(world, "pain-tue");
-  const message = summaryMessage(group, programOf(world.ctx, group), instrumentById(world.ctx, "gcq-s"), climates, 5);
+  const message = summaryMessage({ group, program: programOf(world.ctx, group), gcq: instrumentById(world.ctx, "gcq-s"), climates, minResponses: 5 });
   return message.blocks.map((block) => ("text" in block ? block.text : "")).join("\n");
 }
 

@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, "..", "..", "..");
 /** Runs `npm start`'s entry point with the given stdin lines and returns everything it printed. */
 function runConsole(dataDir: string, lines: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main/main.ts"], {
       cwd: root,
       env: { PATH: process.env["PATH"], DATA_DIR: dataDir, CONSOLE_START: "2026-11-27T18:00:00Z" },
     });
