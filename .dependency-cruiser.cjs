@@ -4,7 +4,13 @@ const sdks = "node_modules/(@slack|@microsoft|botbuilder|lowdb|node-cron|pino|ex
 
 module.exports = {
   forbidden: [
-    { name: "no-cycles", severity: "error", comment: "Imports never go round in a circle.", from: {}, to: { circular: true } },
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "Imports never go round in a circle.",
+      from: {},
+      to: { circular: true },
+    },
     {
       name: "core-areas-through-their-index",
       severity: "error",
@@ -35,7 +41,8 @@ module.exports = {
     {
       name: "core-and-views-import-no-sdk",
       severity: "error",
-      comment: "Rules, views, commands and schedules import no platform SDK, store library, scheduler, logger or web server.",
+      comment:
+        "Rules, views, commands and schedules import no platform SDK, store library, scheduler, logger or web server.",
       from: { path: "^src/(kernel|core|views)/|^(commands|schedules)/" },
       to: { path: sdks },
     },
@@ -90,6 +97,9 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 };

@@ -6,6 +6,7 @@ export default tseslint.config(
   { ignores: ["node_modules", "data", "coverage"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { module: "writable" } } },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],

@@ -28,7 +28,11 @@ function course(sessions: number, seed: number) {
     const wobble = ((seed * 7 + n * 13) % 10) / 20;
     return climateOf(
       n,
-      { engaged: [3 + n * 0.12 + wobble, 0.8, 6], avoiding: [2 - wobble, 0.6, 6], conflict: [0.5 + Math.sin((n / sessions) * Math.PI) + wobble, 0.7, 6] },
+      {
+        engaged: [3 + n * 0.12 + wobble, 0.8, 6],
+        avoiding: [2 - wobble, 0.6, 6],
+        conflict: [0.5 + Math.sin((n / sessions) * Math.PI) + wobble, 0.7, 6],
+      },
       { respondents: 6, invited: 8 },
     );
   });
@@ -41,12 +45,25 @@ const phases = [
 ];
 const eight = climateSeries(course(8, 1), gcq);
 const twenty = climateSeries(course(20, 2), gcq);
-const panels = (count: number) => Array.from({ length: count }, (_, i) => ({ title: `Group ${i + 1}, ${["Tuesday", "Thursday", "Monday"][i % 3]}`, series: climateSeries(course(4 + (i % 6), i), gcq) }));
+const panels = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    title: `Group ${i + 1}, ${["Tuesday", "Thursday", "Monday"][i % 3]}`,
+    series: climateSeries(course(4 + (i % 6), i), gcq),
+  }));
 
 const cases: { name: string; spec: ChartSpec }[] = [
-  { name: "group chart, compact, 8 sessions", spec: climateChartSpec("Chronic pain skills, Tuesday evening", eight, phases, "compact") },
-  { name: "group chart, full, 8 sessions", spec: climateChartSpec("Chronic pain skills, Tuesday evening", eight, phases, "full") },
-  { name: "group chart, full, 20 sessions", spec: climateChartSpec("Supportive-expressive group, Thursday", twenty, [{ session: 1, phase: "ongoing" }], "full") },
+  {
+    name: "group chart, compact, 8 sessions",
+    spec: climateChartSpec("Chronic pain skills, Tuesday evening", eight, phases, "compact"),
+  },
+  {
+    name: "group chart, full, 8 sessions",
+    spec: climateChartSpec("Chronic pain skills, Tuesday evening", eight, phases, "full"),
+  },
+  {
+    name: "group chart, full, 20 sessions",
+    spec: climateChartSpec("Supportive-expressive group, Thursday", twenty, [{ session: 1, phase: "ongoing" }], "full"),
+  },
   { name: "overview, full, 2 groups", spec: overviewChartSpec(panels(2), "full") },
   { name: "overview, full, 20 groups", spec: overviewChartSpec(panels(20), "full") },
   { name: "overview, compact, 20 groups", spec: overviewChartSpec(panels(20), "compact") },
@@ -58,7 +75,12 @@ function median(values: number[]): number {
 }
 
 const renderer = createPngChartRenderer();
-const fonts = { loadSystemFonts: false, fontFiles: chartFontFiles(), defaultFontFamily: chartFontFamily, sansSerifFamily: chartFontFamily };
+const fonts = {
+  loadSystemFonts: false,
+  fontFiles: chartFontFiles(),
+  defaultFontFamily: chartFontFamily,
+  sansSerifFamily: chartFontFamily,
+};
 await renderer.renderPng(cases[0]?.spec ?? {});
 
 const rows: string[][] = [];
@@ -78,7 +100,12 @@ for (const { name, spec } of cases) {
     const svg = await svgOfChart(spec);
     svgMs.push(performance.now() - t);
     t = performance.now();
-    const image = await renderAsync(svg, { font: fonts, fitTo: { mode: "original" }, shapeRendering: 2, textRendering: 1 });
+    const image = await renderAsync(svg, {
+      font: fonts,
+      fitTo: { mode: "original" },
+      shapeRendering: 2,
+      textRendering: 1,
+    });
     rasterMs.push(performance.now() - t);
     t = performance.now();
     png = indexedPng(image.pixels, image.width, image.height);
@@ -108,7 +135,17 @@ for (const { name, spec } of cases) {
   }
 }
 
-const header = ["chart", "pixels", "ms per chart", "x first row", "median ms: svg / raster / palette", "PNG KB", "PNG vs RGBA PNG", "heap MB allocated per chart", "heap MB retained after GC"];
+const header = [
+  "chart",
+  "pixels",
+  "ms per chart",
+  "x first row",
+  "median ms: svg / raster / palette",
+  "PNG KB",
+  "PNG vs RGBA PNG",
+  "heap MB allocated per chart",
+  "heap MB retained after GC",
+];
 process.stdout.write(`Node ${process.version}, ${runs} runs per chart after 3 warm-up runs\n\n`);
 process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
 for (const row of rows) process.stdout.write(`| ${row.join(" | ")} |\n`);

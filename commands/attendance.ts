@@ -5,12 +5,21 @@ import { defineCommand } from "../src/core/command.js";
 import { textMessage } from "../src/kernel/message.js";
 import { recordAttendance } from "../src/core/attendance/index.js";
 
-const wholeNumber = (what: string) => z.string().regex(/^\d{1,4}$/, `${what} should be a whole number, such as 3`).transform(Number);
+const wholeNumber = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,4}$/, `${what} should be a whole number, such as 3`)
+    .transform(Number);
 
 const attendanceArgs = z
   .array(z.string())
   .min(3, "attendance needs the group, the session and how many came")
-  .transform(([group = "", session = "", came = "", ...absent]) => ({ group, session, came, absent: memberReferences(absent) }))
+  .transform(([group = "", session = "", came = "", ...absent]) => ({
+    group,
+    session,
+    came,
+    absent: memberReferences(absent),
+  }))
   .pipe(
     z.object({
       group: slugSchema,
@@ -31,8 +40,15 @@ export const attendance = defineCommand({
     const group = visibleGroup(ctx, from, channel, id);
     const outcome = await recordAttendance(ctx, group, from, { session, came, absent });
     const missing = outcome.of - outcome.came;
-    const named = missing === 0 ? "" : outcome.namedAbsent === 0 ? "; nobody named as absent" : `; ${outcome.namedAbsent} named as absent`;
+    const named =
+      missing === 0
+        ? ""
+        : outcome.namedAbsent === 0
+          ? "; nobody named as absent"
+          : `; ${outcome.namedAbsent} named as absent`;
     const replaced = outcome.replaced ? " This replaces the earlier record." : "";
-    return textMessage(`Thank you. Session ${session} of ${group.name}: ${outcome.came} of ${outcome.of} came${named}.${replaced}`);
+    return textMessage(
+      `Thank you. Session ${session} of ${group.name}: ${outcome.came} of ${outcome.of} came${named}.${replaced}`,
+    );
   },
 });

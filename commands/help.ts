@@ -10,6 +10,9 @@ export const help = defineCommand({
   args: z.array(z.string()).max(0, "help takes no arguments"),
   async run({ commands }) {
     const lines = commands.map((command) => `• \`${command.usage}\`: ${command.summary}`);
-    return { text: "What you can ask Cohesion", blocks: [{ type: "text", text: `*What you can ask Cohesion*\n${lines.join("\n")}` }] };
+    return {
+      text: "What you can ask Cohesion",
+      blocks: [{ type: "text", text: `*What you can ask Cohesion*\n${lines.join("\n")}` }],
+    };
   },
 });

@@ -12,6 +12,8 @@ export const pause = defineCommand({
   args: z.array(z.string()).max(0, "pause takes no arguments"),
   async run({ ctx, from }) {
     await setPaused(ctx, from, true);
-    return textMessage("Of course. I've paused your reminders and check-ins. Your group is still there for you; use `resume` whenever you like.");
+    return textMessage(
+      "Of course. I've paused your reminders and check-ins. Your group is still there for you; use `resume` whenever you like.",
+    );
   },
 });

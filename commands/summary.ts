@@ -11,14 +11,18 @@ import { summaryMessage } from "../src/views/leads/summary-message.js";
 
 const summaryArgs = z
   .array(z.string())
-  .transform((words) => ({ share: words.at(-1) === "share", groups: words.at(-1) === "share" ? words.slice(0, -1) : words }))
+  .transform((words) => ({
+    share: words.at(-1) === "share",
+    groups: words.at(-1) === "share" ? words.slice(0, -1) : words,
+  }))
   .pipe(z.object({ share: z.boolean(), groups: z.array(slugSchema).max(1, "summary takes one group id") }))
   .transform(({ share, groups: [group] }) => ({ share, group }));
 
 /** `summary <group> [share]`: the group's climate, trends and open alerts for its leads and care team; `share` posts it to the care team channel. */
 export const summary = defineCommand({
   name: "summary",
-  summary: "Group climate per session, trends and open alerts against the group's own baseline; add `share` to post it to the care team",
+  summary:
+    "Group climate per session, trends and open alerts against the group's own baseline; add `share` to post it to the care team",
   usage: "summary <group> [share]",
   access: "leads-and-care-team",
   args: summaryArgs,
@@ -29,7 +33,11 @@ export const summary = defineCommand({
     const climates = groupClimate(ctx, group, state, now);
     // Member-level alerts only for a lead asking privately; never in a channel or a shared summary.
     const audience = group.leads.includes(from) && channel === undefined && !share ? "leads" : "care-team";
-    const analytics = { trend: ctx.organisation.analytics.trend, alerts: groupAlerts(ctx, group, state, now, climates), audience } as const;
+    const analytics = {
+      trend: ctx.organisation.analytics.trend,
+      alerts: groupAlerts(ctx, group, state, now, climates),
+      audience,
+    } as const;
     const message = summaryMessage({
       group,
       program: programOf(ctx, group),
@@ -44,8 +52,14 @@ export const summary = defineCommand({
       await send(group.careTeamChannel, full);
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
-      throw new UserError("not-allowed", "I couldn't post the summary to the care team channel just now, so nothing was shared. Please try again later.");
+      throw new UserError(
+        "not-allowed",
+        "I couldn't post the summary to the care team channel just now, so nothing was shared. Please try again later.",
+      );
     }
-    return { text: `Shared the summary of ${group.name} with the care team channel.`, blocks: [{ type: "text", text: `Shared the summary of ${group.name} with the care team channel.` }] };
+    return {
+      text: `Shared the summary of ${group.name} with the care team channel.`,
+      blocks: [{ type: "text", text: `Shared the summary of ${group.name} with the care team channel.` }],
+    };
   },
 });

@@ -7,7 +7,9 @@ import type { Schedule } from "../src/core/schedule.js";
 export const alertsToCareTeam: Schedule = {
   kind: "team-alert",
   due(ctx, group, state, from, to) {
-    return alertDeliveries(ctx, group, state, from, to, "team-alert", (alert) => (alert.level === "group" ? [group.careTeamChannel] : []));
+    return alertDeliveries(ctx, group, state, from, to, "team-alert", (alert) =>
+      alert.level === "group" ? [group.careTeamChannel] : [],
+    );
   },
   render(ctx, group, state, delivery, now) {
     const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert && a.level === "group");
@@ -15,6 +17,8 @@ export const alertsToCareTeam: Schedule = {
       const text = `An alert about ${group.name} was raised, but its details are no longer available. Try \`summary ${group.id}\`.`;
       return { message: { text, blocks: [{ type: "text", text }] } };
     }
-    return { message: alertMessage(alert, group, climateInstrument(ctx), { stillOpen: delivery.session !== alert.session }) };
+    return {
+      message: alertMessage(alert, group, climateInstrument(ctx), { stillOpen: delivery.session !== alert.session }),
+    };
   },
 };

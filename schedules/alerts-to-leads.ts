@@ -15,6 +15,8 @@ export const alertsToLeads: Schedule = {
       const text = `An alert about ${group.name} was raised, but its details are no longer available. Try \`summary ${group.id}\`.`;
       return { message: { text, blocks: [{ type: "text", text }] } };
     }
-    return { message: alertMessage(alert, group, climateInstrument(ctx), { stillOpen: delivery.session !== alert.session }) };
+    return {
+      message: alertMessage(alert, group, climateInstrument(ctx), { stillOpen: delivery.session !== alert.session }),
+    };
   },
 };

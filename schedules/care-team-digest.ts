@@ -19,7 +19,16 @@ export const careTeamDigest: Schedule = {
       .flatMap((session) => {
         const dueAt = answerWindowCloses(group, session, windowHours);
         if (!isWithin(dueAt, from, to)) return [];
-        return [makeDelivery({ kind: "digest", group, session: session.number, recipient: group.careTeamChannel, dueAt, expiresAt: addHours(dueAt, graceHours) })];
+        return [
+          makeDelivery({
+            kind: "digest",
+            group,
+            session: session.number,
+            recipient: group.careTeamChannel,
+            dueAt,
+            expiresAt: addHours(dueAt, graceHours),
+          }),
+        ];
       });
   },
   async render(ctx, group, state, delivery, now) {
@@ -27,7 +36,11 @@ export const careTeamDigest: Schedule = {
     const climates = all.filter((c) => c.session.number <= delivery.session);
     const heading = `Digest after session ${delivery.session}`;
     // The care team's channel: group-level alerts only, never one about a member.
-    const analytics = { trend: ctx.organisation.analytics.trend, alerts: groupAlerts(ctx, group, state, now, all), audience: "care-team" } as const;
+    const analytics = {
+      trend: ctx.organisation.analytics.trend,
+      alerts: groupAlerts(ctx, group, state, now, all),
+      audience: "care-team",
+    } as const;
     const message = summaryMessage({
       group,
       program: programOf(ctx, group),

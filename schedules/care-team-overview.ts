@@ -20,7 +20,8 @@ function groupsOf(ctx: CoreContext, channel: string): Group[] {
 function mondayMornings(from: Date, to: Date, zone: string): DateTime[] {
   const mornings: DateTime[] = [];
   let morning = DateTime.fromJSDate(from, { zone }).startOf("week").set({ hour: overviewHour });
-  for (; morning.toJSDate() <= to; morning = morning.plus({ weeks: 1 })) if (isWithin(morning.toJSDate(), from, to)) mornings.push(morning);
+  for (; morning.toJSDate() <= to; morning = morning.plus({ weeks: 1 }))
+    if (isWithin(morning.toJSDate(), from, to)) mornings.push(morning);
   return mornings;
 }
 
@@ -29,7 +30,11 @@ function publishedInWeekBefore(ctx: CoreContext, groups: readonly Group[], morni
   const end = morning.toJSDate();
   const start = morning.minus({ weeks: 1 }).toJSDate();
   return groups.some((group) =>
-    listSessions(group, end).some((session) => !session.cancelled && isWithin(answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours), start, end)),
+    listSessions(group, end).some(
+      (session) =>
+        !session.cancelled &&
+        isWithin(answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours), start, end),
+    ),
   );
 }
 
@@ -47,7 +52,14 @@ export const careTeamOverview: Schedule = {
       .filter((morning) => publishedInWeekBefore(ctx, groups, morning))
       .map((morning) => {
         const dueAt = morning.toJSDate();
-        return makeDelivery({ kind: "overview", group, session: morning.weekYear * 100 + morning.weekNumber, recipient: group.careTeamChannel, dueAt, expiresAt: addHours(dueAt, graceHours) });
+        return makeDelivery({
+          kind: "overview",
+          group,
+          session: morning.weekYear * 100 + morning.weekNumber,
+          recipient: group.careTeamChannel,
+          dueAt,
+          expiresAt: addHours(dueAt, graceHours),
+        });
       });
   },
   async render(ctx, group, state, _delivery, now) {

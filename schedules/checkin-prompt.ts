@@ -19,11 +19,22 @@ export const checkinPrompt: Schedule = {
         const dueAt = addHours(session.endsAt, checkinMinutesAfter / 60);
         if (!isWithin(dueAt, from, to)) return [];
         const closes = answerWindowCloses(group, session, answerWindowHours);
-        return activeMembers(group, state)
-          .filter((member) => state.rsvps[rsvpKey(member, session.number)]?.response !== "no")
-          // Someone who joined after the session began was not there to be asked about it.
-          .filter((member) => new Date(state.joined[member] ?? 0) <= session.startsAt)
-          .map((member) => makeDelivery({ kind: "checkin", group, session: session.number, recipient: member, dueAt, expiresAt: closes }));
+        return (
+          activeMembers(group, state)
+            .filter((member) => state.rsvps[rsvpKey(member, session.number)]?.response !== "no")
+            // Someone who joined after the session began was not there to be asked about it.
+            .filter((member) => new Date(state.joined[member] ?? 0) <= session.startsAt)
+            .map((member) =>
+              makeDelivery({
+                kind: "checkin",
+                group,
+                session: session.number,
+                recipient: member,
+                dueAt,
+                expiresAt: closes,
+              }),
+            )
+        );
       });
   },
   render(ctx, group, _state, delivery, now) {
@@ -34,7 +45,15 @@ export const checkinPrompt: Schedule = {
     if (practice) blocks.push({ type: "divider" }, { type: "text", text: `*Practice before next time*\n${practice}` });
     return {
       message: { text: "Thank you for being part of today's session. How was it for you?", blocks },
-      prompt: { id: promptId, prompt: { kind: "checkin", recipient: delivery.recipient, session: delivery.session, issuedAt: now.toISOString() } },
+      prompt: {
+        id: promptId,
+        prompt: {
+          kind: "checkin",
+          recipient: delivery.recipient,
+          session: delivery.session,
+          issuedAt: now.toISOString(),
+        },
+      },
     };
   },
 };

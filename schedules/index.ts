@@ -10,4 +10,14 @@ import { sessionReminder } from "./session-reminder.js";
 import { unreachableNotice } from "./unreachable-notice.js";
 
 /** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
-export const schedules: readonly Schedule[] = [orientation, sessionReminder, checkinPrompt, nudge, careTeamDigest, careTeamOverview, unreachableNotice, alertsToLeads, alertsToCareTeam];
+export const schedules: readonly Schedule[] = [
+  orientation,
+  sessionReminder,
+  checkinPrompt,
+  nudge,
+  careTeamDigest,
+  careTeamOverview,
+  unreachableNotice,
+  alertsToLeads,
+  alertsToCareTeam,
+];

@@ -12,13 +12,24 @@ export const nudge: Schedule = {
     const after = ctx.organisation.timing.nudgeHoursAfter;
     return Object.values(state.outbox)
       .filter((entry) => entry.delivery.kind === "checkin" && entry.status === "sent")
-      .filter(({ delivery: checkin }) => group.members.includes(checkin.recipient) && !isPaused(state, checkin.recipient))
+      .filter(
+        ({ delivery: checkin }) => group.members.includes(checkin.recipient) && !isPaused(state, checkin.recipient),
+      )
       .filter(({ delivery: checkin }) => !hasAnswered(state, checkin.recipient, checkin.session))
       .flatMap(({ delivery: checkin, updatedAt: sentAt }) => {
         // Timed from when the check-in actually went out, so a late check-in is not chased a minute later.
         const dueAt = addHours(new Date(Math.max(Date.parse(checkin.dueAt), Date.parse(sentAt))), after);
         if (!isWithin(dueAt, from, to)) return [];
-        return [makeDelivery({ kind: "nudge", group, session: checkin.session, recipient: checkin.recipient, dueAt, expiresAt: new Date(checkin.expiresAt) })];
+        return [
+          makeDelivery({
+            kind: "nudge",
+            group,
+            session: checkin.session,
+            recipient: checkin.recipient,
+            dueAt,
+            expiresAt: new Date(checkin.expiresAt),
+          }),
+        ];
       });
   },
   render(ctx, group, _state, delivery) {
@@ -26,6 +37,8 @@ export const nudge: Schedule = {
     const session = sessionByNumber(group, delivery.session);
     const day = session ? ` on ${formatLocal(session.startsAt, group.timezone, "date")}` : "";
     const text = `If you have a moment: how was the session${day} for you? One tap is plenty, and it's fine to skip.`;
-    return { message: { text, blocks: [{ type: "text", text }, ...checkinBlocks(ctx, promptIdFor(group.id, checkinKey))] } };
+    return {
+      message: { text, blocks: [{ type: "text", text }, ...checkinBlocks(ctx, promptIdFor(group.id, checkinKey))] },
+    };
   },
 };

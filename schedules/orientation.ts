@@ -19,7 +19,16 @@ export const orientation: Schedule = {
       // A member who joins late is oriented as soon as the bot sees them.
       const dueAt = joined > planned ? joined : planned;
       if (!isWithin(dueAt, from, to)) return [];
-      return [makeDelivery({ kind: "orientation", group, session: 1, recipient: member, dueAt, expiresAt: addHours(dueAt, graceHours) })];
+      return [
+        makeDelivery({
+          kind: "orientation",
+          group,
+          session: 1,
+          recipient: member,
+          dueAt,
+          expiresAt: addHours(dueAt, graceHours),
+        }),
+      ];
     });
   },
   render(ctx, group, _state, _delivery, now) {

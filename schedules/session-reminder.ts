@@ -28,7 +28,14 @@ export const sessionReminder: Schedule = {
       .filter((session) => !session.cancelled && isWithin(addHours(session.startsAt, -lead), from, to))
       .flatMap((session) =>
         activeMembers(group, state).map((member) =>
-          makeDelivery({ kind: "reminder", group, session: session.number, recipient: member, dueAt: addHours(session.startsAt, -lead), expiresAt: session.startsAt }),
+          makeDelivery({
+            kind: "reminder",
+            group,
+            session: session.number,
+            recipient: member,
+            dueAt: addHours(session.startsAt, -lead),
+            expiresAt: session.startsAt,
+          }),
         ),
       );
   },
@@ -37,16 +44,25 @@ export const sessionReminder: Schedule = {
     if (!session) throw new Error("reminder for a session outside the schedule");
     const program = programOf(ctx, group);
     const content = sessionContent(program, session.number);
-    const previous = listSessions(group, session.startsAt).filter((s) => s.number < session.number && !s.cancelled).at(-1);
+    const previous = listSessions(group, session.startsAt)
+      .filter((s) => s.number < session.number && !s.cancelled)
+      .at(-1);
     const practice = previous ? sessionContent(program, previous.number)?.practice : undefined;
     const when = whenFromNow(session.startsAt, now, group.timezone);
     const headline = `${capitalise(memberFacingName(group))} meets ${when}.`;
     const promptId = promptIdFor(group.id, delivery.key);
     const blocks: Block[] = [{ type: "text", text: `*${headline}*` }];
-    if (content) blocks.push({ type: "text", text: `*Session ${session.number}: ${content.topic}*\n${content.summary}` });
+    if (content)
+      blocks.push({ type: "text", text: `*Session ${session.number}: ${content.topic}*\n${content.summary}` });
     if (practice) blocks.push({ type: "text", text: `*Practice since last time*\n${practice}` });
     blocks.push(
-      { type: "fields", fields: [{ label: "When", value: formatLocal(session.startsAt, group.timezone, "day-time") }, { label: "Where", value: group.location }] },
+      {
+        type: "fields",
+        fields: [
+          { label: "When", value: formatLocal(session.startsAt, group.timezone, "day-time") },
+          { label: "Where", value: group.location },
+        ],
+      },
       { type: "text", text: "Will you be there? It helps your leaders plan; there is no pressure either way." },
       {
         type: "buttons",
@@ -58,7 +74,10 @@ export const sessionReminder: Schedule = {
     );
     return {
       message: { text: headline, blocks },
-      prompt: { id: promptId, prompt: { kind: "rsvp", recipient: delivery.recipient, session: session.number, issuedAt: now.toISOString() } },
+      prompt: {
+        id: promptId,
+        prompt: { kind: "rsvp", recipient: delivery.recipient, session: session.number, issuedAt: now.toISOString() },
+      },
     };
   },
 };

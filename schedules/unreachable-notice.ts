@@ -40,14 +40,23 @@ export const unreachableNotice: Schedule = {
       .filter((entry) => isWithin(new Date(entry.updatedAt), from, to))
       .flatMap((entry) =>
         group.leads.map((lead: Address) =>
-          makeDelivery({ kind: "unreachable", group, session: entry.delivery.session, recipient: lead, dueAt: new Date(entry.updatedAt), expiresAt: addHours(new Date(entry.updatedAt), noticeHours), about: entry.delivery.recipient }),
+          makeDelivery({
+            kind: "unreachable",
+            group,
+            session: entry.delivery.session,
+            recipient: lead,
+            dueAt: new Date(entry.updatedAt),
+            expiresAt: addHours(new Date(entry.updatedAt), noticeHours),
+            about: entry.delivery.recipient,
+          }),
         ),
       );
   },
   render(_ctx, group, state, delivery: Delivery) {
     const about = delivery.about;
     const failures = Object.values(state.outbox).filter(
-      (entry) => unreachable(entry) && entry.delivery.recipient === about && entry.delivery.session === delivery.session,
+      (entry) =>
+        unreachable(entry) && entry.delivery.recipient === about && entry.delivery.session === delivery.session,
     );
     const code = failures[0]?.error ?? "recipient-gone";
     const what = failures

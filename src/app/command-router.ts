@@ -7,7 +7,10 @@ import type { Message } from "../kernel/message.js";
 
 function checkAccess(ctx: CoreContext, command: CommandDefinition, from: Address, channel: Address | undefined): void {
   if (command.access === "members" && !ctx.groups.some((group) => group.members.includes(from)))
-    throw new UserError("not-allowed", `\`${command.name}\` is for group members. Try \`help\` to see what you can ask.`);
+    throw new UserError(
+      "not-allowed",
+      `\`${command.name}\` is for group members. Try \`help\` to see what you can ask.`,
+    );
   if (command.access === "leads-and-care-team" && !isLeadOrCareTeam(ctx, from, channel))
     throw new UserError(
       "not-allowed",
@@ -22,9 +25,16 @@ export function createCommandRouter(commands: readonly CommandDefinition[], send
 
   /** Runs `text` (e.g. "summary pain-tue") for `from`; throws UserError for anything the person should fix. */
   async function run(ctx: CoreContext, from: Address, channel: Address | undefined, text: string): Promise<Message> {
-    const [name = "help", ...words] = text.trim().split(/\s+/).filter((word) => word.length > 0);
+    const [name = "help", ...words] = text
+      .trim()
+      .split(/\s+/)
+      .filter((word) => word.length > 0);
     const command = byName.get(name.toLowerCase());
-    if (!command) throw new UserError("unknown-command", `I don't know "${name.slice(0, 40)}". Try \`help\` to see what you can ask.`);
+    if (!command)
+      throw new UserError(
+        "unknown-command",
+        `I don't know "${name.slice(0, 40)}". Try \`help\` to see what you can ask.`,
+      );
     checkAccess(ctx, command, from, channel);
     const args = command.args.safeParse(words);
     if (!args.success) {

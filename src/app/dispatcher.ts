@@ -64,17 +64,26 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       s.outbox[delivery.key] = { delivery, attempts, updatedAt: ctx.clock.now().toISOString(), ...outcome };
     });
     report[outcome.status === "sent" ? "sent" : outcome.status === "retrying" ? "retrying" : "failed"] += 1;
-    if (outcome.status !== "sent") ctx.logger.warn({ kind: delivery.kind, group: group.id, error: outcome.error, attempts }, "delivery not sent");
+    if (outcome.status !== "sent")
+      ctx.logger.warn({ kind: delivery.kind, group: group.id, error: outcome.error, attempts }, "delivery not sent");
   }
 
-  function failure(error: unknown, attempts: number, now: Date): Pick<OutboxEntry, "status" | "error" | "nextAttemptAt"> {
+  function failure(
+    error: unknown,
+    attempts: number,
+    now: Date,
+  ): Pick<OutboxEntry, "status" | "error" | "nextAttemptAt"> {
     const code = error instanceof DeliveryError ? error.code : "unexpected";
     const delay = retryDelaysMinutes[attempts - 1];
     const retryable = !(error instanceof DeliveryError) || error.retryable;
     if (!retryable || delay === undefined) return { status: "failed", error: code };
     // The platform's Retry-After wins over our own backoff when it asks for longer.
     const platformDelay = error instanceof DeliveryError ? (error.retryAfterSeconds ?? 0) / 60 : 0;
-    return { status: "retrying", error: code, nextAttemptAt: addHours(now, Math.max(delay, platformDelay) / 60).toISOString() };
+    return {
+      status: "retrying",
+      error: code,
+      nextAttemptAt: addHours(now, Math.max(delay, platformDelay) / 60).toISOString(),
+    };
   }
 
   function dueNow(group: Group, state: Readonly<GroupState>, now: Date): { schedule: Schedule; delivery: Delivery }[] {
@@ -83,7 +92,10 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       schedule.due(ctx, group, state, from, now).map((delivery) => ({ schedule, delivery })),
     );
     const retries = Object.values(state.outbox)
-      .filter((entry) => entry.status === "retrying" && entry.nextAttemptAt !== undefined && new Date(entry.nextAttemptAt) <= now)
+      .filter(
+        (entry) =>
+          entry.status === "retrying" && entry.nextAttemptAt !== undefined && new Date(entry.nextAttemptAt) <= now,
+      )
       .flatMap((entry) => {
         const schedule = byKind.get(entry.delivery.kind);
         return schedule ? [{ schedule, delivery: entry.delivery }] : [];
@@ -103,7 +115,8 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
         if (group.members.some((member) => before.joined[member] === undefined))
           await ctx.store.updateGroup(group.id, (state) => noteNewMembers(group, state, now));
         const state = await ctx.store.readGroup(group.id);
-        for (const { schedule, delivery } of dueNow(group, state, now)) await attempt(group, schedule, delivery, report);
+        for (const { schedule, delivery } of dueNow(group, state, now))
+          await attempt(group, schedule, delivery, report);
       } catch (error) {
         report.groupErrors += 1;
         ctx.logger.error({ group: group.id, error: (error as Error).name }, "sweep failed for a group");

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { crisisReply } from "../views/member/crisis-reply.js";
 import { raiseDistressAlerts, checkFreeText, actOnAlert } from "../core/alerts/index.js";
 import type { Address } from "../kernel/address.js";
-import { recordAnswers, type RaiseOnAnswers, type Recorded, assertCheckinOpen, recordRsvp } from "../core/answers/index.js";
+import {
+  recordAnswers,
+  type RaiseOnAnswers,
+  type Recorded,
+  assertCheckinOpen,
+  recordRsvp,
+} from "../core/answers/index.js";
 import { checkinForm } from "../views/member/checkin.js";
 import { alertActedMessage } from "../views/leads/alert-message.js";
 import { climateInstrument } from "../core/context.js";
@@ -46,7 +52,10 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     try {
       await options.deliverNow?.();
     } catch (error) {
-      ctx.logger.error({ kind, error: (error as Error).name }, "immediate alert delivery failed; the next sweep retries");
+      ctx.logger.error(
+        { kind, error: (error as Error).name },
+        "immediate alert delivery failed; the next sweep retries",
+      );
     }
   }
 
@@ -76,25 +85,44 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     const event = parsed.data;
     switch (event.type) {
       case "command":
-        return (await riskOutcome(event.from, event.text)) ?? { reply: await router.run(ctx, event.from, event.channel, event.text) };
+        return (
+          (await riskOutcome(event.from, event.text)) ?? {
+            reply: await router.run(ctx, event.from, event.channel, event.text),
+          }
+        );
       case "text":
         return (
           (await riskOutcome(event.from, event.text)) ??
           // A direct message may be a command typed without a slash ("pause"), or words for the leads.
-          (router.startsWithCommand(event.text) ? { reply: await router.run(ctx, event.from, undefined, event.text) } : { reply: textMessage(replies.text) })
+          (router.startsWithCommand(event.text)
+            ? { reply: await router.run(ctx, event.from, undefined, event.text) }
+            : { reply: textMessage(replies.text) })
         );
       case "choice":
-        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]), raiseDistress), replies.pulse);
+        return answered(
+          await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]), raiseDistress),
+          replies.pulse,
+        );
       case "form":
-        return answered(await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers)), raiseDistress), replies.form);
+        return answered(
+          await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers)), raiseDistress),
+          replies.form,
+        );
       case "button":
         if (event.action === "open-form") {
           await assertCheckinOpen(ctx, event.from, event.promptId);
           return { form: checkinForm(ctx, event.promptId) };
         }
-        if (event.action === "alert-acknowledge" || event.action === "alert-discussed" || event.action === "alert-resolve")
+        if (
+          event.action === "alert-acknowledge" ||
+          event.action === "alert-discussed" ||
+          event.action === "alert-resolve"
+        )
           return {
-            reply: alertActedMessage(await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action), climateInstrument(ctx)),
+            reply: alertActedMessage(
+              await actOnAlert(ctx, event.from, event.channel, event.promptId, event.action),
+              climateInstrument(ctx),
+            ),
             replacesPrompt: true,
           };
         await recordRsvp(ctx, event.from, event.promptId, event.action === "rsvp-yes" ? "yes" : "no");
@@ -110,7 +138,9 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
       if (error instanceof UserError) return { reply: textMessage(error.message) };
       const reference = randomBytes(4).toString("hex");
       ctx.logger.error({ reference, error: (error as Error).name }, "interaction failed");
-      return { reply: textMessage(`Sorry, something went wrong on our side (reference ${reference}). Please try again later.`) };
+      return {
+        reply: textMessage(`Sorry, something went wrong on our side (reference ${reference}). Please try again later.`),
+      };
     }
   }
 

@@ -15,4 +15,3 @@ export function routeByPlatform(platforms: ReadonlyMap<Platform, Messenger>): Me
     openForm: (to: Address, form: Form) => Promise.resolve().then(() => pick(to).openForm(to, form)),
   };
 }
-

@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 
-const unsetIfEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+const unsetIfEmpty = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema);
 const optionalString = () => unsetIfEmpty(z.string().optional());
 
 const consoleStart = z
@@ -41,7 +42,11 @@ export const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString(),
   MICROSOFT_APP_TENANT_ID: optionalString(),
   MICROSOFT_APP_TYPE: unsetIfEmpty(
-    z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { error: "expected MultiTenant, SingleTenant or UserAssignedMSI" }).optional(),
+    z
+      .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], {
+        error: "expected MultiTenant, SingleTenant or UserAssignedMSI",
+      })
+      .optional(),
   ),
   TEAMS_ALLOW_UNAUTHENTICATED: unsetIfEmpty(z.enum(["true", "false"], { error: "expected true or false" }).optional()),
 });

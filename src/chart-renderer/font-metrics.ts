@@ -28,9 +28,11 @@ function glyphLookup(font: Buffer, cmap: number): (code: number) => number {
   let subtable: number | undefined;
   for (let i = 0; i < count; i += 1) {
     const record = cmap + 4 + 8 * i;
-    if (font.readUInt16BE(record) === 3 && font.readUInt16BE(record + 2) === 1) subtable = cmap + font.readUInt32BE(record + 4);
+    if (font.readUInt16BE(record) === 3 && font.readUInt16BE(record + 2) === 1)
+      subtable = cmap + font.readUInt32BE(record + 4);
   }
-  if (subtable === undefined || font.readUInt16BE(subtable) !== 4) throw new Error("font has no Unicode BMP character map");
+  if (subtable === undefined || font.readUInt16BE(subtable) !== 4)
+    throw new Error("font has no Unicode BMP character map");
   const start = subtable;
   const segments = font.readUInt16BE(start + 6) / 2;
   const ends = start + 14;

@@ -37,9 +37,10 @@ function palette(colours: Map<number, number>): { entries: number[]; indexOf: Ma
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const pixels = new Uint32Array(width * height);
   const colours = new Map<number, number>();
-  for (let p = 0, i = 0; p < pixels.length; p += 1, i += 4) pixels[p] = ((rgba[i] ?? 0) << 16) | ((rgba[i + 1] ?? 0) << 8) | (rgba[i + 2] ?? 0);
+  for (let p = 0, i = 0; p < pixels.length; p += 1, i += 4)
+    pixels[p] = ((rgba[i] ?? 0) << 16) | ((rgba[i + 1] ?? 0) << 8) | (rgba[i + 2] ?? 0);
   // Charts are mostly long runs of one colour, so runs are counted at once rather than pixel by pixel.
-  for (let p = 0; p < pixels.length; ) {
+  for (let p = 0; p < pixels.length;) {
     const colour = pixels[p] ?? 0;
     let end = p + 1;
     while (end < pixels.length && pixels[end] === colour) end += 1;

@@ -20,7 +20,12 @@ export function createPngChartRenderer(options: PngChartOptions = {}): ChartRend
     async renderPng(spec: ChartSpec): Promise<Uint8Array> {
       const svg = await svgOfChart(spec);
       const image = await renderAsync(svg, {
-        font: { loadSystemFonts: false, fontFiles, defaultFontFamily: chartFontFamily, sansSerifFamily: chartFontFamily },
+        font: {
+          loadSystemFonts: false,
+          fontFiles,
+          defaultFontFamily: chartFontFamily,
+          sansSerifFamily: chartFontFamily,
+        },
         fitTo: { mode: "original" },
         shapeRendering: 2,
         textRendering: 1,

@@ -16,7 +16,10 @@ function measureWith(regular: FontMetrics, bold: FontMetrics): TextMetrics["widt
     const line = text === null || text === undefined ? "" : String(text).trim();
     const size = item.fontSize ?? 11;
     const weight = item.fontWeight;
-    const width = (weight === "bold" || (typeof weight === "number" && weight >= 600) ? bold : regular).width(line, size);
+    const width = (weight === "bold" || (typeof weight === "number" && weight >= 600) ? bold : regular).width(
+      line,
+      size,
+    );
     return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
   };
 }

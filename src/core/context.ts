@@ -1,4 +1,11 @@
-import { coreInstruments, type CoreInstrumentId, type Group, type Instrument, type Organisation, type Program } from "./setup/index.js";
+import {
+  coreInstruments,
+  type CoreInstrumentId,
+  type Group,
+  type Instrument,
+  type Organisation,
+  type Program,
+} from "./setup/index.js";
 import type { ChartRenderer, Clock, Logger } from "../kernel/ports.js";
 import type { Store } from "./store.js";
 

@@ -16,7 +16,13 @@ export interface Schedule {
   /** Deliveries for one group whose due instant lies in (from, to]. */
   due(ctx: CoreContext, group: Group, state: Readonly<GroupState>, from: Date, to: Date): Delivery[];
   /** The message a delivery becomes when it is sent at `now` (a promise when it draws a chart). */
-  render(ctx: CoreContext, group: Group, state: Readonly<GroupState>, delivery: Delivery, now: Date): Rendered | Promise<Rendered>;
+  render(
+    ctx: CoreContext,
+    group: Group,
+    state: Readonly<GroupState>,
+    delivery: Delivery,
+    now: Date,
+  ): Rendered | Promise<Rendered>;
 }
 
 /** What a delivery is: its kind and group, the session it belongs to, who receives it, when it is due and stops being useful, and the member it is about if any. */

@@ -10,7 +10,17 @@ export const schemaVersion = 1;
 const instant = z.iso.datetime();
 
 /** What the bot does by itself, one kind per schedule. */
-export const deliveryKindSchema = z.enum(["orientation", "reminder", "checkin", "nudge", "digest", "unreachable", "alert", "team-alert", "overview"]);
+export const deliveryKindSchema = z.enum([
+  "orientation",
+  "reminder",
+  "checkin",
+  "nudge",
+  "digest",
+  "unreachable",
+  "alert",
+  "team-alert",
+  "overview",
+]);
 
 /** A kind of scheduled delivery. */
 export type DeliveryKind = z.infer<typeof deliveryKindSchema>;
@@ -99,7 +109,19 @@ export type OrganisationState = z.infer<typeof organisationStateSchema>;
 
 /** A fresh document for a group seen for the first time. */
 export function emptyGroupState(groupId: string): GroupState {
-  return { schemaVersion, groupId, outbox: {}, prompts: {}, answers: {}, rsvps: {}, paused: {}, joined: {}, audit: [], alerts: {}, attendance: {} };
+  return {
+    schemaVersion,
+    groupId,
+    outbox: {},
+    prompts: {},
+    answers: {},
+    rsvps: {},
+    paused: {},
+    joined: {},
+    audit: [],
+    alerts: {},
+    attendance: {},
+  };
 }
 
 /** A fresh organisation document. */

@@ -16,7 +16,14 @@ export interface ChoiceBlock {
 }
 
 /** Every action a button can ask of the core; platforms carry it through opaquely. */
-export const buttonActions = ["rsvp-yes", "rsvp-no", "open-form", "alert-acknowledge", "alert-discussed", "alert-resolve"] as const;
+export const buttonActions = [
+  "rsvp-yes",
+  "rsvp-no",
+  "open-form",
+  "alert-acknowledge",
+  "alert-discussed",
+  "alert-resolve",
+] as const;
 
 /** What pressing a button asks the core to do. */
 export type ButtonAction = (typeof buttonActions)[number];
@@ -93,4 +100,3 @@ export interface Form {
 export function textMessage(...paragraphs: string[]): Message {
   return { text: paragraphs.join("\n\n"), blocks: paragraphs.map((text) => ({ type: "text", text })) };
 }
-

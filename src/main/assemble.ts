@@ -13,7 +13,6 @@ import type { Cohesion } from "../app/cohesion.js";
 import { createDispatcher } from "../app/dispatcher.js";
 import { createInteractionHandler } from "../app/interactions.js";
 
-
 /** Wires configuration, content, store, clock and messenger into the core, commands and schedules. */
 export function assemble(parts: {
   config: CohesionConfig;
@@ -37,6 +36,8 @@ export function assemble(parts: {
   };
   const send = (to: Address, message: Message) => parts.messenger.send(to, message);
   const dispatcher = createDispatcher(ctx, schedules, send);
-  const interactions = createInteractionHandler(ctx, createCommandRouter(commands, send), { deliverNow: () => dispatcher.sweep() });
+  const interactions = createInteractionHandler(ctx, createCommandRouter(commands, send), {
+    deliverNow: () => dispatcher.sweep(),
+  });
   return { ctx, dispatcher, interactions };
 }

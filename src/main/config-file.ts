@@ -18,7 +18,8 @@ export interface LoadConfigOptions {
 
 function chooseFile(options: Omit<LoadConfigOptions, "programIds">): string {
   if (existsSync(options.path)) return options.path;
-  if (options.explicit) throw new StartupError(`${options.path}: configuration file not found (set by COHESION_CONFIG)`);
+  if (options.explicit)
+    throw new StartupError(`${options.path}: configuration file not found (set by COHESION_CONFIG)`);
   if (options.consoleMode) return options.examplePath;
   throw new StartupError(
     `${options.path}: configuration file not found; create cohesion.yaml (copy cohesion.example.yaml and edit it) or set COHESION_CONFIG`,
@@ -28,16 +29,19 @@ function chooseFile(options: Omit<LoadConfigOptions, "programIds">): string {
 /** Checks what zod cannot: each group's program exists, nobody is both lead and member, changes fit the count. */
 export function checkReferences(config: CohesionConfig, file: string, programIds: ReadonlySet<string>): void {
   const problems = referenceProblems(config, programIds);
-  if (problems.length > 0) throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
 }
 
 function referenceProblems(config: CohesionConfig, programIds: ReadonlySet<string>): string[] {
   const known = [...programIds].sort().join(", ");
   return config.groups.flatMap((group, i) => {
     const problems: string[] = [];
-    if (!programIds.has(group.program)) problems.push(`groups.${i}.program: unknown program "${group.program}" (known: ${known})`);
+    if (!programIds.has(group.program))
+      problems.push(`groups.${i}.program: unknown program "${group.program}" (known: ${known})`);
     group.members.forEach((member, j) => {
-      if (group.leads.includes(member)) problems.push(`groups.${i}.members.${j}: ${member} is also a lead of this group; list them once`);
+      if (group.leads.includes(member))
+        problems.push(`groups.${i}.members.${j}: ${member} is also a lead of this group; list them once`);
     });
     group.changes.forEach((change, j) => {
       const count = group.schedule.count;
@@ -57,7 +61,10 @@ export function loadConfig(options: LoadConfigOptions): { config: CohesionConfig
 }
 
 /** Reads and validates the configuration file alone (before clinic programs are known); see loadConfig. */
-export function readConfigFile(options: Omit<LoadConfigOptions, "programIds">): { config: CohesionConfig; file: string } {
+export function readConfigFile(options: Omit<LoadConfigOptions, "programIds">): {
+  config: CohesionConfig;
+  file: string;
+} {
   const file = chooseFile(options);
   return { config: readYamlFile(file, cohesionConfigSchema), file };
 }

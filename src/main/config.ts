@@ -5,13 +5,17 @@ import { envSchema, type Env } from "../app/settings.js";
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `environment variable ${issue.path.map(String).join(".")}: ${issue.message}`);
+  const lines = result.error.issues.map(
+    (issue) => `environment variable ${issue.path.map(String).join(".")}: ${issue.message}`,
+  );
   throw new StartupError(lines.join("\n"));
 }
 
 /** The configuration file to load, and whether COHESION_CONFIG chose it explicitly. */
 export function configLocation(env: Env): { path: string; explicit: boolean } {
-  return env.COHESION_CONFIG === undefined ? { path: "cohesion.yaml", explicit: false } : { path: env.COHESION_CONFIG, explicit: true };
+  return env.COHESION_CONFIG === undefined
+    ? { path: "cohesion.yaml", explicit: false }
+    : { path: env.COHESION_CONFIG, explicit: true };
 }
 
 /** The chat platforms to run: console when no chat credentials are set; a partial credential set is a StartupError. */
@@ -20,7 +24,9 @@ export function chosenPlatforms(env: Env): ("console" | "slack" | "teams")[] {
   if (env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
     if (!env.SLACK_BOT_TOKEN) throw new StartupError("Slack credentials are incomplete: missing SLACK_BOT_TOKEN");
     if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      throw new StartupError("Slack credentials are incomplete: missing SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (socket mode)");
+      throw new StartupError(
+        "Slack credentials are incomplete: missing SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (socket mode)",
+      );
     }
     platforms.push("slack");
   }
@@ -30,17 +36,27 @@ export function chosenPlatforms(env: Env): ("console" | "slack" | "teams")[] {
 
 /** Whether Teams runs: with a complete app registration, or unauthenticated only when TEAMS_ALLOW_UNAUTHENTICATED=true and no credentials are set. */
 function teamsChosen(env: Env): boolean {
-  const credentials = Boolean(env.MICROSOFT_APP_ID || env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID || env.MICROSOFT_APP_TYPE);
+  const credentials = Boolean(
+    env.MICROSOFT_APP_ID || env.MICROSOFT_APP_PASSWORD || env.MICROSOFT_APP_TENANT_ID || env.MICROSOFT_APP_TYPE,
+  );
   if (env.TEAMS_ALLOW_UNAUTHENTICATED === "true") {
-    if (credentials) throw new StartupError("TEAMS_ALLOW_UNAUTHENTICATED=true is for local tools without an app registration: unset it or the MICROSOFT_APP_* variables");
+    if (credentials)
+      throw new StartupError(
+        "TEAMS_ALLOW_UNAUTHENTICATED=true is for local tools without an app registration: unset it or the MICROSOFT_APP_* variables",
+      );
     return true;
   }
   if (!credentials) return false;
   // A user-assigned managed identity has no password.
-  const required = env.MICROSOFT_APP_TYPE === "UserAssignedMSI" ? (["MICROSOFT_APP_ID"] as const) : (["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"] as const);
+  const required =
+    env.MICROSOFT_APP_TYPE === "UserAssignedMSI"
+      ? (["MICROSOFT_APP_ID"] as const)
+      : (["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"] as const);
   const missing = required.filter((name) => !env[name]);
   if (missing.length > 0) throw new StartupError(`Teams credentials are incomplete: missing ${missing.join(" and ")}`);
   if (env.MICROSOFT_APP_TYPE !== "MultiTenant" && env.MICROSOFT_APP_TYPE !== undefined && !env.MICROSOFT_APP_TENANT_ID)
-    throw new StartupError(`Teams credentials are incomplete: MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID`);
+    throw new StartupError(
+      `Teams credentials are incomplete: MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE} needs MICROSOFT_APP_TENANT_ID`,
+    );
   return true;
 }

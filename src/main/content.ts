@@ -6,7 +6,6 @@ import { coreInstruments, instrumentSchema, programSchema } from "../core/setup/
 import type { Content } from "../app/setup.js";
 import { readYamlFile } from "./yaml-file.js";
 
-
 /** Absolute path of the programs shipped with Cohesion. */
 export const shippedProgramsDir = fileURLToPath(new URL("../../programs", import.meta.url));
 
@@ -23,7 +22,9 @@ function yamlFiles(dir: string): string[] {
   try {
     names = readdirSync(dir);
   } catch (cause) {
-    throw new StartupError(`${dir}: content directory cannot be read (${(cause as NodeJS.ErrnoException).code ?? "unknown error"})`);
+    throw new StartupError(
+      `${dir}: content directory cannot be read (${(cause as NodeJS.ErrnoException).code ?? "unknown error"})`,
+    );
   }
   return names
     .filter((name) => extensions.has(extname(name).toLowerCase()))
@@ -31,7 +32,11 @@ function yamlFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-function loadAll<T extends { id: string }>(dirs: readonly string[], kind: string, read: (file: string) => T): Map<string, T> {
+function loadAll<T extends { id: string }>(
+  dirs: readonly string[],
+  kind: string,
+  read: (file: string) => T,
+): Map<string, T> {
   const loaded = new Map<string, T>();
   const files = new Map<string, string>();
   for (const file of dirs.flatMap(yamlFiles)) {
@@ -39,7 +44,8 @@ function loadAll<T extends { id: string }>(dirs: readonly string[], kind: string
     if (basename(file, extname(file)) !== value.id)
       throw new StartupError(`${file}: the file name must match the ${kind} id "${value.id}" inside it`);
     const earlier = files.get(value.id);
-    if (earlier !== undefined) throw new StartupError(`${file}: ${kind} id "${value.id}" is already defined in ${earlier}`);
+    if (earlier !== undefined)
+      throw new StartupError(`${file}: ${kind} id "${value.id}" is already defined in ${earlier}`);
     loaded.set(value.id, value);
     files.set(value.id, file);
   }
@@ -52,7 +58,9 @@ export function loadContent(options: { programsDirs: string[]; instrumentsDirs: 
   const instruments = loadAll(options.instrumentsDirs, "instrument", (file) => readYamlFile(file, instrumentSchema));
   for (const id of requiredInstruments) {
     if (!instruments.has(id))
-      throw new StartupError(`instrument "${id}" is required but was not found in: ${options.instrumentsDirs.join(", ") || "(no directories)"}`);
+      throw new StartupError(
+        `instrument "${id}" is required but was not found in: ${options.instrumentsDirs.join(", ") || "(no directories)"}`,
+      );
   }
   return { programs, instruments };
 }

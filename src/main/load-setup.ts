@@ -7,7 +7,6 @@ import type { Env } from "../app/settings.js";
 import { loadContent, shippedInstrumentsDir, shippedProgramsDir } from "./content.js";
 import type { Setup } from "../app/setup.js";
 
-
 /** Loads cohesion.yaml (or the shipped example in console mode) and the programs and instruments it uses. */
 export function loadSetup(env: Env, consoleMode: boolean): Setup {
   const { config, file } = readConfigFile({ ...configLocation(env), consoleMode, examplePath: shippedExampleConfig });
@@ -18,6 +17,7 @@ export function loadSetup(env: Env, consoleMode: boolean): Setup {
   });
   checkReferences(config, file, new Set(content.programs.keys()));
   const problems = analyticsProblems(config, content.programs, content.instruments);
-  if (problems.length > 0) throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
   return { config, content, file };
 }

@@ -37,10 +37,21 @@ async function runConsoleUntilQuit(env: Env): Promise<void> {
   mkdirSync(env.DATA_DIR, { recursive: true });
   const store = await openFileStore(env.DATA_DIR);
   // The terminal belongs to the conversation, so the console logs to a file beside the data.
-  const logger = createLogger(env.LOG_LEVEL, pino.destination({ dest: join(env.DATA_DIR, "cohesion.log"), sync: true }));
+  const logger = createLogger(
+    env.LOG_LEVEL,
+    pino.destination({ dest: join(env.DATA_DIR, "cohesion.log"), sync: true }),
+  );
   try {
     const exportsDir = join(env.DATA_DIR, "exports");
-    await runConsole({ setup, store, logger, consoleStart: env.CONSOLE_START, input: process.stdin, write: (text) => process.stdout.write(text), exportsDir });
+    await runConsole({
+      setup,
+      store,
+      logger,
+      consoleStart: env.CONSOLE_START,
+      input: process.stdin,
+      write: (text) => process.stdout.write(text),
+      exportsDir,
+    });
   } finally {
     await store.close();
   }

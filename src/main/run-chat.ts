@@ -42,7 +42,8 @@ export async function startChat(options: {
   const { env, setup, store, clock, logger } = options;
   const factories = options.factories ?? chatPlatformFactories;
   const names = chosenPlatforms(env).filter((name): name is "slack" | "teams" => name !== "console");
-  if (names.length === 0) throw new StartupError("No chat credentials are set: Cohesion would run in the local console instead.");
+  if (names.length === 0)
+    throw new StartupError("No chat credentials are set: Cohesion would run in the local console instead.");
   const platforms = names.map((name) => {
     const factory = factories[name];
     if (!factory) throw new StartupError(`This build of Cohesion cannot run on ${name} yet.`);
@@ -52,12 +53,15 @@ export async function startChat(options: {
   const bot = assemble({ ...setup, store, clock, logger, messenger: routeByPlatform(messengers) });
   const sweep = serialised(async () => {
     const report = await bot.dispatcher.sweep();
-    if (report.sent + report.failed + report.retrying + report.expired + report.groupErrors > 0) logger.info({ ...report }, "sweep");
+    if (report.sent + report.failed + report.retrying + report.expired + report.groupErrors > 0)
+      logger.info({ ...report }, "sweep");
   });
   const http = createHttpHost();
   for (const platform of platforms) await platform.start(bot, http.router);
   const loopbackOnly = platforms.some((platform) => platform.loopbackOnly);
-  const url = platforms.some((platform) => platform.usesHttp) ? await http.listen(env.PORT, loopbackOnly ? "127.0.0.1" : options.host) : undefined;
+  const url = platforms.some((platform) => platform.usesHttp)
+    ? await http.listen(env.PORT, loopbackOnly ? "127.0.0.1" : options.host)
+    : undefined;
   const stopWaking = options.wakeEveryMinute === false ? () => undefined : wakeEveryMinute(sweep, logger);
   return {
     bot,

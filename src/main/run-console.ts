@@ -21,7 +21,9 @@ async function startingTime(store: Store, setup: Setup, consoleStart: Date | und
   const saved = (await store.readOrganisation()).consoleClock;
   if (saved) return new Date(saved);
   if (consoleStart) return consoleStart;
-  const firsts = setup.config.groups.flatMap((group) => listSessions(group, new Date(0)).map((s) => s.startsAt.getTime()));
+  const firsts = setup.config.groups.flatMap((group) =>
+    listSessions(group, new Date(0)).map((s) => s.startsAt.getTime()),
+  );
   return addHours(new Date(Math.min(...firsts)), -4 * 24);
 }
 

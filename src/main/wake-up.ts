@@ -3,7 +3,10 @@ import type { Logger } from "../kernel/ports.js";
 
 /** node-cron's own messages, written through Cohesion's logger (never to stdout or stderr); an error shows only its name. */
 export function cronLogger(logger: Logger): CronLogger {
-  const fields = (error?: unknown) => ({ source: "node-cron", ...(error instanceof Error ? { error: error.name } : {}) });
+  const fields = (error?: unknown) => ({
+    source: "node-cron",
+    ...(error instanceof Error ? { error: error.name } : {}),
+  });
   const text = (message: string | Error) => (typeof message === "string" ? message : "scheduler error");
   return {
     info: (message) => logger.info(fields(), message),

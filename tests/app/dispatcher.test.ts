@@ -39,7 +39,13 @@ describe("the outbox never sends a delivery twice", () => {
 
   it("does not resend at later sweeps", async () => {
     const world = painTueWorld();
-    for (const instant of [at.beforeEverything, at.orientationDue, "2026-11-28T18:01:00Z", "2026-11-29T09:00:00Z", "2026-11-30T17:59:00Z"])
+    for (const instant of [
+      at.beforeEverything,
+      at.orientationDue,
+      "2026-11-28T18:01:00Z",
+      "2026-11-29T09:00:00Z",
+      "2026-11-30T17:59:00Z",
+    ])
       await sweepAt(world, instant);
 
     expect(world.messenger.sent).toHaveLength(8);
@@ -61,7 +67,15 @@ describe("the outbox never sends a delivery twice", () => {
     const key = keyOf("reminder", 1, ana);
     await store.updateGroup(groupId, (state) => {
       state.outbox[key] = {
-        delivery: { key, kind: "reminder", groupId, recipient: ana, session: 1, dueAt: at.reminder1Due, expiresAt: at.session1Starts },
+        delivery: {
+          key,
+          kind: "reminder",
+          groupId,
+          recipient: ana,
+          session: 1,
+          dueAt: at.reminder1Due,
+          expiresAt: at.session1Starts,
+        },
         status: "claimed",
         updatedAt: at.reminder1Due,
         attempts: 1,
@@ -114,7 +128,9 @@ describe("the outbox catches up after downtime", () => {
     const report = await sweepAt(world, "2026-12-01T20:00:00Z");
 
     expect(recipientsOf(world, marks.reminder)).toEqual([]);
-    expect([...(await entriesOf(world, "reminder", 1)).values()].map((e) => e.status)).toEqual(Array(8).fill("expired"));
+    expect([...(await entriesOf(world, "reminder", 1)).values()].map((e) => e.status)).toEqual(
+      Array(8).fill("expired"),
+    );
     expect(recipientsOf(world, marks.checkin)).toEqual([...members].sort());
     expect(report).toMatchObject({ sent: 8, expired: 8 });
   });
@@ -122,12 +138,42 @@ describe("the outbox catches up after downtime", () => {
 
 describe("each kind of delivery has its own grace window", () => {
   // For each kind: sweeps that bring the group up to just before the gap, then the first sweep after it.
-  const cases: { kind: Exclude<DeliveryKind, "unreachable">; lastSweepBeforeGap: string; stillUseful: string; tooLate: string }[] = [
-    { kind: "orientation", lastSweepBeforeGap: at.beforeEverything, stillUseful: "2026-12-05T17:59:00Z", tooLate: "2026-12-05T18:01:00Z" },
-    { kind: "reminder", lastSweepBeforeGap: "2026-11-29T12:00:00Z", stillUseful: "2026-12-01T17:59:00Z", tooLate: "2026-12-01T18:01:00Z" },
-    { kind: "checkin", lastSweepBeforeGap: "2026-12-01T19:00:00Z", stillUseful: "2026-12-04T19:29:00Z", tooLate: "2026-12-04T19:31:00Z" },
-    { kind: "nudge", lastSweepBeforeGap: at.checkin1Due, stillUseful: "2026-12-04T19:29:00Z", tooLate: "2026-12-04T19:31:00Z" },
-    { kind: "digest", lastSweepBeforeGap: "2026-12-04T19:00:00Z", stillUseful: "2026-12-06T19:29:00Z", tooLate: "2026-12-06T19:31:00Z" },
+  const cases: {
+    kind: Exclude<DeliveryKind, "unreachable">;
+    lastSweepBeforeGap: string;
+    stillUseful: string;
+    tooLate: string;
+  }[] = [
+    {
+      kind: "orientation",
+      lastSweepBeforeGap: at.beforeEverything,
+      stillUseful: "2026-12-05T17:59:00Z",
+      tooLate: "2026-12-05T18:01:00Z",
+    },
+    {
+      kind: "reminder",
+      lastSweepBeforeGap: "2026-11-29T12:00:00Z",
+      stillUseful: "2026-12-01T17:59:00Z",
+      tooLate: "2026-12-01T18:01:00Z",
+    },
+    {
+      kind: "checkin",
+      lastSweepBeforeGap: "2026-12-01T19:00:00Z",
+      stillUseful: "2026-12-04T19:29:00Z",
+      tooLate: "2026-12-04T19:31:00Z",
+    },
+    {
+      kind: "nudge",
+      lastSweepBeforeGap: at.checkin1Due,
+      stillUseful: "2026-12-04T19:29:00Z",
+      tooLate: "2026-12-04T19:31:00Z",
+    },
+    {
+      kind: "digest",
+      lastSweepBeforeGap: "2026-12-04T19:00:00Z",
+      stillUseful: "2026-12-06T19:29:00Z",
+      tooLate: "2026-12-06T19:31:00Z",
+    },
   ];
 
   async function downUntil(lastSweepBeforeGap: string, backAt: string) {
@@ -139,21 +185,27 @@ describe("each kind of delivery has its own grace window", () => {
     return world;
   }
 
-  it.each(cases)("sends a $kind due during downtime while it is still useful", async ({ kind, lastSweepBeforeGap, stillUseful }) => {
-    const world = await downUntil(lastSweepBeforeGap, stillUseful);
-    const entries = [...(await entriesOf(world, kind, 1)).values()];
-    expect(entries.length).toBeGreaterThan(0);
-    expect(entries.map((e) => e.status)).toEqual(entries.map(() => "sent"));
-    expect(recipientsOf(world, marks[kind])).toEqual(entries.map((e) => e.delivery.recipient).sort());
-  });
+  it.each(cases)(
+    "sends a $kind due during downtime while it is still useful",
+    async ({ kind, lastSweepBeforeGap, stillUseful }) => {
+      const world = await downUntil(lastSweepBeforeGap, stillUseful);
+      const entries = [...(await entriesOf(world, kind, 1)).values()];
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.map((e) => e.status)).toEqual(entries.map(() => "sent"));
+      expect(recipientsOf(world, marks[kind])).toEqual(entries.map((e) => e.delivery.recipient).sort());
+    },
+  );
 
-  it.each(cases)("drops a $kind, recorded as expired, once it is too late", async ({ kind, lastSweepBeforeGap, tooLate }) => {
-    const world = await downUntil(lastSweepBeforeGap, tooLate);
-    const entries = [...(await entriesOf(world, kind, 1)).values()];
-    expect(entries.length).toBeGreaterThan(0);
-    expect(entries.map((e) => e.status)).toEqual(entries.map(() => "expired"));
-    expect(recipientsOf(world, marks[kind])).toEqual([]);
-  });
+  it.each(cases)(
+    "drops a $kind, recorded as expired, once it is too late",
+    async ({ kind, lastSweepBeforeGap, tooLate }) => {
+      const world = await downUntil(lastSweepBeforeGap, tooLate);
+      const entries = [...(await entriesOf(world, kind, 1)).values()];
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.map((e) => e.status)).toEqual(entries.map(() => "expired"));
+      expect(recipientsOf(world, marks[kind])).toEqual([]);
+    },
+  );
 });
 
 describe("one failure never stops the rest", () => {
@@ -165,7 +217,11 @@ describe("one failure never stops the rest", () => {
 
     expect(report).toMatchObject({ sent: 7, failed: 1, retrying: 0 });
     expect(recipientsOf(world, marks.orientation)).toEqual(members.filter((m) => m !== ana).sort());
-    expect(await entryOf(world, keyOf("orientation", 1, ana))).toMatchObject({ status: "failed", error: "user-not-found", attempts: 1 });
+    expect(await entryOf(world, keyOf("orientation", 1, ana))).toMatchObject({
+      status: "failed",
+      error: "user-not-found",
+      attempts: 1,
+    });
 
     world.messenger.failFor = () => undefined;
     await sweepAt(world, "2026-11-28T19:00:00Z");
@@ -201,7 +257,10 @@ describe("one failure never stops the rest", () => {
     world.messenger.failFor = (to) => (to === ben ? new DeliveryError("rate-limited", true, 600) : undefined);
     await sweepAt(world, at.beforeEverything);
     await sweepAt(world, at.orientationDue);
-    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "retrying", nextAttemptAt: "2026-11-28T18:10:00.000Z" });
+    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({
+      status: "retrying",
+      nextAttemptAt: "2026-11-28T18:10:00.000Z",
+    });
 
     world.messenger.failFor = () => undefined;
     await sweepAt(world, "2026-11-28T18:05:00Z");
@@ -214,7 +273,13 @@ describe("one failure never stops the rest", () => {
     const world = painTueWorld();
     world.messenger.failFor = (to) => (to === ben ? new DeliveryError("timeout", true) : undefined);
     await sweepAt(world, at.beforeEverything);
-    for (const instant of [at.orientationDue, "2026-11-28T18:01:00Z", "2026-11-28T18:06:00Z", "2026-11-28T18:36:00Z", "2026-11-28T20:36:00Z"])
+    for (const instant of [
+      at.orientationDue,
+      "2026-11-28T18:01:00Z",
+      "2026-11-28T18:06:00Z",
+      "2026-11-28T18:36:00Z",
+      "2026-11-28T20:36:00Z",
+    ])
       await sweepAt(world, instant);
     expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "failed", attempts: 5 });
 
@@ -235,7 +300,10 @@ describe("one failure never stops the rest", () => {
   });
 
   it("keeps serving the other groups when one group's program is missing", async () => {
-    const config = exampleConfig((c) => ({ ...c, groups: c.groups.map((g) => (g.id === groupId ? { ...g, program: "no-such-program" } : g)) }));
+    const config = exampleConfig((c) => ({
+      ...c,
+      groups: c.groups.map((g) => (g.id === groupId ? { ...g, program: "no-such-program" } : g)),
+    }));
     const world = makeWorld({ config, now: at.beforeEverything });
     await world.dispatcher.sweep();
     const report = await sweepAt(world, "2026-11-30T14:00:00Z");
@@ -249,7 +317,11 @@ describe("one failure never stops the rest", () => {
     const store = new FailingStore(new MemoryStore(), new Set(["segt-thu"]));
     const world = makeWorld({ store, now: at.beforeEverything, config: exampleConfig() });
     world.messenger.failFor = (to) =>
-      to === ana ? new DeliveryError("user-not-found", false) : to === ben ? new Error(`socket closed while sending to ${to}`) : undefined;
+      to === ana
+        ? new DeliveryError("user-not-found", false)
+        : to === ben
+          ? new Error(`socket closed while sending to ${to}`)
+          : undefined;
     await world.dispatcher.sweep();
     await sweepAt(world, at.orientationDue);
     await sweepAt(world, "2026-11-28T18:01:00Z");

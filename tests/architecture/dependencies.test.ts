@@ -3,7 +3,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
-const forbidden = ["@slack/", "@microsoft/", "botbuilder", "lowdb", "node-cron", "pino", "/platforms/", "/store/", "/app/"];
+const forbidden = [
+  "@slack/",
+  "@microsoft/",
+  "botbuilder",
+  "lowdb",
+  "node-cron",
+  "pino",
+  "/platforms/",
+  "/store/",
+  "/app/",
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -13,9 +23,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 function imports(file: string): string[] {
-  return [...readFileSync(file, "utf8").matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(["']([^"']+)["']\)/g)].map(
-    (match) => match[1] ?? match[2] ?? "",
-  );
+  return [
+    ...readFileSync(file, "utf8").matchAll(
+      /(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(["']([^"']+)["']\)/g,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? "");
 }
 
 describe("the core stays platform-neutral", () => {

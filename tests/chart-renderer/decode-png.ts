@@ -39,8 +39,13 @@ export function decodePalettePng(png: Uint8Array): Pixels {
 }
 
 /** How many pixels in a rectangle are darker than `threshold`. */
-export function darkPixels(pixels: Pixels, area: { x: number; y: number; width: number; height: number }, threshold = 100): number {
+export function darkPixels(
+  pixels: Pixels,
+  area: { x: number; y: number; width: number; height: number },
+  threshold = 100,
+): number {
   let count = 0;
-  for (let y = area.y; y < area.y + area.height; y += 1) for (let x = area.x; x < area.x + area.width; x += 1) if (pixels.grey(x, y) < threshold) count += 1;
+  for (let y = area.y; y < area.y + area.height; y += 1)
+    for (let x = area.x; x < area.x + area.width; x += 1) if (pixels.grey(x, y) < threshold) count += 1;
   return count;
 }

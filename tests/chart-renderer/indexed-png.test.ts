@@ -27,6 +27,7 @@ describe("saving a chart as a palette PNG", () => {
     const pixels = [...greys.slice(0, 256).flatMap((g) => [g, g]), ...greys.slice(256)].map((g) => [g, g, g] as const);
     const width = pixels.length;
     const image = decodePalettePng(indexedPng(rgba(pixels), width, 1));
-    for (let x = 0; x < width; x += 1) expect(Math.abs(image.grey(x, 0) - (pixels[x]?.[0] ?? 0))).toBeLessThanOrEqual(12);
+    for (let x = 0; x < width; x += 1)
+      expect(Math.abs(image.grey(x, 0) - (pixels[x]?.[0] ?? 0))).toBeLessThanOrEqual(12);
   });
 });

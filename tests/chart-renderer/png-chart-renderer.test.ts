@@ -42,7 +42,17 @@ describe("drawing a climate chart as PNG", () => {
 
   it("lays out the title, legend, axes and labels as text", async () => {
     const svg = await svgOfChart(full);
-    for (const label of ["Chronic pain skills, Tuesday evening", "Engaged", "Avoiding", "Conflict", "Session", "Mean score (0-6)", "middle phase", "too few answers", "6/7"]) {
+    for (const label of [
+      "Chronic pain skills, Tuesday evening",
+      "Engaged",
+      "Avoiding",
+      "Conflict",
+      "Session",
+      "Mean score (0-6)",
+      "middle phase",
+      "too few answers",
+      "6/7",
+    ]) {
       expect(svg).toContain(`>${label}<`);
     }
     expect(svg).toContain('font-family="DejaVu Sans');

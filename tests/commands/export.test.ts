@@ -44,7 +44,10 @@ function fileOf(message: Message): FileBlock {
 }
 
 function lines(file: FileBlock): string[] {
-  return new TextDecoder().decode(file.data).split("\r\n").filter((line) => line !== "");
+  return new TextDecoder()
+    .decode(file.data)
+    .split("\r\n")
+    .filter((line) => line !== "");
 }
 
 describe("export <group>: the figures per session", () => {
@@ -52,7 +55,11 @@ describe("export <group>: the figures per session", () => {
     const world = await twoSessions();
     const reply = await exportAs(world, okafor, "export pain-tue");
     const file = fileOf(reply);
-    expect(file).toMatchObject({ filename: "pain-tue-climate-2026-12-11.csv", mediaType: "text/csv", title: "Climate per session, Chronic pain skills, Tuesday evening" });
+    expect(file).toMatchObject({
+      filename: "pain-tue-climate-2026-12-11.csv",
+      mediaType: "text/csv",
+      title: "Climate per session, Chronic pain skills, Tuesday evening",
+    });
     // Engaged 4,4,4,5,5: mean 4.4, sd √0.3 = 0.55; Avoiding 2,2,2,2,1: 1.8, √0.2 = 0.45;
     // Conflict 1,1,0,0,0: 0.4, √0.3 = 0.55; pulse 4,4,3,5,4: 4.0, √0.5 = 0.71; 5 of 8 answered = 0.63.
     expect(lines(file)).toEqual([
@@ -90,7 +97,9 @@ describe("export <group>: the figures per session", () => {
   it("is written to the group's audit log with who and when", async () => {
     const world = await twoSessions();
     await exportAs(world, okafor, "export pain-tue");
-    expect((await world.store.readGroup("pain-tue")).audit).toEqual([{ at: "2026-12-11T19:30:00.000Z", actor: okafor, action: "export-aggregates", subject: "2 rows" }]);
+    expect((await world.store.readGroup("pain-tue")).audit).toEqual([
+      { at: "2026-12-11T19:30:00.000Z", actor: okafor, action: "export-aggregates", subject: "2 rows" },
+    ]);
   });
 
   it("says kindly when there is nothing to export yet, with no file and nothing audited", async () => {
@@ -109,14 +118,22 @@ describe("export <group> answers: members' answers under codes", () => {
     const file = fileOf(reply);
     expect(file.filename).toBe("pain-tue-answers-2026-12-11.csv");
     const [head, ...rows] = lines(file);
-    expect(head).toBe("member_code,session,date,phase,pulse-1," + Array.from({ length: 12 }, (_, i) => `gcq-${i + 1}`).join(",") + ",engaged,avoiding,conflict,form_counts");
+    expect(head).toBe(
+      "member_code,session,date,phase,pulse-1," +
+        Array.from({ length: 12 }, (_, i) => `gcq-${i + 1}`).join(",") +
+        ",engaged,avoiding,conflict,form_counts",
+    );
     expect(rows).toHaveLength(8);
     const code = /^M-[0-9a-f]{10}$/;
     for (const row of rows) expect(row.split(",")[0]).toMatch(code);
     // ana, session 1: pulse 4; items by subscale e e a e a c c e a c e c = 4 4 2 4 2 1 1 4 2 1 4 1.
-    expect(rows).toContainEqual(expect.stringMatching(/^M-[0-9a-f]{10},1,2026-12-01,early,4,4,4,2,4,2,1,1,4,2,1,4,1,4\.00,2\.00,1\.00,yes$/));
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^M-[0-9a-f]{10},1,2026-12-01,early,4,4,4,2,4,2,1,1,4,2,1,4,1,4\.00,2\.00,1\.00,yes$/),
+    );
     // Session 2 forms have no pulse.
-    expect(rows.filter((row) => row.split(",")[1] === "2")).toEqual(Array(3).fill(expect.stringMatching(/,2,2026-12-08,early,,3,3,3,3,3,3,3,3,3,3,3,3,3\.00,3\.00,3\.00,yes$/)));
+    expect(rows.filter((row) => row.split(",")[1] === "2")).toEqual(
+      Array(3).fill(expect.stringMatching(/,2,2026-12-08,early,,3,3,3,3,3,3,3,3,3,3,3,3,3\.00,3\.00,3\.00,yes$/)),
+    );
     expect(reply.text).toContain("each member under a code that stays the same for this group");
   });
 
@@ -142,7 +159,10 @@ describe("export <group> answers: members' answers under codes", () => {
   });
 
   it("gives the same member a different code in another organisation's store (the key is random)", async () => {
-    const codes = async () => lines(fileOf(await exportAs(await twoSessions(), okafor, "export pain-tue answers"))).slice(1).map((row) => row.split(",")[0]);
+    const codes = async () =>
+      lines(fileOf(await exportAs(await twoSessions(), okafor, "export pain-tue answers")))
+        .slice(1)
+        .map((row) => row.split(",")[0]);
     const [one, two] = [await codes(), await codes()];
     expect(one).not.toEqual(two);
   });
@@ -150,7 +170,9 @@ describe("export <group> answers: members' answers under codes", () => {
   it("is for the group's leads only: the care team's channel is refused kindly, and nothing is audited", async () => {
     const world = await twoSessions();
     const reply = await exportAs(world, careTeam, "export pain-tue answers", careTeam);
-    expect(reply.text).toBe("Members' answers are for the group's leads only. `export pain-tue` gives the figures per session.");
+    expect(reply.text).toBe(
+      "Members' answers are for the group's leads only. `export pain-tue` gives the figures per session.",
+    );
     expect(reply.blocks.some((block) => block.type === "file")).toBe(false);
     expect((await world.store.readGroup("pain-tue")).audit).toEqual([]);
   });
@@ -158,7 +180,9 @@ describe("export <group> answers: members' answers under codes", () => {
   it("is written to the audit log as an export of members' answers", async () => {
     const world = await twoSessions();
     await exportAs(world, okafor, "export pain-tue answers");
-    expect((await world.store.readGroup("pain-tue")).audit).toEqual([{ at: "2026-12-11T19:30:00.000Z", actor: okafor, action: "export-member-answers", subject: "8 rows" }]);
+    expect((await world.store.readGroup("pain-tue")).audit).toEqual([
+      { at: "2026-12-11T19:30:00.000Z", actor: okafor, action: "export-member-answers", subject: "8 rows" },
+    ]);
   });
 });
 
@@ -185,7 +209,11 @@ describe("who may export", () => {
 
   it("explains the usage when asked for something else", async () => {
     const world = await twoSessions();
-    expect((await exportAs(world, okafor, "export pain-tue everything")).text).toContain("Usage: `export <group> [answers]`");
-    expect((await exportAs(world, okafor, "export pain-tue answers please")).text).toContain("Usage: `export <group> [answers]`");
+    expect((await exportAs(world, okafor, "export pain-tue everything")).text).toContain(
+      "Usage: `export <group> [answers]`",
+    );
+    expect((await exportAs(world, okafor, "export pain-tue answers please")).text).toContain(
+      "Usage: `export <group> [answers]`",
+    );
   });
 });

@@ -24,7 +24,9 @@ describe("help", () => {
 
   it("suggests help for an unknown command", async () => {
     const world = makeWorld();
-    expect(await command(world, "console:ana", "frobnicate now")).toBe('I don\'t know "frobnicate". Try `help` to see what you can ask.');
+    expect(await command(world, "console:ana", "frobnicate now")).toBe(
+      'I don\'t know "frobnicate". Try `help` to see what you can ask.',
+    );
   });
 
   it("shows its usage when given too many arguments", async () => {

@@ -63,7 +63,9 @@ describe("summary with a chart", () => {
   });
 
   it("carries a real PNG when drawn by the PNG renderer", async () => {
-    const world = await afterSession1(makeWorld({ now: at.beforeEverything, charts: new RecordingChartRenderer(createPngChartRenderer()) }));
+    const world = await afterSession1(
+      makeWorld({ now: at.beforeEverything, charts: new RecordingChartRenderer(createPngChartRenderer()) }),
+    );
     world.clock.set(painTue.closes1);
     const image = imageOf(await summaryFor(world, okafor));
     expect([...(image?.png ?? []).slice(0, 8)]).toEqual(pngSignature);

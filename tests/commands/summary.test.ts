@@ -20,7 +20,8 @@ const [ana = "", ben = "", carla = "", dev = "", erin = "", femi = "", grace = "
 
 const refusal =
   "That is for the group's leads and care team, so I can't share it here. If you'd like to talk about how the group is going, your leads will be glad to.";
-const otherGroup = 'I can\'t show you a group called "pain-tue". Summaries of a group are for its leads and care team; yours are: segt-thu.';
+const otherGroup =
+  'I can\'t show you a group called "pain-tue". Summaries of a group are for its leads and care team; yours are: segt-thu.';
 
 async function ok(world: World, raw: unknown): Promise<void> {
   expect(replyText(await world.interactions.handle(raw))).toMatch(/thank|Lovely/i);
@@ -36,7 +37,8 @@ async function ok(world: World, raw: unknown): Promise<void> {
 async function session1(): Promise<World> {
   const world = makeWorld();
   await sweepAt(world, painTue.reminder1);
-  for (const member of [ana, ben, carla, dev, erin]) await ok(world, { type: "button", from: member, promptId: rsvpPromptId(world, member), action: "rsvp-yes" });
+  for (const member of [ana, ben, carla, dev, erin])
+    await ok(world, { type: "button", from: member, promptId: rsvpPromptId(world, member), action: "rsvp-yes" });
   await ok(world, { type: "button", from: femi, promptId: rsvpPromptId(world, femi), action: "rsvp-no" });
   await sweepAt(world, painTue.checkin1);
   expect(() => checkinPromptId(world, femi)).toThrow();
@@ -45,7 +47,13 @@ async function session1(): Promise<World> {
     await ok(world, { type: "choice", from: member, promptId, itemId: "pulse-1", value: pulse });
     await ok(world, { type: "form", from: member, promptId, answers: gcqAnswers(values) });
   }
-  await ok(world, { type: "choice", from: grace, promptId: checkinPromptId(world, grace), itemId: "pulse-1", value: 2 });
+  await ok(world, {
+    type: "choice",
+    from: grace,
+    promptId: checkinPromptId(world, grace),
+    itemId: "pulse-1",
+    value: 2,
+  });
   return world;
 }
 
@@ -71,7 +79,12 @@ describe("summary for a group's lead", () => {
 
     // hugo answers a minute before the window closes: still nothing published.
     world.clock.set(new Date(Date.parse(painTue.closes1) - 60_000));
-    await ok(world, { type: "form", from: hugo, promptId: checkinPromptId(world, hugo), answers: gcqAnswers(bySubscale(6, 0, 0)) });
+    await ok(world, {
+      type: "form",
+      from: hugo,
+      promptId: checkinPromptId(world, hugo),
+      answers: gcqAnswers(bySubscale(6, 0, 0)),
+    });
     expect(await command(world, okafor, "summary pain-tue")).not.toMatch(/(Engaged|Avoiding|Conflict|Pulse) \d/);
 
     // Once closed, hugo's form is in: Engaged 28/6 = 4.7, Avoiding 9/6 = 1.5, Conflict 2/6 = 0.3.
@@ -81,7 +94,12 @@ describe("summary for a group's lead", () => {
     expect(published).toContain("Responses 7 of 7 (100%)");
 
     // After that, answers are refused and the published figures never change.
-    const late = await world.interactions.handle({ type: "form", from: carla, promptId: checkinPromptId(world, carla), answers: gcqAnswers(bySubscale(0, 6, 6)) });
+    const late = await world.interactions.handle({
+      type: "form",
+      from: carla,
+      promptId: checkinPromptId(world, carla),
+      answers: gcqAnswers(bySubscale(0, 6, 6)),
+    });
     expect(replyText(late)).toMatch(/has closed/);
     world.clock.advanceHours(1);
     expect(await command(world, okafor, "summary pain-tue")).toBe(published);
@@ -112,8 +130,12 @@ describe("summary for a group's lead", () => {
 
   it("shows the usage for too many or malformed arguments", async () => {
     const world = makeWorld();
-    expect(await command(world, okafor, "summary pain-tue segt-thu")).toBe("summary takes one group id. Usage: `summary <group> [share]`");
-    expect(await command(world, okafor, "summary Pain_Tue")).toBe("expected lowercase letters, digits and dashes. Usage: `summary <group> [share]`");
+    expect(await command(world, okafor, "summary pain-tue segt-thu")).toBe(
+      "summary takes one group id. Usage: `summary <group> [share]`",
+    );
+    expect(await command(world, okafor, "summary Pain_Tue")).toBe(
+      "expected lowercase letters, digits and dashes. Usage: `summary <group> [share]`",
+    );
   });
 
   it("says so when no session has been held yet", async () => {
@@ -131,7 +153,9 @@ describe("summary for the care team", () => {
     const lead = await command(world, okafor, "summary pain-tue");
     expect(await command(world, careTeam, "summary pain-tue")).toBe(lead);
     expect(await command(world, "console:nurse-pat", "summary pain-tue", careTeam)).toBe(lead);
-    expect(await command(world, careTeam, "summary segt-thu")).toContain("Metastatic breast cancer support (SEGT), Thursday");
+    expect(await command(world, careTeam, "summary segt-thu")).toContain(
+      "Metastatic breast cancer support (SEGT), Thursday",
+    );
   });
 
   it("asks which group when the care team looks after more than one", async () => {

@@ -31,14 +31,21 @@ describe("readEnv", () => {
   });
 
   it("reads explicit values", () => {
-    const env = readEnv({ COHESION_CONFIG: "clinic.yaml", PORT: "8080", LOG_LEVEL: "debug", CONSOLE_START: "2026-12-01T17:45Z" });
+    const env = readEnv({
+      COHESION_CONFIG: "clinic.yaml",
+      PORT: "8080",
+      LOG_LEVEL: "debug",
+      CONSOLE_START: "2026-12-01T17:45Z",
+    });
     expect(env).toMatchObject({ PORT: 8080, LOG_LEVEL: "debug" });
     expect(env.CONSOLE_START?.toISOString()).toBe("2026-12-01T17:45:00.000Z");
     expect(configLocation(env)).toEqual({ path: "clinic.yaml", explicit: true });
   });
 
   it.each(["abc", "-1", "70000", "80.5"])("names PORT when it is %s", (port) => {
-    expect(startupMessage(() => readEnv({ PORT: port }))).toMatch(/^environment variable PORT: expected a whole number from 0 to 65535$/);
+    expect(startupMessage(() => readEnv({ PORT: port }))).toMatch(
+      /^environment variable PORT: expected a whole number from 0 to 65535$/,
+    );
   });
 
   it("accepts PORT 0, which asks the system for a free port", () => {
@@ -64,7 +71,12 @@ describe("chosenPlatforms", () => {
 
   it("returns complete credential sets", () => {
     expect(chosenPlatforms(readEnv({ SLACK_BOT_TOKEN: "xoxb", SLACK_APP_TOKEN: "xapp" }))).toEqual(["slack"]);
-    const both = readEnv({ SLACK_BOT_TOKEN: "xoxb", SLACK_SIGNING_SECRET: "s", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" });
+    const both = readEnv({
+      SLACK_BOT_TOKEN: "xoxb",
+      SLACK_SIGNING_SECRET: "s",
+      MICROSOFT_APP_ID: "id",
+      MICROSOFT_APP_PASSWORD: "pw",
+    });
     expect(chosenPlatforms(both)).toEqual(["slack", "teams"]);
   });
 });
@@ -73,8 +85,14 @@ describe("loadConfig", () => {
   it("loads the shipped example", () => {
     const { config, file } = load(shippedExampleConfig);
     expect(file).toBe(shippedExampleConfig);
-    expect(config.organisation).toMatchObject({ name: "Riverside Integrated Care (demo)", privacy: { minResponses: 5 } });
-    expect(config.groups.map((group) => [group.id, group.members.length])).toEqual([["pain-tue", 8], ["segt-thu", 6]]);
+    expect(config.organisation).toMatchObject({
+      name: "Riverside Integrated Care (demo)",
+      privacy: { minResponses: 5 },
+    });
+    expect(config.groups.map((group) => [group.id, group.members.length])).toEqual([
+      ["pain-tue", 8],
+      ["segt-thu", 6],
+    ]);
     expect(listSessions(config.groups[0]!, new Date("2030-01-01T00:00:00Z"))).toHaveLength(8);
   });
 
@@ -104,7 +122,9 @@ describe("loadConfig", () => {
 
   it("refuses a missing default file outside console mode", () => {
     const message = startupMessage(() => load(fixture("absent.yaml"), { explicit: false }));
-    expect(message).toContain("absent.yaml: configuration file not found; create cohesion.yaml (copy cohesion.example.yaml");
+    expect(message).toContain(
+      "absent.yaml: configuration file not found; create cohesion.yaml (copy cohesion.example.yaml",
+    );
   });
 
   it("refuses a missing explicit file, even in console mode", () => {
@@ -124,11 +144,15 @@ describe("chosenPlatforms for Microsoft Teams", () => {
   });
 
   it("still refuses an app id without a password", () => {
-    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_ID: "id" })))).toContain("missing MICROSOFT_APP_PASSWORD");
+    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_ID: "id" })))).toContain(
+      "missing MICROSOFT_APP_PASSWORD",
+    );
   });
 
   it("refuses a password without an app id", () => {
-    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_PASSWORD: "pw" })))).toContain("missing MICROSOFT_APP_ID");
+    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_PASSWORD: "pw" })))).toContain(
+      "missing MICROSOFT_APP_ID",
+    );
   });
 
   it("refuses to mix the unauthenticated mode with app credentials", () => {
@@ -138,7 +162,9 @@ describe("chosenPlatforms for Microsoft Teams", () => {
 
   it("asks a single-tenant app for its tenant id", () => {
     const vars = { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TYPE: "SingleTenant" };
-    expect(startupMessage(() => chosenPlatforms(readEnv(vars)))).toContain("MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID");
+    expect(startupMessage(() => chosenPlatforms(readEnv(vars)))).toContain(
+      "MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID",
+    );
     expect(chosenPlatforms(readEnv({ ...vars, MICROSOFT_APP_TENANT_ID: "t" }))).toEqual(["teams"]);
   });
 

@@ -92,14 +92,18 @@ describe("clinic content", () => {
     const error = startupError(() =>
       loadContent({ ...shipped, instrumentsDirs: [shippedInstrumentsDir, join(fixtures, "bad-labels")] }),
     );
-    expect(error.message).toContain(`${join(fixtures, "bad-labels", "wrong-labels.yaml")}: scale.labels: expected 5 labels`);
+    expect(error.message).toContain(
+      `${join(fixtures, "bad-labels", "wrong-labels.yaml")}: scale.labels: expected 5 labels`,
+    );
   });
 
   it("names the file and the item when an item's subscale is unknown", () => {
     const error = startupError(() =>
       loadContent({ ...shipped, instrumentsDirs: [shippedInstrumentsDir, join(fixtures, "bad-subscale")] }),
     );
-    expect(error.message).toContain(`${join(fixtures, "bad-subscale", "unknown-subscale.yaml")}: items.2.subscale: unknown subscale "tension"`);
+    expect(error.message).toContain(
+      `${join(fixtures, "bad-subscale", "unknown-subscale.yaml")}: items.2.subscale: unknown subscale "tension"`,
+    );
   });
 
   it("names the file and the field of an invalid program", () => {
@@ -118,9 +122,7 @@ describe("clinic content", () => {
   });
 
   it("refuses a file whose name is not its id", () => {
-    const error = startupError(() =>
-      loadContent({ ...shipped, programsDirs: [join(fixtures, "mismatched-id")] }),
-    );
+    const error = startupError(() => loadContent({ ...shipped, programsDirs: [join(fixtures, "mismatched-id")] }));
     expect(error.message).toContain(join(fixtures, "mismatched-id", "wrong-name.yaml"));
     expect(error.message).toContain('"other-name"');
   });
@@ -132,7 +134,9 @@ describe("clinic content", () => {
   });
 
   it("requires the gcq-s and pulse instruments", () => {
-    const error = startupError(() => loadContent({ ...shipped, instrumentsDirs: [join(fixtures, "clinic-instruments")] }));
+    const error = startupError(() =>
+      loadContent({ ...shipped, instrumentsDirs: [join(fixtures, "clinic-instruments")] }),
+    );
     expect(error.message).toContain('"gcq-s"');
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { digestTime, synthesiseGroup, type Plan } from "../core/alerts/synthetic/synthetic-group.js";
 import { groupById } from "../support/flows.js";
-import { allText, buttonsOf, careTeam, leads, members, painTueWorld, sentContaining, sweepAt } from "../support/outbox-helpers.js";
+import {
+  allText,
+  buttonsOf,
+  careTeam,
+  leads,
+  members,
+  painTueWorld,
+  sentContaining,
+  sweepAt,
+} from "../support/outbox-helpers.js";
 import type { World } from "../support/world.js";
 
 const ben = members[1]!;
@@ -18,7 +27,9 @@ const plan: Plan = {
 
 async function withSessions(world: World, sessions: number): Promise<void> {
   const planted = synthesiseGroup(groupById(world, "pain-tue"), sessions, 1, plan);
-  await world.store.updateGroup("pain-tue", (state) => Object.assign(state, { answers: planted.answers, prompts: planted.prompts, rsvps: planted.rsvps }));
+  await world.store.updateGroup("pain-tue", (state) =>
+    Object.assign(state, { answers: planted.answers, prompts: planted.prompts, rsvps: planted.rsvps }),
+  );
 }
 
 async function atDigest(sessions: number, world = painTueWorld()): Promise<World> {
@@ -31,11 +42,21 @@ async function atDigest(sessions: number, world = painTueWorld()): Promise<World
 describe("alerts on the schedule", () => {
   it("a group-level alert reaches both leads and the care team channel when the session's answers close", async () => {
     const world = await atDigest(5);
-    expect(sentContaining(world, dropHeadline).map((s) => s.to).sort()).toEqual([careTeam, ...leads].sort());
+    expect(
+      sentContaining(world, dropHeadline)
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual([careTeam, ...leads].sort());
     const alert = sentContaining(world, dropHeadline)[0]!.message;
-    expect(allText(alert)).toMatch(/Engaged was \d\.\d in session 5; the trend is \d\.\d below its baseline of \d\.\d\./);
-    expect(allText(alert)).toMatch(/On: \d full check-ins in session 5\. How sure: (Very likely|Probably) a real change/);
-    expect(allText(alert)).toContain("Worth considering, if it fits: principle 5 (timing feedback to the group's stage and each member's readiness)");
+    expect(allText(alert)).toMatch(
+      /Engaged was \d\.\d in session 5; the trend is \d\.\d below its baseline of \d\.\d\./,
+    );
+    expect(allText(alert)).toMatch(
+      /On: \d full check-ins in session 5\. How sure: (Very likely|Probably) a real change/,
+    );
+    expect(allText(alert)).toContain(
+      "Worth considering, if it fits: principle 5 (timing feedback to the group's stage and each member's readiness)",
+    );
     expect(buttonsOf(alert).map((b) => b.label)).toEqual(["Acknowledge", "Discussed in group", "Resolved"]);
   });
 
@@ -50,7 +71,9 @@ describe("alerts on the schedule", () => {
       expect(allText(message)).not.toMatch(/stopped answering|A member/);
       expect(message.blocks.filter((b) => b.type === "mention" && b.address === ben)).toEqual([]);
     }
-    expect(world.messenger.sent.filter((s) => members.includes(s.to) && allText(s.message).includes("Alert"))).toEqual([]);
+    expect(world.messenger.sent.filter((s) => members.includes(s.to) && allText(s.message).includes("Alert"))).toEqual(
+      [],
+    );
   });
 
   it("the digest lists the group-level alerts still open", async () => {
@@ -64,21 +87,42 @@ describe("alerts on the schedule", () => {
     const unacknowledged = painTueWorld();
     await atDigest(5, unacknowledged);
     await atDigest(6, unacknowledged);
-    expect(sentContaining(unacknowledged, "Still open: alert about Chronic pain skills, Tuesday evening: Engaged has dropped").map((s) => s.to).sort()).toEqual(
-      [careTeam, ...leads].sort(),
-    );
+    expect(
+      sentContaining(
+        unacknowledged,
+        "Still open: alert about Chronic pain skills, Tuesday evening: Engaged has dropped",
+      )
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual([careTeam, ...leads].sort());
 
     const acknowledged = await atDigest(5);
     const button = buttonsOf(sentContaining(acknowledged, dropHeadline).find((s) => s.to === careTeam)!.message)[0]!;
-    const outcome = await acknowledged.interactions.handle({ type: "button", from: "console:nurse-pat", channel: careTeam, promptId: button.promptId, action: "alert-acknowledge" });
+    const outcome = await acknowledged.interactions.handle({
+      type: "button",
+      from: "console:nurse-pat",
+      channel: careTeam,
+      promptId: button.promptId,
+      action: "alert-acknowledge",
+    });
     expect(outcome).toMatchObject({ replacesPrompt: true });
     await atDigest(6, acknowledged);
-    expect(sentContaining(acknowledged, "Still open: alert about Chronic pain skills, Tuesday evening: Engaged has dropped")).toEqual([]);
+    expect(
+      sentContaining(acknowledged, "Still open: alert about Chronic pain skills, Tuesday evening: Engaged has dropped"),
+    ).toEqual([]);
     // The alert about ben, which nobody acknowledged, is still sent again to the leads.
-    expect(sentContaining(acknowledged, `Still open: alert about Chronic pain skills, Tuesday evening: ${silentHeadline}`).map((s) => s.to).sort()).toEqual([...leads].sort());
-    expect(allText(sentContaining(acknowledged, "Digest after session 6")[0]!.message)).toContain("• Engaged has dropped (session 5, acknowledged)");
+    expect(
+      sentContaining(acknowledged, `Still open: alert about Chronic pain skills, Tuesday evening: ${silentHeadline}`)
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual([...leads].sort());
+    expect(allText(sentContaining(acknowledged, "Digest after session 6")[0]!.message)).toContain(
+      "• Engaged has dropped (session 5, acknowledged)",
+    );
     const audit = (await acknowledged.store.readGroup("pain-tue")).audit;
-    expect(audit).toEqual([expect.objectContaining({ actor: "console:nurse-pat", action: "alert-acknowledged", subject: button.promptId })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: "console:nurse-pat", action: "alert-acknowledged", subject: button.promptId }),
+    ]);
   });
 });
 
@@ -89,7 +133,11 @@ describe("summary with trends and alerts", () => {
     const team = await world.interactions.handle({ type: "command", from: careTeam, text: "summary pain-tue" });
     if (!("reply" in lead) || !("reply" in team)) throw new Error("expected replies");
     expect(allText(lead.reply)).toContain("*Open alerts (2)*");
-    expect(lead.reply.blocks).toContainEqual({ type: "mention", address: ben, text: "has stopped answering (session 5, new)" });
+    expect(lead.reply.blocks).toContainEqual({
+      type: "mention",
+      address: ben,
+      text: "has stopped answering (session 5, new)",
+    });
     expect(allText(team.reply)).toContain("*Open alerts (1)*");
     expect(team.reply.blocks.filter((b) => b.type === "mention")).toEqual([]);
   });
@@ -98,7 +146,9 @@ describe("summary with trends and alerts", () => {
     const world = await atDigest(5);
     world.messenger.sent.length = 0;
     const outcome = await world.interactions.handle({ type: "command", from: okafor, text: "summary pain-tue share" });
-    expect("reply" in outcome && outcome.reply.text).toBe("Shared the summary of Chronic pain skills, Tuesday evening with the care team channel.");
+    expect("reply" in outcome && outcome.reply.text).toBe(
+      "Shared the summary of Chronic pain skills, Tuesday evening with the care team channel.",
+    );
     const shared = world.messenger.sent.filter((s) => s.to === careTeam);
     expect(shared).toHaveLength(1);
     expect(allText(shared[0]!.message)).toContain("Climate summary: Chronic pain skills, Tuesday evening");

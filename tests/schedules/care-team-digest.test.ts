@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Group } from "../../src/core/setup/index.js";
-import { answerPulse, at, careTeam, marks, members, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
+import {
+  answerPulse,
+  at,
+  careTeam,
+  marks,
+  members,
+  sentContaining,
+  sweepAt,
+  sweptThrough,
+} from "../support/outbox-helpers.js";
 
 function throughSessionOne(edit?: (group: Group) => Group) {
   return sweptThrough([at.orientationDue, at.reminder1Due, at.checkin1Due], edit);
@@ -21,7 +30,8 @@ describe("the care team's digest", () => {
 
   it("is posted once", async () => {
     const world = await throughSessionOne();
-    for (const instant of [at.window1Closes, "2026-12-04T19:31:00Z", "2026-12-05T19:30:00Z", "2026-12-07T19:30:00Z"]) await sweepAt(world, instant);
+    for (const instant of [at.window1Closes, "2026-12-04T19:31:00Z", "2026-12-05T19:30:00Z", "2026-12-07T19:30:00Z"])
+      await sweepAt(world, instant);
     expect(sentContaining(world, "Digest after session 1")).toHaveLength(1);
   });
 
@@ -38,7 +48,10 @@ describe("the care team's digest", () => {
     await sweepAt(world, at.window1Closes);
     const blocks = sentContaining(world, marks.digest)[0]!.message.blocks;
     const session1 = blocks.find((b) => b.type === "text" && b.text.startsWith("*Session 1*"));
-    expect(session1).toEqual({ type: "text", text: expect.stringContaining("Pulse 4.0 (5 answers) · Responses 5 of 8 (63%)") });
+    expect(session1).toEqual({
+      type: "text",
+      text: expect.stringContaining("Pulse 4.0 (5 answers) · Responses 5 of 8 (63%)"),
+    });
   });
 
   it("comes earlier when the next session starts before 72 hours have passed", async () => {
@@ -51,7 +64,10 @@ describe("the care team's digest", () => {
 
   it("is not posted for a cancelled session", async () => {
     const world = await throughSessionOne((g) => ({ ...g, changes: [{ session: 2, cancelled: true }] }));
-    for (const instant of [at.window1Closes, "2026-12-11T19:30:00Z", "2026-12-12T12:00:00Z"]) await sweepAt(world, instant);
-    expect(sentContaining(world, marks.digest).map((d) => d.message.text)).toEqual(["Digest after session 1: Chronic pain skills, Tuesday evening"]);
+    for (const instant of [at.window1Closes, "2026-12-11T19:30:00Z", "2026-12-12T12:00:00Z"])
+      await sweepAt(world, instant);
+    expect(sentContaining(world, marks.digest).map((d) => d.message.text)).toEqual([
+      "Digest after session 1: Chronic pain skills, Tuesday evening",
+    ]);
   });
 });

@@ -43,8 +43,12 @@ describe("the weekly overview to a care team channel that follows several groups
     const [overview] = sentContaining(w, marks.overview);
     const text = allText(overview?.message ?? { text: "", blocks: [] });
     expect(text).toContain("Weekly overview: 2 groups");
-    expect(text).toContain("*Chronic pain skills, Tuesday evening*\nSession 1: Engaged 4.4 · Avoiding 1.8 · Conflict 0.4 · 5 of 8 answered session 1");
-    expect(text).toContain("*Metastatic breast cancer support (SEGT), Thursday*\nNo figures yet · 3 of 6 answered session 1");
+    expect(text).toContain(
+      "*Chronic pain skills, Tuesday evening*\nSession 1: Engaged 4.4 · Avoiding 1.8 · Conflict 0.4 · 5 of 8 answered session 1",
+    );
+    expect(text).toContain(
+      "*Metastatic breast cancer support (SEGT), Thursday*\nNo figures yet · 3 of 6 answered session 1",
+    );
     expect(text).not.toMatch(/Engaged 5\.0/);
   });
 
@@ -58,7 +62,11 @@ describe("the weekly overview to a care team channel that follows several groups
     const [full] = w.charts.specs;
     const values = (full?.["data"] as { values: Record<string, unknown>[] }).values;
     expect(values.filter((row) => String(row["group"]).startsWith("Metastatic"))).toEqual([
-      { kind: "note", group: "Metastatic breast cancer support (SEGT), Thursday\n50% answered session 1", note: "no figures yet" },
+      {
+        kind: "note",
+        group: "Metastatic breast cancer support (SEGT), Thursday\n50% answered session 1",
+        note: "no figures yet",
+      },
     ]);
   });
 

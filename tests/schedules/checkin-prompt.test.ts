@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Address } from "../../src/kernel/address.js";
 import type { Group } from "../../src/core/setup/index.js";
-import { at, buttonsOf, choiceBlockOf, leads, marks, members, painTueWorld, recipientsOf, rsvp, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
+import {
+  at,
+  buttonsOf,
+  choiceBlockOf,
+  leads,
+  marks,
+  members,
+  painTueWorld,
+  recipientsOf,
+  rsvp,
+  sentContaining,
+  sweepAt,
+  sweptThrough,
+} from "../support/outbox-helpers.js";
 
 const [ana, ben, carla] = members as [Address, Address, Address];
 
@@ -39,7 +52,13 @@ describe("the check-in after each session", () => {
     expect(new Set(prompts).size).toBe(8);
 
     const anasPrompt = choiceBlockOf(sentContaining(world, marks.checkin).find((s) => s.to === ana)!.message).promptId;
-    const outcome = await world.interactions.handle({ type: "choice", from: ben, promptId: anasPrompt, itemId: "pulse-1", value: 4 });
+    const outcome = await world.interactions.handle({
+      type: "choice",
+      from: ben,
+      promptId: anasPrompt,
+      itemId: "pulse-1",
+      value: 4,
+    });
     expect("reply" in outcome && outcome.reply.text).toContain("sent to someone else");
   });
 
@@ -76,12 +95,16 @@ describe("the check-in after each session", () => {
     const texts = world.messenger.textsTo(ana);
     expect(texts.at(-1)).toBe("Thank you for being part of today's session. How was it for you?");
     const blocks = sentContaining(world, marks.checkin).find((s) => s.to === ana)!.message.blocks;
-    expect(blocks.at(-1)).toEqual({ type: "text", text: expect.stringContaining("Practice before next time*\nTry the breathing") });
+    expect(blocks.at(-1)).toEqual({
+      type: "text",
+      text: expect.stringContaining("Practice before next time*\nTry the breathing"),
+    });
   });
 
   it("is not sent for a cancelled session", async () => {
     const world = painTueWorld({ edit: (g) => ({ ...g, changes: [{ session: 2, cancelled: true }] }) });
-    for (const instant of [at.beforeEverything, at.checkin1Due, "2026-12-08T19:40:00Z", "2026-12-09T12:00:00Z"]) await sweepAt(world, instant);
+    for (const instant of [at.beforeEverything, at.checkin1Due, "2026-12-08T19:40:00Z", "2026-12-09T12:00:00Z"])
+      await sweepAt(world, instant);
     expect(recipientsOf(world, marks.checkin)).toEqual([...members].sort());
 
     await sweepAt(world, "2026-12-15T19:40:00Z");

@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import type { Address } from "../../src/kernel/address.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { answerPulse, at, choiceBlockOf, entriesOf, marks, members, painTueWorld, recipientsOf, sentContaining, sweepAt } from "../support/outbox-helpers.js";
+import {
+  answerPulse,
+  at,
+  choiceBlockOf,
+  entriesOf,
+  marks,
+  members,
+  painTueWorld,
+  recipientsOf,
+  sentContaining,
+  sweepAt,
+} from "../support/outbox-helpers.js";
 
 const [ana, ben, carla] = members as [Address, Address, Address];
 
 async function checkinSent() {
   const world = painTueWorld();
-  for (const instant of [at.beforeEverything, at.orientationDue, at.reminder1Due, at.checkin1Due]) await sweepAt(world, instant);
+  for (const instant of [at.beforeEverything, at.orientationDue, at.reminder1Due, at.checkin1Due])
+    await sweepAt(world, instant);
   return world;
 }
 
@@ -21,7 +33,9 @@ describe("the nudge a day after the check-in", () => {
 
     await sweepAt(world, at.nudge1Due);
     expect(recipientsOf(world, marks.nudge)).toEqual(members.filter((m) => m !== ana && m !== ben).sort());
-    expect(sentContaining(world, marks.nudge)[0]?.message.text).toContain("how was the session on Tuesday 1 December for you?");
+    expect(sentContaining(world, marks.nudge)[0]?.message.text).toContain(
+      "how was the session on Tuesday 1 December for you?",
+    );
   });
 
   it("carries the same question as the check-in, so answering it counts", async () => {
@@ -31,13 +45,20 @@ describe("the nudge a day after the check-in", () => {
     const nudge = sentContaining(world, marks.nudge).find((s) => s.to === carla)!.message;
     expect(choiceBlockOf(nudge).promptId).toBe(choiceBlockOf(checkin).promptId);
 
-    const outcome = await world.interactions.handle({ type: "choice", from: carla, promptId: choiceBlockOf(nudge).promptId, itemId: "pulse-1", value: 5 });
+    const outcome = await world.interactions.handle({
+      type: "choice",
+      from: carla,
+      promptId: choiceBlockOf(nudge).promptId,
+      itemId: "pulse-1",
+      value: 5,
+    });
     expect("reply" in outcome && outcome.reply.text).toContain("Thank you, that's saved");
   });
 
   it("is sent once at most", async () => {
     const world = await checkinSent();
-    for (const instant of [at.nudge1Due, "2026-12-02T19:41:00Z", "2026-12-03T19:40:00Z", "2026-12-04T19:00:00Z"]) await sweepAt(world, instant);
+    for (const instant of [at.nudge1Due, "2026-12-02T19:41:00Z", "2026-12-03T19:40:00Z", "2026-12-04T19:00:00Z"])
+      await sweepAt(world, instant);
     expect(recipientsOf(world, marks.nudge)).toEqual([...members].sort());
   });
 
@@ -74,7 +95,11 @@ describe("the nudge a day after the check-in", () => {
     const store = new MemoryStore();
     const before = painTueWorld({ store });
     for (const instant of [at.beforeEverything, at.checkin1Due]) await sweepAt(before, instant);
-    const after = painTueWorld({ store, now: "2026-12-02T10:00:00Z", edit: (g) => ({ ...g, members: g.members.filter((m) => m !== ana) }) });
+    const after = painTueWorld({
+      store,
+      now: "2026-12-02T10:00:00Z",
+      edit: (g) => ({ ...g, members: g.members.filter((m) => m !== ana) }),
+    });
     await after.dispatcher.sweep();
     await sweepAt(after, at.nudge1Due);
 

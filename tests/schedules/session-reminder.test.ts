@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { allText, at, buttonsOf, marks, members, recipientsOf, sentContaining, sweepAt, sweptThrough } from "../support/outbox-helpers.js";
+import {
+  allText,
+  at,
+  buttonsOf,
+  marks,
+  members,
+  recipientsOf,
+  sentContaining,
+  sweepAt,
+  sweptThrough,
+} from "../support/outbox-helpers.js";
 import type { Group } from "../../src/core/setup/index.js";
 
 const ana = "console:ana";
 
 function reminderFor(world: Awaited<ReturnType<typeof sweptThrough>>, session: number, to = ana) {
-  return sentContaining(world, `Session ${session}: `).find((s) => s.to === to && s.message.text.includes(marks.reminder))?.message;
+  return sentContaining(world, `Session ${session}: `).find(
+    (s) => s.to === to && s.message.text.includes(marks.reminder),
+  )?.message;
 }
 
 describe("the reminder before each session", () => {
@@ -50,16 +62,26 @@ describe("the reminder before each session", () => {
 
   it("is not sent for a cancelled session, and the next session's still is", async () => {
     const cancelled = (g: Group): Group => ({ ...g, changes: [{ session: 3, cancelled: true }] });
-    const world = await sweptThrough([at.orientationDue, "2026-12-07T18:00:00Z", "2026-12-14T18:00:00Z", "2026-12-15T18:00:00Z"], cancelled);
+    const world = await sweptThrough(
+      [at.orientationDue, "2026-12-07T18:00:00Z", "2026-12-14T18:00:00Z", "2026-12-15T18:00:00Z"],
+      cancelled,
+    );
     expect(reminderFor(world, 3)).toBeUndefined();
 
     await sweepAt(world, "2026-12-21T18:00:00Z");
-    expect(sentContaining(world, "Session 4: ").map((s) => s.to).sort()).toEqual([...members].sort());
+    expect(
+      sentContaining(world, "Session 4: ")
+        .map((s) => s.to)
+        .sort(),
+    ).toEqual([...members].sort());
   });
 
   it("after a cancelled session, recalls the practice from the last session that was held", async () => {
     const cancelled = (g: Group): Group => ({ ...g, changes: [{ session: 3, cancelled: true }] });
-    const world = await sweptThrough([at.orientationDue, "2026-12-07T18:00:00Z", "2026-12-14T18:00:00Z", "2026-12-21T18:00:00Z"], cancelled);
+    const world = await sweptThrough(
+      [at.orientationDue, "2026-12-07T18:00:00Z", "2026-12-14T18:00:00Z", "2026-12-21T18:00:00Z"],
+      cancelled,
+    );
     const text = allText(reminderFor(world, 4)!);
     expect(text).not.toContain("Notice one moment this week when you coped well");
     expect(text).toContain("Practise the relaxation with your calm place");

@@ -7,7 +7,9 @@ import { exampleContent } from "./world.js";
 export type Cell = readonly [number, number | null, number] | number;
 
 function aggregate(cell: Cell): Aggregate {
-  return typeof cell === "number" ? { shown: false, respondents: cell } : { shown: true, mean: cell[0], sd: cell[1], respondents: cell[2] };
+  return typeof cell === "number"
+    ? { shown: false, respondents: cell }
+    : { shown: true, mean: cell[0], sd: cell[1], respondents: cell[2] };
 }
 
 /** One closed session of a group with Engaged, Avoiding and Conflict cells and responses against check-ins sent. */
@@ -38,11 +40,27 @@ export function climateOf(
 
 /** Five closed sessions of a group of 7: Engaged rises 3.1 -> 4.2, Avoiding stays near 2, Conflict rises mid-course; session 3 is suppressed. */
 export const fiveSessions: readonly SessionClimate[] = [
-  climateOf(1, { engaged: [3.1, 0.8, 6], avoiding: [2.0, 0.6, 6], conflict: [0.4, 0.5, 6] }, { respondents: 6, invited: 7 }),
-  climateOf(2, { engaged: [3.4, 0.7, 5], avoiding: [2.1, 0.5, 5], conflict: [0.6, 0.5, 5] }, { respondents: 5, invited: 7 }),
+  climateOf(
+    1,
+    { engaged: [3.1, 0.8, 6], avoiding: [2.0, 0.6, 6], conflict: [0.4, 0.5, 6] },
+    { respondents: 6, invited: 7 },
+  ),
+  climateOf(
+    2,
+    { engaged: [3.4, 0.7, 5], avoiding: [2.1, 0.5, 5], conflict: [0.6, 0.5, 5] },
+    { respondents: 5, invited: 7 },
+  ),
   climateOf(3, { engaged: 3, avoiding: 3, conflict: 3 }, { respondents: 3, invited: 7 }),
-  climateOf(4, { engaged: [3.9, 0.9, 5], avoiding: [1.9, 0.7, 5], conflict: [1.3, 0.9, 5] }, { respondents: 5, invited: 7 }),
-  climateOf(5, { engaged: [4.2, 0.6, 7], avoiding: [2.0, 0.4, 7], conflict: [1.1, 0.6, 7] }, { respondents: 7, invited: 7 }),
+  climateOf(
+    4,
+    { engaged: [3.9, 0.9, 5], avoiding: [1.9, 0.7, 5], conflict: [1.3, 0.9, 5] },
+    { respondents: 5, invited: 7 },
+  ),
+  climateOf(
+    5,
+    { engaged: [4.2, 0.6, 7], avoiding: [2.0, 0.4, 7], conflict: [1.1, 0.6, 7] },
+    { respondents: 7, invited: 7 },
+  ),
 ];
 
 /** The shipped GCQ-S instrument. */

@@ -107,7 +107,13 @@ export const session1Forms: readonly [string, number[], number][] = [
 ];
 
 /** Writes one member's GCQ-S answers for a session straight into the group's state (null = skipped). */
-export function putForm(state: GroupState, member: string, session: number, values: readonly (number | null)[], at: string): void {
+export function putForm(
+  state: GroupState,
+  member: string,
+  session: number,
+  values: readonly (number | null)[],
+  at: string,
+): void {
   values.forEach((value, i) => {
     if (value !== null) state.answers[answerKey(member, session, "gcq-s", `gcq-${i + 1}`)] = { value, at };
   });

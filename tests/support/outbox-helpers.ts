@@ -10,7 +10,9 @@ import { exampleConfig, makeWorld, type World } from "./world.js";
 export const groupId = "pain-tue";
 
 /** Its members and leads, as configured in cohesion.example.yaml. */
-export const members: Address[] = ["ana", "ben", "carla", "dev", "erin", "femi", "grace", "hugo"].map((name) => toAddress(`console:${name}`));
+export const members: Address[] = ["ana", "ben", "carla", "dev", "erin", "femi", "grace", "hugo"].map((name) =>
+  toAddress(`console:${name}`),
+);
 export const leads: Address[] = ["console:okafor", "console:sam"].map(toAddress);
 export const careTeam: Address = toAddress("console:care-team");
 
@@ -35,7 +37,11 @@ export function painTueConfig(edit: (group: Group) => Group = (g) => g): Cohesio
 
 /** A world holding only the pain-tue group. */
 export function painTueWorld(options: { now?: string; store?: Store; edit?: (group: Group) => Group } = {}): World {
-  return makeWorld({ now: options.now ?? at.beforeEverything, store: options.store, config: painTueConfig(options.edit) });
+  return makeWorld({
+    now: options.now ?? at.beforeEverything,
+    store: options.store,
+    config: painTueConfig(options.edit),
+  });
 }
 
 /** A pain-tue world swept at the start and then at each instant given. */
@@ -111,7 +117,12 @@ export async function entryOf(world: World, key: string, group = groupId): Promi
 }
 
 /** The outbox entries of one kind and session, keyed by recipient. */
-export async function entriesOf(world: World, kind: DeliveryKind, session: number, group = groupId): Promise<Map<Address, OutboxEntry>> {
+export async function entriesOf(
+  world: World,
+  kind: DeliveryKind,
+  session: number,
+  group = groupId,
+): Promise<Map<Address, OutboxEntry>> {
   const state: Readonly<GroupState> = await world.store.readGroup(group);
   return new Map(
     Object.values(state.outbox)
@@ -126,7 +137,8 @@ export async function answerPulse(world: World, member: Address, value = 4): Pro
   if (!checkin) throw new Error(`${member} has no check-in to answer`);
   const { promptId } = choiceBlockOf(checkin.message);
   const outcome = await world.interactions.handle({ type: "choice", from: member, promptId, itemId: "pulse-1", value });
-  if (!("reply" in outcome) || !outcome.reply.text.startsWith("Thank you")) throw new Error(`answer not saved: ${JSON.stringify(outcome)}`);
+  if (!("reply" in outcome) || !outcome.reply.text.startsWith("Thank you"))
+    throw new Error(`answer not saved: ${JSON.stringify(outcome)}`);
 }
 
 /** Presses an RSVP button on the latest reminder `member` received. */
@@ -162,4 +174,3 @@ export class FailingStore implements Store {
     return this.inner.close();
   }
 }
-

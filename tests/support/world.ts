@@ -93,12 +93,22 @@ export interface World extends Cohesion {
 }
 
 /** Builds a world at `now` (default: 4 days before the demo's first session); charts are recorded, not drawn, unless a renderer is given. */
-export function makeWorld(options: { now?: string; config?: CohesionConfig; store?: Store; charts?: RecordingChartRenderer } = {}): World {
+export function makeWorld(
+  options: { now?: string; config?: CohesionConfig; store?: Store; charts?: RecordingChartRenderer } = {},
+): World {
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
   const store = options.store ?? new MemoryStore();
   const charts = options.charts ?? new RecordingChartRenderer();
-  const bot = assemble({ config: options.config ?? exampleConfig(), content: exampleSetup.content, store, clock, logger, messenger, charts });
+  const bot = assemble({
+    config: options.config ?? exampleConfig(),
+    content: exampleSetup.content,
+    store,
+    clock,
+    logger,
+    messenger,
+    charts,
+  });
   return { ...bot, clock, messenger, logger, store, charts };
 }

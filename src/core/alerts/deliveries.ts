@@ -25,7 +25,14 @@ export function alertDeliveries(
       .filter((notification) => isWithin(notification.at, from, to))
       .flatMap((notification) =>
         recipientsOf(alert).map((recipient) => {
-          const delivery = makeDelivery({ kind, group, session: notification.session, recipient, dueAt: notification.at, expiresAt: addHours(notification.at, alertGraceHours) });
+          const delivery = makeDelivery({
+            kind,
+            group,
+            session: notification.session,
+            recipient,
+            dueAt: notification.at,
+            expiresAt: addHours(notification.at, alertGraceHours),
+          });
           return { ...delivery, key: `${delivery.key}:${alert.id}`, alert: alert.id };
         }),
       ),

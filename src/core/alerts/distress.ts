@@ -6,7 +6,10 @@ import { alertId } from "./episodes.js";
 /** Whether an answer to an item is at the distress threshold of a rule for that item. */
 export function isDistressAnswer(rules: readonly DistressRule[], itemId: string, value: number): boolean {
   return rules.some(
-    (rule) => rule.item === itemId && ((rule.atOrAbove !== undefined && value >= rule.atOrAbove) || (rule.atOrBelow !== undefined && value <= rule.atOrBelow)),
+    (rule) =>
+      rule.item === itemId &&
+      ((rule.atOrAbove !== undefined && value >= rule.atOrAbove) ||
+        (rule.atOrBelow !== undefined && value <= rule.atOrBelow)),
   );
 }
 
@@ -26,7 +29,15 @@ export function raiseDistressAlerts(
     if (value === null || !isDistressAnswer(rules, itemId, value)) return [];
     const id = alertId(state.groupId, "distress", member, `${session}:${itemId}`);
     if (state.alerts[id]) return [];
-    state.alerts[id] = { kind: "distress", session, raisedAt: now.toISOString(), member, item: itemId, value, history: [] };
+    state.alerts[id] = {
+      kind: "distress",
+      session,
+      raisedAt: now.toISOString(),
+      member,
+      item: itemId,
+      value,
+      history: [],
+    };
     return [id];
   });
 }

@@ -43,7 +43,14 @@ export function alertsFromFindings(
         continue;
       }
       const id = alertId(groupId, finding.kind, subjectOf(finding), finding.session);
-      current = { id, first: finding, latest: finding, raisedAt: at, history: records[id]?.history ?? [], notifications: [{ session: finding.session, at }] };
+      current = {
+        id,
+        first: finding,
+        latest: finding,
+        raisedAt: at,
+        history: records[id]?.history ?? [],
+        notifications: [{ session: finding.session, at }],
+      };
       episodes.push(current);
     }
   }
@@ -78,7 +85,11 @@ function toAlert(groupId: string, { id, first, latest, raisedAt, history, notifi
 }
 
 /** Alerts raised at once (a distress answer, risky free text), from their stored records. */
-export function immediateAlerts(groupId: string, records: Readonly<Record<string, AlertRecord>>, describe: (record: AlertRecord) => Alert["evidence"]): Alert[] {
+export function immediateAlerts(
+  groupId: string,
+  records: Readonly<Record<string, AlertRecord>>,
+  describe: (record: AlertRecord) => Alert["evidence"],
+): Alert[] {
   return Object.entries(records)
     .filter(([, record]) => record.kind === "distress" || record.kind === "risk-text")
     .map(([id, record]) => ({

@@ -15,7 +15,10 @@ export async function checkFreeText(ctx: CoreContext, from: Address, text: strin
   for (const group of ctx.groups.filter((g) => g.members.includes(from))) {
     const keywords = riskKeywords[programOf(ctx, group).language] ?? [];
     if (!suggestsRisk(text, keywords)) continue;
-    const session = listSessions(group, now).filter((s) => !s.cancelled && s.startsAt <= now).at(-1)?.number ?? 1;
+    const session =
+      listSessions(group, now)
+        .filter((s) => !s.cancelled && s.startsAt <= now)
+        .at(-1)?.number ?? 1;
     raised.push(await ctx.store.updateGroup(group.id, (state) => raiseRiskAlert(state, from, session, text, now)));
   }
   return raised;

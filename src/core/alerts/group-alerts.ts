@@ -18,7 +18,8 @@ function describeImmediate(ctx: CoreContext, record: AlertRecord): Evidence {
     };
   const instrument = [...ctx.instruments.values()].find((i) => i.items.some((item) => item.id === record.item));
   const item = instrument?.items.find((i) => i.id === record.item);
-  const label = instrument && record.value !== undefined ? instrument.scale.labels[record.value - instrument.scale.min] : undefined;
+  const label =
+    instrument && record.value !== undefined ? instrument.scale.labels[record.value - instrument.scale.min] : undefined;
   return {
     what: `In session ${record.session} they answered ${label ? `"${label}" (${record.value})` : String(record.value)} to "${item?.text ?? record.item}".`,
     basis: "One answer, at the distress threshold your organisation set.",
@@ -40,7 +41,9 @@ const remembered = new WeakMap<Readonly<GroupState>, Remembered[]>();
 /** The next instant after `now` at which the alerts could change without the state changing: a session start or a window closing. */
 function nextChange(group: Group, climates: readonly SessionClimate[], now: Date): number {
   const closes = climates.map((c) => c.windowCloses.getTime()).filter((t) => t > now.getTime());
-  const starts = listSessions(group, now).map((s) => s.startsAt.getTime()).filter((t) => t > now.getTime());
+  const starts = listSessions(group, now)
+    .map((s) => s.startsAt.getTime())
+    .filter((t) => t > now.getTime());
   return Math.min(...closes, ...starts, Number.POSITIVE_INFINITY);
 }
 
@@ -49,24 +52,44 @@ function nextChange(group: Group, climates: readonly SessionClimate[], now: Date
  * Pass `climates` when they are at hand, and always for a state about to be changed: only a stored
  * (unchanging) state may be remembered.
  */
-export function groupAlerts(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date, climates?: readonly SessionClimate[]): Alert[] {
+export function groupAlerts(
+  ctx: CoreContext,
+  group: Group,
+  state: Readonly<GroupState>,
+  now: Date,
+  climates?: readonly SessionClimate[],
+): Alert[] {
   if (climates !== undefined) return computeAlerts(ctx, group, state, climates);
-  const cached = remembered.get(state)?.find((r) => r.group === group && r.from <= now.getTime() && now.getTime() < r.until);
+  const cached = remembered
+    .get(state)
+    ?.find((r) => r.group === group && r.from <= now.getTime() && now.getTime() < r.until);
   if (cached) return cached.alerts;
   const all = groupClimate(ctx, group, state, now);
   const alerts = computeAlerts(ctx, group, state, all);
-  remembered.set(state, [...(remembered.get(state) ?? []).slice(-3), { group, from: now.getTime(), until: nextChange(group, all, now), alerts }]);
+  remembered.set(state, [
+    ...(remembered.get(state) ?? []).slice(-3),
+    { group, from: now.getTime(), until: nextChange(group, all, now), alerts },
+  ]);
   return alerts;
 }
 
-function computeAlerts(ctx: CoreContext, group: Group, state: Readonly<GroupState>, all: readonly SessionClimate[]): Alert[] {
+function computeAlerts(
+  ctx: CoreContext,
+  group: Group,
+  state: Readonly<GroupState>,
+  all: readonly SessionClimate[],
+): Alert[] {
   const gcq = climateInstrument(ctx);
   const { trend, alerts: settings } = ctx.organisation.analytics;
-  const findings = [...groupFindings(group, gcq, all, trend, settings), ...memberFindings(group, state, gcq, all, settings)];
+  const findings = [
+    ...groupFindings(group, gcq, all, trend, settings),
+    ...memberFindings(group, state, gcq, all, settings),
+  ];
   const closesAt = new Map(all.filter((c) => !c.collecting).map((c) => [c.session.number, c.windowCloses]));
-  return [...alertsFromFindings(group.id, findings, closesAt, state.alerts), ...immediateAlerts(group.id, state.alerts, (record) => describeImmediate(ctx, record))].sort(
-    (a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id),
-  );
+  return [
+    ...alertsFromFindings(group.id, findings, closesAt, state.alerts),
+    ...immediateAlerts(group.id, state.alerts, (record) => describeImmediate(ctx, record)),
+  ].sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /** Alerts nobody has resolved yet. */

@@ -1,4 +1,11 @@
-import { type SessionClimate, subscaleSeries, subscaleShifts, type SubscaleShift, type AlertSettings, type TrendSettings } from "../climate/index.js";
+import {
+  type SessionClimate,
+  subscaleSeries,
+  subscaleShifts,
+  type SubscaleShift,
+  type AlertSettings,
+  type TrendSettings,
+} from "../climate/index.js";
 import type { Group, Instrument } from "../setup/index.js";
 import { phaseOf } from "../groups/index.js";
 import { surenessOf, type Finding } from "./alert.js";
@@ -19,7 +26,13 @@ function basisOf(climate: SessionClimate | undefined): string {
 }
 
 /** Engaged (or any subscale where higher is better) clearly below the group's own reference. */
-function engagementDrops(name: string, shifts: readonly SubscaleShift[], climates: ReadonlyMap<number, SessionClimate>, subscale: string, limit: number): Finding[] {
+function engagementDrops(
+  name: string,
+  shifts: readonly SubscaleShift[],
+  climates: ReadonlyMap<number, SessionClimate>,
+  subscale: string,
+  limit: number,
+): Finding[] {
   return shifts
     .filter((shift) => shift.beyond === "down")
     .map((shift) => ({
@@ -35,7 +48,15 @@ function engagementDrops(name: string, shifts: readonly SubscaleShift[], climate
 }
 
 /** Avoiding or Conflict clearly up: outside the middle phase (where a rise is common), or staying up for several sessions. */
-function concernRises(group: Group, name: string, shifts: readonly SubscaleShift[], climates: ReadonlyMap<number, SessionClimate>, subscale: string, settings: AlertSettings, limit: number): Finding[] {
+function concernRises(
+  group: Group,
+  name: string,
+  shifts: readonly SubscaleShift[],
+  climates: ReadonlyMap<number, SessionClimate>,
+  subscale: string,
+  settings: AlertSettings,
+  limit: number,
+): Finding[] {
   let run = 0;
   return shifts.flatMap((shift): Finding[] => {
     run = shift.beyond === "up" ? run + 1 : 0;
@@ -43,7 +64,9 @@ function concernRises(group: Group, name: string, shifts: readonly SubscaleShift
     const midGroup = phaseOf(group, shift.session) === "middle";
     const staying = run >= settings.staysHighSessions;
     if (midGroup && !staying) return [];
-    const why = staying ? `It has stayed up for ${run} sessions in a row.` : "This is outside the middle phase, where a rise is common.";
+    const why = staying
+      ? `It has stayed up for ${run} sessions in a row.`
+      : "This is outside the middle phase, where a rise is common.";
     return [
       {
         kind: "concern-rise",
@@ -84,7 +107,13 @@ function lowResponses(climates: readonly SessionClimate[], settings: AlertSettin
 }
 
 /** Every group-level finding in the published sessions of a group. */
-export function groupFindings(group: Group, gcq: Instrument, climates: readonly SessionClimate[], trend: TrendSettings, settings: AlertSettings): Finding[] {
+export function groupFindings(
+  group: Group,
+  gcq: Instrument,
+  climates: readonly SessionClimate[],
+  trend: TrendSettings,
+  settings: AlertSettings,
+): Finding[] {
   const openEnded = group.schedule.count === undefined;
   const bySession = new Map(climates.map((climate) => [climate.session.number, climate]));
   const subscaleFindings = gcq.subscales.flatMap((subscale) => {

@@ -36,7 +36,12 @@ function groupOfAlert(ctx: CoreContext, id: string): Group {
 }
 
 /** Whether someone may act on an alert: the group's leads always; the care team (in its channel) only on group-level alerts. */
-export function mayActOn(group: Group, alert: Pick<Alert, "level">, from: Address, channel: Address | undefined): boolean {
+export function mayActOn(
+  group: Group,
+  alert: Pick<Alert, "level">,
+  from: Address,
+  channel: Address | undefined,
+): boolean {
   if (group.leads.includes(from)) return true;
   const inCareTeam = from === group.careTeamChannel || channel === group.careTeamChannel;
   return alert.level === "group" && inCareTeam;
@@ -47,7 +52,13 @@ export function mayActOn(group: Group, alert: Pick<Alert, "level">, from: Addres
  * who and when in the alert and in the audit log, in one store update. Steps only go forward; pressing
  * a button again changes nothing. Returns the alert as it now stands.
  */
-export async function actOnAlert(ctx: CoreContext, from: Address, channel: Address | undefined, id: string, action: AlertAction): Promise<AlertActed> {
+export async function actOnAlert(
+  ctx: CoreContext,
+  from: Address,
+  channel: Address | undefined,
+  id: string,
+  action: AlertAction,
+): Promise<AlertActed> {
   const group = groupOfAlert(ctx, id);
   const now = ctx.clock.now();
   const step = steps[action];
@@ -55,7 +66,10 @@ export async function actOnAlert(ctx: CoreContext, from: Address, channel: Addre
     const alert = groupAlerts(ctx, group, state, now, groupClimate(ctx, group, state, now)).find((a) => a.id === id);
     if (!alert) throw new UserError("prompt-unknown", notFound);
     if (!mayActOn(group, alert, from, channel))
-      throw new UserError("not-allowed", "Alerts are for the group's leads (and, for the group as a whole, its care team), so I haven't changed anything.");
+      throw new UserError(
+        "not-allowed",
+        "Alerts are for the group's leads (and, for the group as a whole, its care team), so I haven't changed anything.",
+      );
     if (ranks[alert.status] >= step.rank) return { alert, group, unchanged: true };
     const record = (state.alerts[id] ??= {
       kind: alert.kind,

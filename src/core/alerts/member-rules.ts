@@ -8,11 +8,19 @@ import type { GroupState } from "../state.js";
 import type { Finding } from "./alert.js";
 
 function sessionList(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `session ${numbers[0]}` : `sessions ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+  return numbers.length === 1
+    ? `session ${numbers[0]}`
+    : `sessions ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
 }
 
 /** A member whose own Engaged sits well below the group's published mean in several of their answered sessions in a row. */
-function lowEngagement(group: Group, state: Readonly<GroupState>, gcq: Instrument, closed: readonly SessionClimate[], settings: AlertSettings): Finding[] {
+function lowEngagement(
+  group: Group,
+  state: Readonly<GroupState>,
+  gcq: Instrument,
+  closed: readonly SessionClimate[],
+  settings: AlertSettings,
+): Finding[] {
   const answers = indexAnswers(state);
   return gcq.subscales
     .filter((subscale) => subscale.higherIs === "better")
@@ -26,7 +34,8 @@ function lowEngagement(group: Group, state: Readonly<GroupState>, gcq: Instrumen
           if (!aggregate?.shown || !score.valid || own === null || own === undefined) return [];
           gaps.push({ session: climate.session.number, own, group: aggregate.mean });
           const recent = gaps.slice(-settings.memberGapSessions);
-          if (recent.length < settings.memberGapSessions || recent.some((g) => g.group - g.own < settings.memberGap)) return [];
+          if (recent.length < settings.memberGapSessions || recent.some((g) => g.group - g.own < settings.memberGap))
+            return [];
           return [
             {
               kind: "member-low-engagement",
@@ -56,18 +65,27 @@ function missedEvidence(run: readonly { session: number; source: "recorded" | "r
     };
   return {
     what: `They missed ${run.length} sessions in a row (${sessions}).`,
-    basis: recorded === run.length ? "Attendance the leads recorded." : "Attendance the leads recorded, and their RSVPs for the sessions not recorded.",
+    basis:
+      recorded === run.length
+        ? "Attendance the leads recorded."
+        : "Attendance the leads recorded, and their RSVPs for the sessions not recorded.",
     sureness: "Certain about who came; the reasons may be anything from treatment to second thoughts.",
   };
 }
 
 /** A member who missed several held sessions in a row: recorded absent by a lead, or (where attendance was not recorded) said they can't come. */
-function missedSessions(group: Group, state: Readonly<GroupState>, closed: readonly SessionClimate[], settings: AlertSettings): Finding[] {
+function missedSessions(
+  group: Group,
+  state: Readonly<GroupState>,
+  closed: readonly SessionClimate[],
+  settings: AlertSettings,
+): Finding[] {
   return group.members.flatMap((member) => {
     let run: { session: number; source: "recorded" | "rsvp" }[] = [];
     return closed.flatMap((climate): Finding[] => {
       const attendance = memberAttendance(group, state, climate.session, member);
-      run = attendance.status === "missed" ? [...run, { session: climate.session.number, source: attendance.source }] : [];
+      run =
+        attendance.status === "missed" ? [...run, { session: climate.session.number, source: attendance.source }] : [];
       if (run.length < settings.missedInARow) return [];
       return [{ kind: "missed-sessions", session: climate.session.number, member, evidence: missedEvidence(run) }];
     });
@@ -75,12 +93,23 @@ function missedSessions(group: Group, state: Readonly<GroupState>, closed: reado
 }
 
 /** A member who answered before and has now left several check-ins in a row unanswered: an early sign of dropping out. */
-function stoppedAnswering(group: Group, state: Readonly<GroupState>, closed: readonly SessionClimate[], settings: AlertSettings): Finding[] {
+function stoppedAnswering(
+  group: Group,
+  state: Readonly<GroupState>,
+  closed: readonly SessionClimate[],
+  settings: AlertSettings,
+): Finding[] {
   const closedSessions = new Set(closed.map((climate) => climate.session.number));
   return group.members
     .filter((member) => !isPaused(state, member))
     .flatMap((member: Address) => {
-      const asked = [...new Set(Object.values(state.prompts).filter((p) => p.kind === "checkin" && p.recipient === member).map((p) => p.session))]
+      const asked = [
+        ...new Set(
+          Object.values(state.prompts)
+            .filter((p) => p.kind === "checkin" && p.recipient === member)
+            .map((p) => p.session),
+        ),
+      ]
         .filter((session) => closedSessions.has(session))
         .sort((a, b) => a - b);
       let answeredBefore = 0;
@@ -110,7 +139,17 @@ function stoppedAnswering(group: Group, state: Readonly<GroupState>, closed: rea
 }
 
 /** Every member-level finding in a group's closed sessions (for the leads only). */
-export function memberFindings(group: Group, state: Readonly<GroupState>, gcq: Instrument, climates: readonly SessionClimate[], settings: AlertSettings): Finding[] {
+export function memberFindings(
+  group: Group,
+  state: Readonly<GroupState>,
+  gcq: Instrument,
+  climates: readonly SessionClimate[],
+  settings: AlertSettings,
+): Finding[] {
   const closed = climates.filter((climate) => !climate.collecting);
-  return [...lowEngagement(group, state, gcq, closed, settings), ...missedSessions(group, state, closed, settings), ...stoppedAnswering(group, state, closed, settings)];
+  return [
+    ...lowEngagement(group, state, gcq, closed, settings),
+    ...missedSessions(group, state, closed, settings),
+    ...stoppedAnswering(group, state, closed, settings),
+  ];
 }

@@ -23,6 +23,13 @@ export function suggestsRisk(text: string, keywords: readonly string[]): boolean
 /** Records a risk alert for free text a member sent (kept for the group's leads only, never logged); returns its id. */
 export function raiseRiskAlert(state: GroupState, member: Address, session: number, text: string, now: Date): string {
   const id = alertId(state.groupId, "risk-text", member, now.toISOString());
-  state.alerts[id] ??= { kind: "risk-text", session, raisedAt: now.toISOString(), member, text: text.slice(0, 2000), history: [] };
+  state.alerts[id] ??= {
+    kind: "risk-text",
+    session,
+    raisedAt: now.toISOString(),
+    member,
+    text: text.slice(0, 2000),
+    history: [],
+  };
   return id;
 }

@@ -1,17 +1,28 @@
 import type { Instrument, CohesionConfig, Program } from "../setup/index.js";
 
 /** What zod cannot check in the analytics settings: distress items exist and their thresholds are on the scale; every program language has risk keywords. */
-export function analyticsProblems(config: CohesionConfig, programs: ReadonlyMap<string, Program>, instruments: ReadonlyMap<string, Instrument>): string[] {
+export function analyticsProblems(
+  config: CohesionConfig,
+  programs: ReadonlyMap<string, Program>,
+  instruments: ReadonlyMap<string, Instrument>,
+): string[] {
   const { distress, riskKeywords } = config.organisation.analytics;
   const problems = distress.flatMap((rule, i) => {
-    const instrument = [...instruments.values()].find((candidate) => candidate.items.some((item) => item.id === rule.item));
+    const instrument = [...instruments.values()].find((candidate) =>
+      candidate.items.some((item) => item.id === rule.item),
+    );
     if (!instrument) return [`organisation.analytics.distress.${i}.item: no instrument has an item "${rule.item}"`];
     const threshold = rule.atOrAbove ?? rule.atOrBelow ?? instrument.scale.min;
     const { min, max } = instrument.scale;
-    return threshold < min || threshold > max ? [`organisation.analytics.distress.${i}: ${threshold} is not on the ${instrument.id} scale ${min}-${max}`] : [];
+    return threshold < min || threshold > max
+      ? [`organisation.analytics.distress.${i}: ${threshold} is not on the ${instrument.id} scale ${min}-${max}`]
+      : [];
   });
   const languages = new Set(config.groups.flatMap((group) => programs.get(group.program)?.language ?? []));
   for (const language of [...languages].sort())
-    if (!riskKeywords[language]) problems.push(`organisation.analytics.riskKeywords: no keywords for the language "${language}" that a group's program uses`);
+    if (!riskKeywords[language])
+      problems.push(
+        `organisation.analytics.riskKeywords: no keywords for the language "${language}" that a group's program uses`,
+      );
   return problems;
 }

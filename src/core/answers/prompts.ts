@@ -11,7 +11,10 @@ export function promptFor(state: Readonly<GroupState>, promptId: string, from: A
   const prompt = state.prompts[promptId];
   if (!prompt) throw new UserError("prompt-unknown", "Sorry, I can't find that question any more. Nothing was saved.");
   if (prompt.recipient !== from)
-    throw new UserError("prompt-not-yours", "This question was sent to someone else, so I haven't saved anything. Thank you, though.");
+    throw new UserError(
+      "prompt-not-yours",
+      "This question was sent to someone else, so I haven't saved anything. Thank you, though.",
+    );
   return prompt;
 }
 

@@ -16,7 +16,13 @@ export interface CheckedAnswer {
 }
 
 /** Raises alerts for answers inside the same store update as the answers; returns the ids raised. */
-export type RaiseOnAnswers = (state: GroupState, member: Address, session: number, answers: readonly CheckedAnswer[], now: Date) => string[];
+export type RaiseOnAnswers = (
+  state: GroupState,
+  member: Address,
+  session: number,
+  answers: readonly CheckedAnswer[],
+  now: Date,
+) => string[];
 
 /** What recording did: how many answers were saved, and which distress alerts they raised. */
 export interface Recorded {
@@ -25,20 +31,26 @@ export interface Recorded {
 }
 
 function checkWindow(ctx: CoreContext, group: Group, prompt: Prompt, now: Date): void {
-  if (prompt.kind !== "checkin") throw new UserError("bad-answer", "That button doesn't take an answer. Nothing was saved.");
+  if (prompt.kind !== "checkin")
+    throw new UserError("bad-answer", "That button doesn't take an answer. Nothing was saved.");
   if (!isCheckinOpen(ctx, group, prompt, now))
     throw new UserError("prompt-closed", "This check-in has closed, so I haven't saved that. Thank you all the same.");
 }
 
 function instrumentOfItem(ctx: CoreContext, itemId: string): Instrument {
-  const instrument = [pulseInstrument(ctx), climateInstrument(ctx)].find((i) => i.items.some((item) => item.id === itemId));
+  const instrument = [pulseInstrument(ctx), climateInstrument(ctx)].find((i) =>
+    i.items.some((item) => item.id === itemId),
+  );
   if (!instrument) throw new UserError("bad-answer", "I didn't recognise that question. Nothing was saved.");
   return instrument;
 }
 
 function checkValue(instrument: Instrument, value: number): void {
   if (!Number.isInteger(value) || value < instrument.scale.min || value > instrument.scale.max)
-    throw new UserError("bad-answer", `Please choose a number from ${instrument.scale.min} to ${instrument.scale.max}. Nothing was saved.`);
+    throw new UserError(
+      "bad-answer",
+      `Please choose a number from ${instrument.scale.min} to ${instrument.scale.max}. Nothing was saved.`,
+    );
 }
 
 /**
@@ -47,7 +59,13 @@ function checkValue(instrument: Instrument, value: number): void {
  * `raise` adds the alerts answers call for (a distress threshold) in the same update.
  * Resolves once the answers (and any alert) are durably stored.
  */
-export async function recordAnswers(ctx: CoreContext, from: Address, promptId: string, answers: ItemAnswers, raise: RaiseOnAnswers): Promise<Recorded> {
+export async function recordAnswers(
+  ctx: CoreContext,
+  from: Address,
+  promptId: string,
+  answers: ItemAnswers,
+  raise: RaiseOnAnswers,
+): Promise<Recorded> {
   const group = groupOfPrompt(ctx, promptId);
   const now = ctx.clock.now();
   const checked: CheckedAnswer[] = [...answers].map(([itemId, value]) => {

@@ -13,4 +13,7 @@ export const attendanceRecordSchema = z.strictObject({
 export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
 
 /** Recorded attendance by session number, as stored in the group document. */
-export const attendanceBySessionSchema = z.record(z.string().regex(/^[1-9]\d*$/, "expected a session number"), attendanceRecordSchema);
+export const attendanceBySessionSchema = z.record(
+  z.string().regex(/^[1-9]\d*$/, "expected a session number"),
+  attendanceRecordSchema,
+);

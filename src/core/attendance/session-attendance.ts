@@ -36,7 +36,12 @@ export function membersAtSession(group: Group, state: Readonly<GroupState>, sess
  * accounted for by the count when it leaves no doubt (everyone not named came, or nobody did);
  * otherwise their RSVP decides: "can't come" counts as missed.
  */
-export function memberAttendance(group: Group, state: Readonly<GroupState>, session: Session, member: Address): MemberAttendance {
+export function memberAttendance(
+  group: Group,
+  state: Readonly<GroupState>,
+  session: Session,
+  member: Address,
+): MemberAttendance {
   const record = recordedAttendance(state, session.number);
   if (record) {
     if (record.absent.includes(member)) return { status: "missed", source: "recorded" };
@@ -49,7 +54,12 @@ export function memberAttendance(group: Group, state: Readonly<GroupState>, sess
 }
 
 /** A session's attendance: the recorded count when a lead recorded it, else the RSVPs saying yes. */
-export function sessionAttendance(group: Group, state: Readonly<GroupState>, session: Session, rsvpYes: number): SessionAttendance {
+export function sessionAttendance(
+  group: Group,
+  state: Readonly<GroupState>,
+  session: Session,
+  rsvpYes: number,
+): SessionAttendance {
   const of = membersAtSession(group, state, session).length;
   const record = recordedAttendance(state, session.number);
   return record ? { source: "recorded", count: record.came, of } : { source: "rsvp", count: rsvpYes, of };

@@ -39,13 +39,24 @@ export interface ClimateSeries {
 export const chartedSessions = 20;
 
 function point(session: number, aggregate: Aggregate | undefined, scale: ClimateSeries["scale"]): SeriesPoint {
-  if (!aggregate?.shown) return { session, mean: null, low: null, high: null, respondents: aggregate?.respondents ?? 0 };
+  if (!aggregate?.shown)
+    return { session, mean: null, low: null, high: null, respondents: aggregate?.respondents ?? 0 };
   const interval = meanInterval(aggregate.mean, aggregate.sd, aggregate.respondents, scale);
-  return { session, mean: aggregate.mean, low: interval?.low ?? null, high: interval?.high ?? null, respondents: aggregate.respondents };
+  return {
+    session,
+    mean: aggregate.mean,
+    low: interval?.low ?? null,
+    high: interval?.high ?? null,
+    respondents: aggregate.respondents,
+  };
 }
 
 /** The chartable climate of a group: its latest closed sessions (still-collecting ones have nothing to show yet). */
-export function climateSeries(climates: readonly SessionClimate[], gcq: Instrument, limit = chartedSessions): ClimateSeries {
+export function climateSeries(
+  climates: readonly SessionClimate[],
+  gcq: Instrument,
+  limit = chartedSessions,
+): ClimateSeries {
   const closed = climates.filter((climate) => !climate.collecting).slice(-limit);
   const scale = { min: gcq.scale.min, max: gcq.scale.max };
   return {

@@ -53,7 +53,11 @@ export function indexAnswers(state: Readonly<GroupState>): Map<number, Map<strin
 /** One instrument's answers out of a member's answers for a session, by item id. */
 export function itemsOf(answers: ReadonlyMap<string, number> | undefined, instrument: string): Map<string, number> {
   const prefix = `${instrument}|`;
-  return new Map([...(answers ?? [])].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+  return new Map(
+    [...(answers ?? [])]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), value]),
+  );
 }
 
 /** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor. */
@@ -63,7 +67,8 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
   const { minResponses } = ctx.organisation.privacy;
   const invitedBySession = new Map<number, number>();
   for (const prompt of Object.values(state.prompts)) {
-    if (prompt.kind === "checkin") invitedBySession.set(prompt.session, (invitedBySession.get(prompt.session) ?? 0) + 1);
+    if (prompt.kind === "checkin")
+      invitedBySession.set(prompt.session, (invitedBySession.get(prompt.session) ?? 0) + 1);
   }
   const answers = indexAnswers(state);
   return listSessions(group, now)

@@ -5,11 +5,21 @@ import type { Group } from "../setup/index.js";
 
 /** Groups whose climate this person (or channel) may see: as a lead, or from the care team's channel. */
 export function groupsVisibleTo(ctx: CoreContext, from: Address, channel: Address | undefined): Group[] {
-  return ctx.groups.filter((group) => group.leads.includes(from) || (channel !== undefined && group.careTeamChannel === channel) || group.careTeamChannel === from);
+  return ctx.groups.filter(
+    (group) =>
+      group.leads.includes(from) ||
+      (channel !== undefined && group.careTeamChannel === channel) ||
+      group.careTeamChannel === from,
+  );
 }
 
 /** The group a lead or care team asks about; defaults to their only group; refuses kindly otherwise. */
-export function visibleGroup(ctx: CoreContext, from: Address, channel: Address | undefined, id: string | undefined): Group {
+export function visibleGroup(
+  ctx: CoreContext,
+  from: Address,
+  channel: Address | undefined,
+  id: string | undefined,
+): Group {
   const visible = groupsVisibleTo(ctx, from, channel);
   if (id === undefined) {
     const only = visible.length === 1 ? visible[0] : undefined;

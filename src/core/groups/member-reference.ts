@@ -18,7 +18,8 @@ export function memberReferences(words: readonly string[]): string[] {
  */
 export function resolveMember(reference: string, members: readonly Address[]): Address | undefined {
   const mention = slackMention.exec(reference)?.[1];
-  if (mention !== undefined) return members.find((member) => platformOf(member) === "slack" && localPart(member).split(":").at(-1) === mention);
+  if (mention !== undefined)
+    return members.find((member) => platformOf(member) === "slack" && localPart(member).split(":").at(-1) === mention);
   const address = addressSchema.safeParse(reference);
   if (address.success) return members.find((member) => member === address.data);
   const name = reference.replace(/^@/, "").toLowerCase();

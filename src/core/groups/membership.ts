@@ -30,7 +30,8 @@ export function noteNewMembers(group: Group, state: GroupState, now: Date): void
 /** The groups an address is a member of, or a kind refusal if none. */
 export function groupsOfMember(ctx: CoreContext, member: Address): Group[] {
   const groups = ctx.groups.filter((group) => group.members.includes(member));
-  if (groups.length === 0) throw new UserError("not-allowed", "Pausing is for group members, and I can't find you in a group.");
+  if (groups.length === 0)
+    throw new UserError("not-allowed", "Pausing is for group members, and I can't find you in a group.");
   return groups;
 }
 

@@ -17,7 +17,10 @@ export function phaseOf(group: Group, number: number): Phase {
 }
 
 /** The first session of each phase after the first, for marking phase boundaries on a chart. */
-export function phaseBoundaries(group: Group, lastSession: number): { readonly session: number; readonly phase: Phase }[] {
+export function phaseBoundaries(
+  group: Group,
+  lastSession: number,
+): { readonly session: number; readonly phase: Phase }[] {
   const boundaries: { session: number; phase: Phase }[] = [];
   for (let number = 2; number <= lastSession; number += 1) {
     const phase = phaseOf(group, number);

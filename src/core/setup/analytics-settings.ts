@@ -40,7 +40,10 @@ export const alertSettingsSchema = z.strictObject({
 /** An answer that alerts the leads at once: at or above, or at or below, a value of one item. */
 export const distressRuleSchema = z
   .strictObject({ item: slugSchema, atOrAbove: z.number().int().optional(), atOrBelow: z.number().int().optional() })
-  .refine((rule) => (rule.atOrAbove === undefined) !== (rule.atOrBelow === undefined), "give exactly one of atOrAbove or atOrBelow");
+  .refine(
+    (rule) => (rule.atOrAbove === undefined) !== (rule.atOrBelow === undefined),
+    "give exactly one of atOrAbove or atOrBelow",
+  );
 
 const keywordSchema = z.string().trim().min(3, "a risk keyword needs at least 3 characters").max(80);
 
@@ -76,9 +79,14 @@ export const analyticsSettingsSchema = z.strictObject({
   trend: trendSettingsSchema.prefault({}),
   alerts: alertSettingsSchema.prefault({}),
   /** Answers that alert the leads at once; the default is the pulse's lowest point ("Hard going"). */
-  distress: z.array(distressRuleSchema).max(20).default([{ item: "pulse-1", atOrBelow: 1 }]),
+  distress: z
+    .array(distressRuleSchema)
+    .max(20)
+    .default([{ item: "pulse-1", atOrBelow: 1 }]),
   /** Words and phrases in free text that suggest risk, per program language (e.g. `en`). */
-  riskKeywords: z.record(z.string().regex(/^[a-z]{2,3}$/, "expected a language code such as en"), z.array(keywordSchema).min(1)).default(defaultRiskKeywords),
+  riskKeywords: z
+    .record(z.string().regex(/^[a-z]{2,3}$/, "expected a language code such as en"), z.array(keywordSchema).min(1))
+    .default(defaultRiskKeywords),
   /** Lines shown to a member at once after a distress answer or risky free text. */
   crisisResources: z.array(z.string().trim().min(1).max(300)).min(1).max(6).default(defaultCrisisResources),
 });

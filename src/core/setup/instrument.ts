@@ -35,14 +35,23 @@ export const instrumentSchema = z
     const { min, max, labels } = instrument.scale;
     if (max <= min) ctx.addIssue({ code: "custom", path: ["scale", "max"], message: "max must be above min" });
     if (labels.length !== max - min + 1)
-      ctx.addIssue({ code: "custom", path: ["scale", "labels"], message: `expected ${max - min + 1} labels, one per point from ${min} to ${max}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["scale", "labels"],
+        message: `expected ${max - min + 1} labels, one per point from ${min} to ${max}`,
+      });
     const subscales = new Set(instrument.subscales.map((s) => s.id));
     instrument.items.forEach((item, i) => {
       if (!subscales.has(item.subscale))
-        ctx.addIssue({ code: "custom", path: ["items", i, "subscale"], message: `unknown subscale "${item.subscale}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", i, "subscale"],
+          message: `unknown subscale "${item.subscale}"`,
+        });
     });
     const ids = instrument.items.map((item) => item.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], message: "item ids must be unique" });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", path: ["items"], message: "item ids must be unique" });
     if (instrument.maxMissing >= instrument.items.length)
       ctx.addIssue({ code: "custom", path: ["maxMissing"], message: "must be below the number of items" });
   });

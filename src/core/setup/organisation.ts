@@ -7,16 +7,36 @@ export const organisationSchema = z.strictObject({
   name: z.string().min(1).max(120),
   privacy: z
     .strictObject({
-      minResponses: z.number().int().min(3, "must be at least 3: smaller groups of answers can identify a member").default(5),
+      minResponses: z
+        .number()
+        .int()
+        .min(3, "must be at least 3: smaller groups of answers can identify a member")
+        .default(5),
     })
     .default({ minResponses: 5 }),
   timing: z
     .strictObject({
-      orientationHoursBefore: z.number().min(1).max(24 * 14).default(72),
-      reminderHoursBefore: z.number().min(1).max(24 * 7).default(24),
-      checkinMinutesAfter: z.number().min(0).max(24 * 60).default(10),
+      orientationHoursBefore: z
+        .number()
+        .min(1)
+        .max(24 * 14)
+        .default(72),
+      reminderHoursBefore: z
+        .number()
+        .min(1)
+        .max(24 * 7)
+        .default(24),
+      checkinMinutesAfter: z
+        .number()
+        .min(0)
+        .max(24 * 60)
+        .default(10),
       nudgeHoursAfter: z.number().min(1).max(71).default(24),
-      answerWindowHours: z.number().min(1).max(24 * 14).default(72),
+      answerWindowHours: z
+        .number()
+        .min(1)
+        .max(24 * 14)
+        .default(72),
     })
     .default({
       orientationHoursBefore: 72,
@@ -39,7 +59,8 @@ export const cohesionConfigSchema = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.groups.forEach((group, i) => {
-      if (seen.has(group.id)) ctx.addIssue({ code: "custom", path: ["groups", i, "id"], message: `duplicate group id "${group.id}"` });
+      if (seen.has(group.id))
+        ctx.addIssue({ code: "custom", path: ["groups", i, "id"], message: `duplicate group id "${group.id}"` });
       seen.add(group.id);
     });
   });

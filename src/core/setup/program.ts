@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /** A lowercase identifier such as `chronic-pain-8`. */
-export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "expected lowercase letters, digits and dashes");
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "expected lowercase letters, digits and dashes");
 
 /** One session of a curriculum: its topic and the practice asked for before the next one. */
 export const programSessionSchema = z.strictObject({
@@ -13,9 +15,7 @@ export const programSessionSchema = z.strictObject({
 /** Pre-group preparation (principle 1): expectations, agreements, the member's role and skills. */
 export const preparationSchema = z.strictObject({
   expectations: z.string().min(1).max(1500),
-  agreements: z
-    .array(z.strictObject({ title: z.string().min(1).max(80), text: z.string().min(1).max(400) }))
-    .min(1),
+  agreements: z.array(z.strictObject({ title: z.string().min(1).max(80), text: z.string().min(1).max(400) })).min(1),
   role: z.string().min(1).max(1000),
   skills: z.array(z.string().min(1).max(200)).min(1),
 });
@@ -26,7 +26,10 @@ export const programSchema = z.strictObject({
   name: z.string().min(1).max(120),
   format: z.enum(["course", "open-ended"]),
   /** The language members use in this program (e.g. `en`): it picks the risk keywords free text is checked against. */
-  language: z.string().regex(/^[a-z]{2,3}$/, "expected a language code such as en").default("en"),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, "expected a language code such as en")
+    .default("en"),
   preparation: preparationSchema,
   sessions: z.array(programSessionSchema).min(1),
 });

@@ -4,7 +4,10 @@ import type { Clock } from "../../kernel/ports.js";
 export class ConsoleClock implements Clock {
   private offsetMs: number;
 
-  constructor(start: Date, private readonly realNow: () => number = Date.now) {
+  constructor(
+    start: Date,
+    private readonly realNow: () => number = Date.now,
+  ) {
     this.offsetMs = start.getTime() - realNow();
   }
 

@@ -3,7 +3,12 @@ import type { Logger } from "../../kernel/ports.js";
 import type { ConsoleSession } from "./inbound/console-session.js";
 
 /** The console as a platform: reads the person's lines one at a time until they type /quit or the input ends. */
-export async function converse(options: { session: ConsoleSession; input: NodeJS.ReadableStream; write: (text: string) => void; logger: Logger }): Promise<void> {
+export async function converse(options: {
+  session: ConsoleSession;
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  logger: Logger;
+}): Promise<void> {
   const { session, write, logger } = options;
   const lines = createInterface({ input: options.input, terminal: false });
   let quit = false;

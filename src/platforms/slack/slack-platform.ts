@@ -34,17 +34,24 @@ export interface SlackTuning {
 }
 
 /** Slack's own timings. */
-export const slackTuning: SlackTuning = { pacing: slackPacing, commandAckMs: 2500, doubleClickMs: 10_000, requestTimeoutMs: 10_000 };
+export const slackTuning: SlackTuning = {
+  pacing: slackPacing,
+  commandAckMs: 2500,
+  doubleClickMs: 10_000,
+  requestTimeoutMs: 10_000,
+};
 
 function apiUrl(env: Env): string | undefined {
   if (env.SLACK_API_URL === undefined) return undefined;
-  if (!URL.canParse(env.SLACK_API_URL)) throw new StartupError("environment variable SLACK_API_URL: expected a URL such as https://slack.com/api/");
+  if (!URL.canParse(env.SLACK_API_URL))
+    throw new StartupError("environment variable SLACK_API_URL: expected a URL such as https://slack.com/api/");
   return env.SLACK_API_URL.endsWith("/") ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`;
 }
 
 function startupError(error: unknown, what: string): StartupError {
   const slackError = (error as { data?: { error?: unknown } }).data?.error;
-  if (typeof slackError === "string") return new StartupError(`Slack did not accept ${what} (${slackError}). Check it in your Slack app's settings.`);
+  if (typeof slackError === "string")
+    return new StartupError(`Slack did not accept ${what} (${slackError}). Check it in your Slack app's settings.`);
   return new StartupError(`Cohesion could not reach Slack to check ${what}. Check the network and SLACK_API_URL.`);
 }
 
@@ -54,7 +61,10 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
     const token = env.SLACK_BOT_TOKEN;
     if (!token) throw new StartupError("Slack credentials are incomplete: missing SLACK_BOT_TOKEN");
     const socketMode = env.SLACK_APP_TOKEN !== undefined;
-    if (!socketMode && !env.SLACK_SIGNING_SECRET) throw new StartupError("Slack credentials are incomplete: missing SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (socket mode)");
+    if (!socketMode && !env.SLACK_SIGNING_SECRET)
+      throw new StartupError(
+        "Slack credentials are incomplete: missing SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (socket mode)",
+      );
     const boltLogger = sdkLogger(logger);
     const slackApiUrl = apiUrl(env);
     // No retries inside the client: a retry after a lost response could post twice. Our queue retries only what Slack refused.
@@ -70,7 +80,13 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
     slackRouter.post(slackEventsPath, rejectFutureTimestamps());
     const receiver = socketMode
       ? undefined
-      : new ExpressReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? "", endpoints: slackEventsPath, router: slackRouter, bodyLimit: slackBodyLimit, logger: boltLogger });
+      : new ExpressReceiver({
+          signingSecret: env.SLACK_SIGNING_SECRET ?? "",
+          endpoints: slackEventsPath,
+          router: slackRouter,
+          bodyLimit: slackBodyLimit,
+          logger: boltLogger,
+        });
     const app = new App({
       token,
       ...(socketMode ? { socketMode: true, appToken: env.SLACK_APP_TOKEN } : { receiver }),
@@ -90,8 +106,14 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
         await app.init().catch((error: unknown) => {
           throw startupError(error, "SLACK_BOT_TOKEN");
         });
-        const deps = { bot, messenger, logger, clicks: new RecentKeys(tuning.doubleClickMs),
-          events: new RecentKeys(eventRetryWindowMs), commandAckMs: tuning.commandAckMs };
+        const deps = {
+          bot,
+          messenger,
+          logger,
+          clicks: new RecentKeys(tuning.doubleClickMs),
+          events: new RecentKeys(eventRetryWindowMs),
+          commandAckMs: tuning.commandAckMs,
+        };
         registerListeners(app, deps);
         app.error(async (error) => logFailure(deps, "bolt", error));
         if (socketMode)

@@ -21,16 +21,30 @@ export const appIcons = [
 
 const manifestSchema = z.looseObject({
   id: z.string(),
-  bots: z.array(z.looseObject({ botId: z.string(), commandLists: z.array(z.looseObject({ scopes: z.array(z.string()), commands: z.array(z.unknown()) })) })).length(1),
+  bots: z
+    .array(
+      z.looseObject({
+        botId: z.string(),
+        commandLists: z.array(z.looseObject({ scopes: z.array(z.string()), commands: z.array(z.unknown()) })),
+      }),
+    )
+    .length(1),
 });
 
 /** The manifest's command list for Cohesion's chat commands, in their help order. */
 export function manifestCommands(commands: readonly CommandDefinition[]): ManifestCommand[] {
-  return commands.map((command) => ({ title: command.name.slice(0, 32), description: shorten(plainText(command.summary), 128) }));
+  return commands.map((command) => ({
+    title: command.name.slice(0, 32),
+    description: shorten(plainText(command.summary), 128),
+  }));
 }
 
 /** The manifest template with the bot's app id filled in and the command list generated from the commands. */
-export function manifestFor(template: unknown, appId: string, commands: readonly CommandDefinition[]): Record<string, unknown> {
+export function manifestFor(
+  template: unknown,
+  appId: string,
+  commands: readonly CommandDefinition[],
+): Record<string, unknown> {
   const manifest = manifestSchema.parse(template);
   const fill = (value: string) => value.replaceAll("{{MICROSOFT_APP_ID}}", appId);
   return {
@@ -55,21 +69,31 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
 export async function drawIcons(dir: string): Promise<void> {
   for (const { file, size } of appIcons) {
     const svg = await readFile(join(dir, file.replace(/\.png$/, ".svg")), "utf8");
-    await writeFile(join(dir, file), new Resvg(svg, { fitTo: { mode: "width", value: size }, background: "rgba(0,0,0,0)" }).render().asPng());
+    await writeFile(
+      join(dir, file),
+      new Resvg(svg, { fitTo: { mode: "width", value: size }, background: "rgba(0,0,0,0)" }).render().asPng(),
+    );
   }
 }
 
 /** The zip to upload to Teams: manifest.json and both icons, checked for the sizes Teams requires. */
-export async function buildAppPackage(dir: string, appId: string, commands: readonly CommandDefinition[]): Promise<Uint8Array> {
+export async function buildAppPackage(
+  dir: string,
+  appId: string,
+  commands: readonly CommandDefinition[],
+): Promise<Uint8Array> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId))
-    throw new StartupError("MICROSOFT_APP_ID must be the bot's application (client) id, a GUID such as 00000000-0000-0000-0000-000000000000.");
+    throw new StartupError(
+      "MICROSOFT_APP_ID must be the bot's application (client) id, a GUID such as 00000000-0000-0000-0000-000000000000.",
+    );
   const zip = new JSZip();
   const template: unknown = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8"));
   zip.file("manifest.json", `${JSON.stringify(manifestFor(template, appId, commands), null, 2)}\n`);
   for (const { file, size } of appIcons) {
     const png = await readFile(join(dir, file));
     const { width, height } = pngSize(png);
-    if (width !== size || height !== size) throw new StartupError(`${file} must be ${size}x${size} pixels, not ${width}x${height}.`);
+    if (width !== size || height !== size)
+      throw new StartupError(`${file} must be ${size}x${size} pixels, not ${width}x${height}.`);
     zip.file(file, png);
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

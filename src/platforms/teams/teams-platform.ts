@@ -24,13 +24,19 @@ const inboundBody = z.looseObject({ type: z.string().min(1) });
 /** Whether the Bot Framework refused the request's token (as opposed to failing to check it, which Teams should retry). */
 function isRefusedToken(error: unknown): boolean {
   const { statusCode, name } = error as { statusCode?: unknown; name?: unknown };
-  return statusCode === 401 || name === "JsonWebTokenError" || name === "TokenExpiredError" || name === "NotBeforeError";
+  return (
+    statusCode === 401 || name === "JsonWebTokenError" || name === "TokenExpiredError" || name === "NotBeforeError"
+  );
 }
 
 /** The Teams adapter, letting Cohesion answer HTTP itself so that refusals are logged as codes, never as stack traces. */
 class CohesionTeamsAdapter extends TeamsAdapter {
   /** Authenticates an activity and runs `logic` for it; resolves with the invoke response, if any. */
-  handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handle(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
   }
 }
@@ -66,7 +72,12 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
     const timer = options.timer ?? realTimer;
     const tokens = options.tokens ?? (unauthenticated ? noTokens : appTokens(adapter.credentialsFactory, env));
     const fetchImpl = options.fetch ?? fetch;
-    const outbound = createOutbound(createBotConnector(tokens, fetchImpl), createConversationLimiter(timer), timer, options.random ?? Math.random);
+    const outbound = createOutbound(
+      createBotConnector(tokens, fetchImpl),
+      createConversationLimiter(timer),
+      timer,
+      options.random ?? Math.random,
+    );
     const book = createReferenceBook(store, clock, logger);
     const pendingFiles = createPendingFiles(clock);
     const messenger = createTeamsMessenger(book, outbound, pendingFiles);
@@ -81,7 +92,14 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
             { code: "teams-unauthenticated" },
             "TEAMS IS RUNNING WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can act as any user. Listening on 127.0.0.1 only; never use this mode with real members.",
           );
-        const onTurn = createTurnHandler({ bot, book, outbound, messenger, fileConsent: createFileConsent(pendingFiles, outbound, logger, fetchImpl), logger });
+        const onTurn = createTurnHandler({
+          bot,
+          book,
+          outbound,
+          messenger,
+          fileConsent: createFileConsent(pendingFiles, outbound, logger, fetchImpl),
+          logger,
+        });
         router.post(teamsEndpoint, express.json({ limit: "256kb" }), async (req: Request, res: Response) => {
           const activity = inboundBody.safeParse(req.body);
           if (!activity.success) return void res.status(400).json({ error: "malformed request" });
@@ -94,12 +112,21 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
             else res.json(response.body);
           } catch (error) {
             const unauthorized = isRefusedToken(error);
-            logger[unauthorized ? "warn" : "error"]({ code: unauthorized ? "teams-request-unauthorized" : "teams-request-failed", error: (error as Error).name }, "Teams request refused");
-            if (!res.headersSent) res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal error" });
+            logger[unauthorized ? "warn" : "error"](
+              {
+                code: unauthorized ? "teams-request-unauthorized" : "teams-request-failed",
+                error: (error as Error).name,
+              },
+              "Teams request refused",
+            );
+            if (!res.headersSent)
+              res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal error" });
           }
         });
         router.use(teamsEndpoint, (error: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-          res.status(error.status === 413 ? 413 : 400).json({ error: error.status === 413 ? "request too large" : "malformed request" });
+          res
+            .status(error.status === 413 ? 413 : 400)
+            .json({ error: error.status === 413 ? "request too large" : "malformed request" });
         });
       },
       async stop() {},

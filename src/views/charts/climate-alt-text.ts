@@ -37,7 +37,9 @@ function listed(numbers: readonly number[]): string {
 
 /** The sessions where every subscale was suppressed. */
 export function suppressedSessions(series: ClimateSeries): number[] {
-  return series.sessions.filter((session) => series.subscales.every((sub) => sub.points.find((p) => p.session === session)?.mean === null));
+  return series.sessions.filter((session) =>
+    series.subscales.every((sub) => sub.points.find((p) => p.session === session)?.mean === null),
+  );
 }
 
 /** What a climate chart shows, in words, for screen readers and wherever the picture cannot be seen. */
@@ -45,10 +47,14 @@ export function climateAltText(title: string, series: ClimateSeries): string {
   const first = series.sessions[0];
   const last = series.sessions.at(-1);
   const range = first === last ? `session ${first}` : `sessions ${first} to ${last}`;
-  const parts = [`Group climate chart for ${title}, ${range}, on a ${series.scale.min} to ${series.scale.max} scale: ${series.subscales.map(subscaleTrend).join("; ")}.`];
+  const parts = [
+    `Group climate chart for ${title}, ${range}, on a ${series.scale.min} to ${series.scale.max} scale: ${series.subscales.map(subscaleTrend).join("; ")}.`,
+  ];
   const latest = series.responses.at(-1);
-  if (latest && latest.invited > 0) parts.push(`${latest.respondents} of ${latest.invited} check-ins answered at session ${latest.session}.`);
+  if (latest && latest.invited > 0)
+    parts.push(`${latest.respondents} of ${latest.invited} check-ins answered at session ${latest.session}.`);
   const hidden = suppressedSessions(series);
-  if (hidden.length > 0) parts.push(`Too few answers to show session${hidden.length > 1 ? "s" : ""} ${listed(hidden)}.`);
+  if (hidden.length > 0)
+    parts.push(`Too few answers to show session${hidden.length > 1 ? "s" : ""} ${listed(hidden)}.`);
   return parts.join(" ");
 }

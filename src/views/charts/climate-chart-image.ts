@@ -21,7 +21,11 @@ export function phaseMarks(group: Group, sessions: readonly number[]): PhaseMark
  * trend in words and as sparklines; nothing when no figures are published yet. A chart that cannot
  * be drawn is logged and left out, so the summary it belongs to still goes out.
  */
-export async function climateChartImage(ctx: CoreContext, group: Group, climates: readonly SessionClimate[]): Promise<ImageBlock | undefined> {
+export async function climateChartImage(
+  ctx: CoreContext,
+  group: Group,
+  climates: readonly SessionClimate[],
+): Promise<ImageBlock | undefined> {
   const series = climateSeries(climates, climateInstrument(ctx));
   if (!hasPublishedMeans(series)) return undefined;
   const phases = phaseMarks(group, series.sessions);
@@ -30,7 +34,13 @@ export async function climateChartImage(ctx: CoreContext, group: Group, climates
       ctx.charts.renderPng(climateChartSpec(group.name, series, phases, "full")),
       ctx.charts.renderPng(climateChartSpec(group.name, series, phases, "compact")),
     ]);
-    return { type: "image", png, compactPng, alt: climateAltText(group.name, series), textVersion: climateSparklines(series) };
+    return {
+      type: "image",
+      png,
+      compactPng,
+      alt: climateAltText(group.name, series),
+      textVersion: climateSparklines(series),
+    };
   } catch (error) {
     ctx.logger.warn({ chart: "climate", error: (error as Error).name }, "chart not drawn");
     return undefined;

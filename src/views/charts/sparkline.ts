@@ -30,7 +30,11 @@ export function climateSparklines(series: ClimateSeries): string {
   const rows = [
     ...series.subscales.map((subscale) => {
       const values = subscale.points.map((p) => p.mean);
-      return [subscale.name, sparkline(values, series.scale.min, series.scale.max), ends(values, (v) => v.toFixed(1))] as const;
+      return [
+        subscale.name,
+        sparkline(values, series.scale.min, series.scale.max),
+        ends(values, (v) => v.toFixed(1)),
+      ] as const;
     }),
     (() => {
       const rates = series.responses.map((r) => r.rate);
@@ -40,7 +44,13 @@ export function climateSparklines(series: ClimateSeries): string {
   const width = Math.max(...rows.map(([name]) => name.length));
   const first = series.sessions[0];
   const last = series.sessions.at(-1);
-  const notes = [first === last ? `session ${first}` : `sessions ${first}-${last}`, `scale ${series.scale.min}-${series.scale.max}`];
+  const notes = [
+    first === last ? `session ${first}` : `sessions ${first}-${last}`,
+    `scale ${series.scale.min}-${series.scale.max}`,
+  ];
   if (suppressedSessions(series).length > 0) notes.push(`${gap} too few answers`);
-  return [...rows.map(([name, line, figures]) => `${name.padEnd(width)}  ${line}  ${figures}`), `(${notes.join("; ")})`].join("\n");
+  return [
+    ...rows.map(([name, line, figures]) => `${name.padEnd(width)}  ${line}  ${figures}`),
+    `(${notes.join("; ")})`,
+  ].join("\n");
 }

@@ -9,7 +9,9 @@ import { scoreForm } from "../../core/answers/index.js";
 import type { GroupState } from "../../core/state.js";
 
 /** Stored answers grouped by session and member, each as instrument -> item -> value. */
-function answersBySessionAndMember(state: Readonly<GroupState>): Map<number, Map<Address, Map<string, Map<string, number>>>> {
+function answersBySessionAndMember(
+  state: Readonly<GroupState>,
+): Map<number, Map<Address, Map<string, Map<string, number>>>> {
   const grouped = new Map<number, Map<Address, Map<string, Map<string, number>>>>();
   for (const [key, answer] of Object.entries(state.answers)) {
     // The key is member|session|instrument|item; read from the right so any "|" in an address stays with it.
@@ -74,5 +76,11 @@ export function answersCsv(ctx: CoreContext, group: Group, state: Readonly<Group
     }
   }
   rows.sort((a, b) => a.session - b.session || a.code.localeCompare(b.code));
-  return { data: toCsv(header, rows.map((row) => row.cells)), rows: rows.length };
+  return {
+    data: toCsv(
+      header,
+      rows.map((row) => row.cells),
+    ),
+    rows: rows.length,
+  };
 }

@@ -8,7 +8,7 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /** A CSV file (RFC 4180, CRLF line ends, UTF-8) from a header and rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): Uint8Array {
-  const safe = (cell: CsvCell) => (typeof cell === "string" && formulaStart.test(cell) ? `'${cell}` : cell ?? "");
+  const safe = (cell: CsvCell) => (typeof cell === "string" && formulaStart.test(cell) ? `'${cell}` : (cell ?? ""));
   const text = stringify([header, ...rows.map((row) => row.map(safe))], { record_delimiter: "windows" });
   return new TextEncoder().encode(text);
 }

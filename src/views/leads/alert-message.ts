@@ -41,7 +41,9 @@ function buttonsFor(alert: Alert): Button[] {
     { action: "alert-resolve", label: "Resolved", rank: 3 },
   ];
   const current = ["new", "acknowledged", "discussed", "resolved"].indexOf(alert.status);
-  return steps.filter((step) => step.rank > current).map((step) => ({ promptId: alert.id, action: step.action, label: step.label, primary: step.rank === 1 }));
+  return steps
+    .filter((step) => step.rank > current)
+    .map((step) => ({ promptId: alert.id, action: step.action, label: step.label, primary: step.rank === 1 }));
 }
 
 /**
@@ -49,7 +51,12 @@ function buttonsFor(alert: Alert): Button[] {
  * many answers, how sure we are, the principles worth considering, who did what and when, and buttons for
  * the next step. Member-level alerts name the member natively (a mention) and must only reach the leads.
  */
-export function alertMessage(alert: Alert, group: Group, gcq: Instrument, options: { stillOpen?: boolean; note?: string } = {}): Message {
+export function alertMessage(
+  alert: Alert,
+  group: Group,
+  gcq: Instrument,
+  options: { stillOpen?: boolean; note?: string } = {},
+): Message {
   const headline = alertHeadline(alert, gcq);
   const title = `${options.stillOpen ? "Still open: alert" : "Alert"} about ${group.name}: ${headline}`;
   const blocks: Block[] = [{ type: "text", text: `*${title}*` }];
@@ -58,13 +65,23 @@ export function alertMessage(alert: Alert, group: Group, gcq: Instrument, option
   if (alert.text !== undefined) blocks.push({ type: "text", text: `They wrote: "${alert.text}"` });
   blocks.push({ type: "context", text: `On: ${alert.evidence.basis} How sure: ${alert.evidence.sureness}` });
   if (alert.kind === "distress" || alert.kind === "risk-text")
-    blocks.push({ type: "text", text: "Please contact them individually today. Cohesion does not assess risk and never replaces your clinical judgement." });
+    blocks.push({
+      type: "text",
+      text: "Please contact them individually today. Cohesion does not assess risk and never replaces your clinical judgement.",
+    });
   const principles = principlesLine(alert.principles);
   if (principles) blocks.push({ type: "context", text: principles });
   const raised = formatLocal(alert.raisedAt, group.timezone, "day-time");
-  blocks.push({ type: "context", text: `Raised ${raised} (session ${alert.session}) · Status: ${statusWords[alert.status]}` });
+  blocks.push({
+    type: "context",
+    text: `Raised ${raised} (session ${alert.session}) · Status: ${statusWords[alert.status]}`,
+  });
   for (const step of alert.history)
-    blocks.push({ type: "mention", address: step.by, text: `marked it ${statusWords[step.status]}, ${formatLocal(new Date(step.at), group.timezone, "day-time")}.` });
+    blocks.push({
+      type: "mention",
+      address: step.by,
+      text: `marked it ${statusWords[step.status]}, ${formatLocal(new Date(step.at), group.timezone, "day-time")}.`,
+    });
   if (options.note) blocks.push({ type: "context", text: options.note });
   const buttons = buttonsFor(alert);
   if (buttons.length > 0) blocks.push({ type: "buttons", buttons });
@@ -76,7 +93,9 @@ export function alertActedMessage(acted: AlertActed, gcq: Instrument): Message {
   if (!acted.unchanged) return alertMessage(acted.alert, acted.group, gcq);
   const last = acted.alert.history.at(-1);
   const when = last ? `, ${formatLocal(new Date(last.at), acted.group.timezone, "day-time")}` : "";
-  return alertMessage(acted.alert, acted.group, gcq, { note: `This alert was already ${acted.alert.status}${when}; nothing was changed.` });
+  return alertMessage(acted.alert, acted.group, gcq, {
+    note: `This alert was already ${acted.alert.status}${when}; nothing was changed.`,
+  });
 }
 
 /** One line per alert for a summary or digest: headline, session and status. */

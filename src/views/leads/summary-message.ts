@@ -1,6 +1,12 @@
 import type { Alert } from "../../core/alerts/index.js";
 import { alertHeadline, alertLine } from "./alert-message.js";
-import { baseline, baselineSessions, type Aggregate, type SessionClimate, type TrendSettings } from "../../core/climate/index.js";
+import {
+  baseline,
+  baselineSessions,
+  type Aggregate,
+  type SessionClimate,
+  type TrendSettings,
+} from "../../core/climate/index.js";
 import { type Group, type Program, sessionContent, type Instrument } from "../../core/setup/index.js";
 import type { Block, Message } from "../../kernel/message.js";
 import { formatLocal } from "../../kernel/time.js";
@@ -22,7 +28,12 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? "" : ` (${Math.round((100 * part) / whole)}%)`;
 }
 
-function scoresLine(climate: SessionClimate, gcq: Instrument, base: ReadonlyMap<string, number>, minResponses: number): string {
+function scoresLine(
+  climate: SessionClimate,
+  gcq: Instrument,
+  base: ReadonlyMap<string, number>,
+  minResponses: number,
+): string {
   const parts = gcq.subscales.map((subscale) => {
     const aggregate = climate.subscales.get(subscale.id) as Aggregate;
     if (!aggregate.shown) return undefined;
@@ -37,19 +48,37 @@ function scoresLine(climate: SessionClimate, gcq: Instrument, base: ReadonlyMap<
   return `${parts.join(" · ")} · ${climate.forms} full check-ins`;
 }
 
-function sessionBlock(climate: SessionClimate, group: Group, program: Program, gcq: Instrument, base: ReadonlyMap<string, number>, minResponses: number): Block {
+function sessionBlock(
+  climate: SessionClimate,
+  group: Group,
+  program: Program,
+  gcq: Instrument,
+  base: ReadonlyMap<string, number>,
+  minResponses: number,
+): Block {
   const { session } = climate;
   const topic = sessionContent(program, session.number)?.topic;
   const heading = `*Session ${session.number}* · ${formatLocal(session.startsAt, group.timezone, "date")}${topic ? ` · ${topic}` : ""}`;
   const { attendance } = climate;
-  const rsvp = attendance.source === "recorded" ? `Attended ${attendance.count} of ${attendance.of} (recorded)` : `RSVP ${climate.rsvp.yes} yes, ${climate.rsvp.no} can't come`;
+  const rsvp =
+    attendance.source === "recorded"
+      ? `Attended ${attendance.count} of ${attendance.of} (recorded)`
+      : `RSVP ${climate.rsvp.yes} yes, ${climate.rsvp.no} can't come`;
   const responses = `Responses ${climate.respondents} of ${climate.invited}${percent(climate.respondents, climate.invited)}`;
   if (climate.collecting) {
     const until = formatLocal(climate.windowCloses, group.timezone, "day-time");
-    return { type: "text", text: `${heading}\nCollecting answers until ${until}: figures appear once it closes.\n${responses} so far · ${rsvp}` };
+    return {
+      type: "text",
+      text: `${heading}\nCollecting answers until ${until}: figures appear once it closes.\n${responses} so far · ${rsvp}`,
+    };
   }
-  const pulse = climate.pulse.shown ? `Pulse ${oneDecimal(climate.pulse.mean)} (${climate.pulse.respondents} answers)` : "Pulse: not enough responses yet";
-  return { type: "text", text: `${heading}\n${scoresLine(climate, gcq, base, minResponses)}\n${pulse} · ${responses} · ${rsvp}` };
+  const pulse = climate.pulse.shown
+    ? `Pulse ${oneDecimal(climate.pulse.mean)} (${climate.pulse.respondents} answers)`
+    : "Pulse: not enough responses yet";
+  return {
+    type: "text",
+    text: `${heading}\n${scoresLine(climate, gcq, base, minResponses)}\n${pulse} · ${responses} · ${rsvp}`,
+  };
 }
 
 /** Trends and open alerts for a summary; `leads` also see member-level alerts, the care team never does. */
@@ -59,21 +88,36 @@ export interface SummaryAnalytics {
   readonly audience: "leads" | "care-team";
 }
 
-function analyticsBlocks(group: Group, gcq: Instrument, climates: readonly SessionClimate[], base: ReadonlyMap<string, number>, analytics: SummaryAnalytics): Block[] {
+function analyticsBlocks(
+  group: Group,
+  gcq: Instrument,
+  climates: readonly SessionClimate[],
+  base: ReadonlyMap<string, number>,
+  analytics: SummaryAnalytics,
+): Block[] {
   const blocks: Block[] = [];
   const trends = trendLines(gcq, climates, analytics.trend);
   if (trends.length > 0) blocks.push({ type: "text", text: `*Trends*\n${trends.join("\n")}` });
   const note = midGroupNote(group, gcq, climates, base);
   if (note) blocks.push({ type: "context", text: note });
-  const open = analytics.alerts.filter((a) => a.status !== "resolved" && (analytics.audience === "leads" || a.level === "group"));
+  const open = analytics.alerts.filter(
+    (a) => a.status !== "resolved" && (analytics.audience === "leads" || a.level === "group"),
+  );
   if (open.length === 0) {
     blocks.push({ type: "context", text: "No open alerts." });
     return blocks;
   }
   const groupLevel = open.filter((a) => a.level === "group").map((a) => alertLine(a, gcq));
-  blocks.push({ type: "text", text: `*Open alerts (${open.length})*${groupLevel.length > 0 ? `\n${groupLevel.join("\n")}` : ""}` });
+  blocks.push({
+    type: "text",
+    text: `*Open alerts (${open.length})*${groupLevel.length > 0 ? `\n${groupLevel.join("\n")}` : ""}`,
+  });
   for (const alert of open.filter((a) => a.level === "member" && a.member))
-    blocks.push({ type: "mention", address: alert.member as NonNullable<Alert["member"]>, text: `${alertHeadline(alert, gcq).replace(/^A member('s)?/, "")} (session ${alert.session}, ${alert.status})`.trim() });
+    blocks.push({
+      type: "mention",
+      address: alert.member as NonNullable<Alert["member"]>,
+      text: `${alertHeadline(alert, gcq).replace(/^A member('s)?/, "")} (session ${alert.session}, ${alert.status})`.trim(),
+    });
   return blocks;
 }
 
@@ -89,7 +133,15 @@ export interface SummaryInput {
 }
 
 /** The care-team summary of a group's climate: per session means, responses, attendance (recorded, else RSVPs) and change from baseline; with trends and open alerts when given. */
-export function summaryMessage({ group, program, gcq, climates, minResponses, heading = "Climate summary", analytics }: SummaryInput): Message {
+export function summaryMessage({
+  group,
+  program,
+  gcq,
+  climates,
+  minResponses,
+  heading = "Climate summary",
+  analytics,
+}: SummaryInput): Message {
   const title = `${heading}: ${group.name}`;
   const base = baseline(climates);
   const lastBaseline = baselineSessions(climates).at(-1)?.session.number ?? Number.POSITIVE_INFINITY;
@@ -102,7 +154,8 @@ export function summaryMessage({ group, program, gcq, climates, minResponses, he
   ];
   if (climates.length === 0) blocks.push({ type: "text", text: "No sessions have been held yet." });
   const recent = climates.slice(-shownSessions);
-  if (recent.length < climates.length) blocks.push({ type: "context", text: `Showing the last ${recent.length} sessions.` });
+  if (recent.length < climates.length)
+    blocks.push({ type: "context", text: `Showing the last ${recent.length} sessions.` });
   for (const climate of recent) {
     const reference = climate.session.number > lastBaseline ? base : new Map<string, number>();
     blocks.push(sessionBlock(climate, group, program, gcq, reference, minResponses));
@@ -113,7 +166,10 @@ export function summaryMessage({ group, program, gcq, climates, minResponses, he
   }
   const latest = climates.at(-1);
   if (latest?.attendance.source === "rsvp")
-    blocks.push({ type: "context", text: `Attendance not recorded for session ${latest.session.number}: \`attendance ${group.id} ${latest.session.number} <count>\`` });
+    blocks.push({
+      type: "context",
+      text: `Attendance not recorded for session ${latest.session.number}: \`attendance ${group.id} ${latest.session.number} <count>\``,
+    });
   if (analytics) blocks.push(...analyticsBlocks(group, gcq, climates, base, analytics));
   return { text: title, blocks };
 }

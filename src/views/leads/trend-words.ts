@@ -16,7 +16,8 @@ export function trendLines(gcq: Instrument, climates: readonly SessionClimate[],
     const pairs = (fit.points * (fit.points - 1)) / 2;
     const agreeing = Math.round(fit.agreement * pairs);
     const span = `sessions ${series[0]?.session}-${series.at(-1)?.session}`;
-    if (Math.abs(fit.slope) < steadySlope || fit.agreement < clearAgreement) return [`${subscale.name} steady over ${span}`];
+    if (Math.abs(fit.slope) < steadySlope || fit.agreement < clearAgreement)
+      return [`${subscale.name} steady over ${span}`];
     const sign = fit.slope > 0 ? "+" : "-";
     return [
       `${subscale.name} ${fit.slope > 0 ? "rising" : "falling"}, about ${sign}${Math.abs(fit.slope).toFixed(1)} a session over ${span} (${agreeing} of ${pairs} pairs of sessions agree)`,
@@ -25,13 +26,23 @@ export function trendLines(gcq: Instrument, climates: readonly SessionClimate[],
 }
 
 /** A calm word when Avoiding or Conflict is up in the middle phase, where a rise is common; empty otherwise. */
-export function midGroupNote(group: Group, gcq: Instrument, climates: readonly SessionClimate[], baseline: ReadonlyMap<string, number>): string {
+export function midGroupNote(
+  group: Group,
+  gcq: Instrument,
+  climates: readonly SessionClimate[],
+  baseline: ReadonlyMap<string, number>,
+): string {
   const last = climates.filter((c) => !c.collecting).at(-1);
   if (!last || phaseOf(group, last.session.number) !== "middle") return "";
   const up = gcq.subscales.filter((subscale) => {
     const aggregate = last.subscales.get(subscale.id);
     const reference = baseline.get(subscale.id);
-    return subscale.higherIs === "concerning" && aggregate?.shown === true && reference !== undefined && aggregate.mean > reference;
+    return (
+      subscale.higherIs === "concerning" &&
+      aggregate?.shown === true &&
+      reference !== undefined &&
+      aggregate.mean > reference
+    );
   });
   if (up.length === 0) return "";
   const names = up.map((s) => s.name).join(" and ");

@@ -20,7 +20,10 @@ export function checkinBlocks(ctx: CoreContext, promptId: string): Block[] {
   }));
   blocks.push(
     { type: "buttons", buttons: [{ promptId, action: "open-form", label: "Full check-in (2 min)" }] },
-    { type: "context", text: "Optional: answer only if you'd like to. Your answers are confidential to your group leaders." },
+    {
+      type: "context",
+      text: "Optional: answer only if you'd like to. Your answers are confidential to your group leaders.",
+    },
   );
   return blocks;
 }

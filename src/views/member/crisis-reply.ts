@@ -4,5 +4,11 @@ import type { Message } from "../../kernel/message.js";
 export function crisisReply(resources: readonly string[], opening: string): Message {
   const help = ["If you need help now:", ...resources.map((line) => `• ${line}`)].join("\n");
   const leads = "Your group leaders will see this and may get in touch. You don't need to reply.";
-  return { text: `${opening} ${leads}\n\n${help}`, blocks: [{ type: "text", text: `${opening} ${leads}` }, { type: "text", text: help }] };
+  return {
+    text: `${opening} ${leads}\n\n${help}`,
+    blocks: [
+      { type: "text", text: `${opening} ${leads}` },
+      { type: "text", text: help },
+    ],
+  };
 }

@@ -51,7 +51,10 @@ export async function homeView(ctx: CoreContext, person: Address): Promise<HomeV
     const state = await ctx.store.readGroup(group.id);
     paused ||= isPaused(state, person);
     const name = memberFacingName(group);
-    blocks.push({ type: "text", text: `*${name.charAt(0).toUpperCase()}${name.slice(1)}*\n${nextSessionLine(ctx, group, now)}` });
+    blocks.push({
+      type: "text",
+      text: `*${name.charAt(0).toUpperCase()}${name.slice(1)}*\n${nextSessionLine(ctx, group, now)}`,
+    });
   }
   if (memberOf.length > 0) {
     blocks.push({
@@ -64,10 +67,23 @@ export async function homeView(ctx: CoreContext, person: Address): Promise<HomeV
   if (leadOf.length > 0) blocks.push({ type: "divider" }, { type: "text", text: "*Your groups' climate*" });
   for (const group of leadOf) {
     const climates = groupClimate(ctx, group, await ctx.store.readGroup(group.id), now);
-    blocks.push({ type: "text", text: `*${group.name}* (\`${group.id}\`)\n${latestClimateLine(ctx, group, climates)}` });
+    blocks.push({
+      type: "text",
+      text: `*${group.name}* (\`${group.id}\`)\n${latestClimateLine(ctx, group, climates)}`,
+    });
   }
-  if (leadOf.length > 0) blocks.push({ type: "context", text: "GCQ-S means on 0-6, shown once enough members answered. Ask for `summary <group>` for more." });
+  if (leadOf.length > 0)
+    blocks.push({
+      type: "context",
+      text: "GCQ-S means on 0-6, shown once enough members answered. Ask for `summary <group>` for more.",
+    });
   if (memberOf.length === 0 && leadOf.length === 0)
-    blocks.push({ type: "text", text: "Cohesion supports therapy groups. Once your group leaders add you, your sessions will show here." });
-  return { message: { text: "Cohesion", blocks }, pauseControl: memberOf.length === 0 ? undefined : paused ? "resume" : "pause" };
+    blocks.push({
+      type: "text",
+      text: "Cohesion supports therapy groups. Once your group leaders add you, your sessions will show here.",
+    });
+  return {
+    message: { text: "Cohesion", blocks },
+    pauseControl: memberOf.length === 0 ? undefined : paused ? "resume" : "pause",
+  };
 }

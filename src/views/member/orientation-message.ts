@@ -3,7 +3,11 @@ import { memberFacingName } from "../format.js";
 import type { Message } from "../../kernel/message.js";
 
 /** The pre-group preparation a member receives before their first session (principle 1). */
-export function orientationMessage(group: Group, program: Program, next: { when: string; first: boolean } | undefined): Message {
+export function orientationMessage(
+  group: Group,
+  program: Program,
+  next: { when: string; first: boolean } | undefined,
+): Message {
   const name = memberFacingName(group);
   const { expectations, agreements, role, skills } = program.preparation;
   const meets = next?.first ? "We first meet on" : "The group next meets on";
@@ -13,7 +17,10 @@ export function orientationMessage(group: Group, program: Program, next: { when:
     blocks: [
       { type: "text", text: `*${welcome}*` },
       { type: "text", text: `*What to expect*\n${expectations}` },
-      { type: "text", text: `*What we agree on together*\n${agreements.map((a) => `• *${a.title}*: ${a.text}`).join("\n")}` },
+      {
+        type: "text",
+        text: `*What we agree on together*\n${agreements.map((a) => `• *${a.title}*: ${a.text}`).join("\n")}`,
+      },
       { type: "text", text: `*Your part*\n${role}` },
       { type: "text", text: `*Helpful things to bring*\n${skills.map((skill) => `• ${skill}`).join("\n")}` },
       { type: "divider" },

@@ -16,7 +16,9 @@ describe("free text a member sends", () => {
   it("that suggests risk: the member sees where to get help now, and both leads get it at once with the words", async () => {
     const world = await afterSessionOne();
     const outcome = await world.interactions.handle({ type: "text", from: ana, text: words });
-    expect(replyText(outcome)).toContain("Thank you for telling me. Your group leaders will see this and may get in touch.");
+    expect(replyText(outcome)).toContain(
+      "Thank you for telling me. Your group leaders will see this and may get in touch.",
+    );
     expect(replyText(outcome)).toContain("If you need help now:");
     const alerts = sentContaining(world, riskHeadline);
     expect(alerts.map((s) => s.to).sort()).toEqual([...leads].sort());
@@ -54,14 +56,22 @@ describe("free text a member sends", () => {
 
   it("that is long is still read to the end", async () => {
     const world = await afterSessionOne();
-    const outcome = await world.interactions.handle({ type: "text", from: ana, text: `${"It has been a long week. ".repeat(400)}${words}` });
+    const outcome = await world.interactions.handle({
+      type: "text",
+      from: ana,
+      text: `${"It has been a long week. ".repeat(400)}${words}`,
+    });
     expect(replyText(outcome)).toContain("If you need help now:");
     expect(sentContaining(world, riskHeadline)).toHaveLength(2);
   });
 
   it("that is ordinary gets a kind word and raises nothing", async () => {
     const world = await afterSessionOne();
-    const outcome = await world.interactions.handle({ type: "text", from: ana, text: "Thanks, the breathing exercise helped" });
+    const outcome = await world.interactions.handle({
+      type: "text",
+      from: ana,
+      text: "Thanks, the breathing exercise helped",
+    });
     expect(replyText(outcome)).toBe(
       "Thanks for your message. I can't answer messages myself; if you'd like to talk, your group leaders will be glad to hear from you. `help` shows what I can do.",
     );
@@ -78,6 +88,8 @@ describe("free text a member sends", () => {
   it("that is empty or too long is refused kindly", async () => {
     const world = await afterSessionOne();
     for (const text of ["", "x".repeat(40_001)])
-      expect(replyText(await world.interactions.handle({ type: "text", from: ana, text }))).toBe("Sorry, I couldn't read that, so nothing was saved. Please try again.");
+      expect(replyText(await world.interactions.handle({ type: "text", from: ana, text }))).toBe(
+        "Sorry, I couldn't read that, so nothing was saved. Please try again.",
+      );
   });
 });

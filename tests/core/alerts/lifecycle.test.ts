@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Button, Message } from "../../../src/kernel/message.js";
 import { replyText } from "../../support/flows.js";
-import { allText, at, buttonsOf, careTeam, leads, members, sentContaining, sweptThrough } from "../../support/outbox-helpers.js";
+import {
+  allText,
+  at,
+  buttonsOf,
+  careTeam,
+  leads,
+  members,
+  sentContaining,
+  sweptThrough,
+} from "../../support/outbox-helpers.js";
 import type { World } from "../../support/world.js";
 
 const [ana = members[0]!, ben = members[1]!] = members;
@@ -20,7 +29,9 @@ async function distressAfterSessionOne(): Promise<{ world: World; reply: Message
 }
 
 function alertButton(world: World, to: string, action: Button["action"]): Button {
-  const message = world.messenger.sent.filter((s) => s.to === to && allText(s.message).includes("Alert about")).at(-1)?.message;
+  const message = world.messenger.sent
+    .filter((s) => s.to === to && allText(s.message).includes("Alert about"))
+    .at(-1)?.message;
   const button = message && buttonsOf(message).find((b) => b.action === action);
   if (!button) throw new Error(`no ${action} button sent to ${to}`);
   return button;
@@ -39,7 +50,11 @@ describe("a distress answer", () => {
     const { world } = await distressAfterSessionOne();
     const alerts = sentContaining(world, distressHeadline);
     expect(alerts.map((s) => s.to).sort()).toEqual([...leads].sort());
-    expect(alerts[0]?.message.blocks).toContainEqual({ type: "mention", address: ana, text: 'In session 1 they answered "Hard going" (1) to "How was today\'s session for you?".' });
+    expect(alerts[0]?.message.blocks).toContainEqual({
+      type: "mention",
+      address: ana,
+      text: 'In session 1 they answered "Hard going" (1) to "How was today\'s session for you?".',
+    });
     expect(allText(alerts[0]!.message)).toContain("Please contact them individually today.");
     expect(world.messenger.sent.filter((s) => s.to === careTeam || members.includes(s.to))).toEqual([]);
   });
@@ -57,7 +72,9 @@ describe("a distress answer", () => {
     const promptId = Object.entries(state.prompts).find(([, p]) => p.kind === "checkin" && p.recipient === ana)![0];
     await world.interactions.handle({ type: "choice", from: ana, promptId, itemId: "pulse-1", value: 1 });
     expect(sentContaining(world, distressHeadline)).toHaveLength(2);
-    expect(Object.values((await world.store.readGroup("pain-tue")).alerts).filter((a) => a.kind === "distress")).toHaveLength(1);
+    expect(
+      Object.values((await world.store.readGroup("pain-tue")).alerts).filter((a) => a.kind === "distress"),
+    ).toHaveLength(1);
   });
 });
 
@@ -65,21 +82,44 @@ describe("acting on an alert", () => {
   it("a lead acknowledges it: the message is replaced with who and when, and the audit log records it", async () => {
     const { world } = await distressAfterSessionOne();
     const button = alertButton(world, okafor, "alert-acknowledge");
-    const outcome = await world.interactions.handle({ type: "button", from: okafor, promptId: button.promptId, action: "alert-acknowledge" });
+    const outcome = await world.interactions.handle({
+      type: "button",
+      from: okafor,
+      promptId: button.promptId,
+      action: "alert-acknowledge",
+    });
     expect(outcome).toMatchObject({ replacesPrompt: true });
     const reply = "reply" in outcome ? outcome.reply : undefined;
-    expect(reply?.blocks).toContainEqual({ type: "mention", address: okafor, text: "marked it acknowledged, Tuesday 1 December, 19:40." });
+    expect(reply?.blocks).toContainEqual({
+      type: "mention",
+      address: okafor,
+      text: "marked it acknowledged, Tuesday 1 December, 19:40.",
+    });
     expect(buttonsOf(reply!).map((b) => b.label)).toEqual(["Resolved"]);
     const state = await world.store.readGroup("pain-tue");
-    expect(state.audit).toEqual([{ at: "2026-12-01T19:40:00.000Z", actor: okafor, action: "alert-acknowledged", subject: button.promptId }]);
+    expect(state.audit).toEqual([
+      { at: "2026-12-01T19:40:00.000Z", actor: okafor, action: "alert-acknowledged", subject: button.promptId },
+    ]);
   });
 
   it("pressing again changes nothing and says so", async () => {
     const { world } = await distressAfterSessionOne();
     const button = alertButton(world, okafor, "alert-acknowledge");
-    await world.interactions.handle({ type: "button", from: okafor, promptId: button.promptId, action: "alert-acknowledge" });
-    const again = await world.interactions.handle({ type: "button", from: sam, promptId: button.promptId, action: "alert-acknowledge" });
-    expect(allText("reply" in again ? again.reply : { text: "", blocks: [] })).toContain("This alert was already acknowledged, Tuesday 1 December, 19:40; nothing was changed.");
+    await world.interactions.handle({
+      type: "button",
+      from: okafor,
+      promptId: button.promptId,
+      action: "alert-acknowledge",
+    });
+    const again = await world.interactions.handle({
+      type: "button",
+      from: sam,
+      promptId: button.promptId,
+      action: "alert-acknowledge",
+    });
+    expect(allText("reply" in again ? again.reply : { text: "", blocks: [] })).toContain(
+      "This alert was already acknowledged, Tuesday 1 December, 19:40; nothing was changed.",
+    );
     expect((await world.store.readGroup("pain-tue")).audit).toHaveLength(1);
   });
 
@@ -89,7 +129,9 @@ describe("acting on an alert", () => {
     world.clock.advanceHours(2);
     await world.interactions.handle({ type: "button", from: sam, promptId: button.promptId, action: "alert-resolve" });
     const state = await world.store.readGroup("pain-tue");
-    expect(Object.values(state.alerts)[0]?.history).toEqual([{ status: "resolved", by: sam, at: "2026-12-01T21:40:00.000Z" }]);
+    expect(Object.values(state.alerts)[0]?.history).toEqual([
+      { status: "resolved", by: sam, at: "2026-12-01T21:40:00.000Z" },
+    ]);
     expect(state.audit.map((e) => [e.actor, e.action])).toEqual([[sam, "alert-resolved"]]);
   });
 
@@ -112,7 +154,12 @@ describe("acting on an alert", () => {
 
   it("an unknown alert id gets a kind reply and changes nothing", async () => {
     const { world } = await distressAfterSessionOne();
-    const outcome = await world.interactions.handle({ type: "button", from: okafor, promptId: "abcdef12.0123456789abcdef", action: "alert-resolve" });
+    const outcome = await world.interactions.handle({
+      type: "button",
+      from: okafor,
+      promptId: "abcdef12.0123456789abcdef",
+      action: "alert-resolve",
+    });
     expect(replyText(outcome)).toBe("Sorry, I can't find that alert any more, so nothing was changed.");
   });
 });

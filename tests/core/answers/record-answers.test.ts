@@ -59,7 +59,9 @@ describe("a member taps the pulse", () => {
     await world.interactions.handle(tap(ana, prompt, 2));
     world.clock.advanceHours(5);
     await world.interactions.handle(tap(ana, prompt, 5));
-    expect(await answers(world)).toEqual({ [anaPulse]: { value: 5, at: new Date(Date.parse(painTue.checkin1) + 5 * 3_600_000).toISOString() } });
+    expect(await answers(world)).toEqual({
+      [anaPulse]: { value: 5, at: new Date(Date.parse(painTue.checkin1) + 5 * 3_600_000).toISOString() },
+    });
   });
 
   it("stores one answer when the same answer is sent twice", async () => {
@@ -94,9 +96,13 @@ describe("answers that are refused, kindly, changing nothing", () => {
 
   it("refuses values off the scale: 9 or 0 for the pulse, 7 or -1 for a GCQ-S item", async () => {
     const { world, prompt } = await afterSession1();
-    expect(replyText(await world.interactions.handle(tap(ana, prompt, 9)))).toBe("Please choose a number from 1 to 5. Nothing was saved.");
+    expect(replyText(await world.interactions.handle(tap(ana, prompt, 9)))).toBe(
+      "Please choose a number from 1 to 5. Nothing was saved.",
+    );
     expect(replyText(await world.interactions.handle(tap(ana, prompt, 0)))).toMatch(/from 1 to 5/);
-    expect(replyText(await world.interactions.handle(tap(ana, prompt, 7, "gcq-3")))).toBe("Please choose a number from 0 to 6. Nothing was saved.");
+    expect(replyText(await world.interactions.handle(tap(ana, prompt, 7, "gcq-3")))).toBe(
+      "Please choose a number from 0 to 6. Nothing was saved.",
+    );
     expect(replyText(await world.interactions.handle(tap(ana, prompt, -1, "gcq-3")))).toMatch(/from 0 to 6/);
     expect(await answers(world)).toEqual({});
   });
@@ -104,14 +110,18 @@ describe("answers that are refused, kindly, changing nothing", () => {
   it("saves none of a form when one of its answers is off the scale", async () => {
     const { world, prompt } = await afterSession1();
     const values = [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 7];
-    const reply = replyText(await world.interactions.handle({ type: "form", from: ana, promptId: prompt, answers: gcqAnswers(values) }));
+    const reply = replyText(
+      await world.interactions.handle({ type: "form", from: ana, promptId: prompt, answers: gcqAnswers(values) }),
+    );
     expect(reply).toMatch(/from 0 to 6\. Nothing was saved/);
     expect(await answers(world)).toEqual({});
   });
 
   it("refuses a question it doesn't know", async () => {
     const { world, prompt } = await afterSession1();
-    expect(replyText(await world.interactions.handle(tap(ana, prompt, 3, "gcq-13")))).toMatch(/didn't recognise that question/);
+    expect(replyText(await world.interactions.handle(tap(ana, prompt, 3, "gcq-13")))).toMatch(
+      /didn't recognise that question/,
+    );
     expect(await answers(world)).toEqual({});
   });
 
@@ -149,14 +159,14 @@ describe("answers that are refused, kindly, changing nothing", () => {
     await sweepAt(world, painTue.reminder1);
     const rsvp = rsvpPromptId(world, ana);
     expect(replyText(await world.interactions.handle(tap(ana, rsvp, 4)))).toMatch(/doesn't take an answer/);
-    expect(replyText(await world.interactions.handle({ type: "button", from: ana, promptId: rsvp, action: "open-form" }))).toMatch(
-      /doesn't open a check-in/,
-    );
+    expect(
+      replyText(await world.interactions.handle({ type: "button", from: ana, promptId: rsvp, action: "open-form" })),
+    ).toMatch(/doesn't open a check-in/);
     await sweepAt(world, painTue.checkin1);
     const checkin = checkinPromptId(world, ana);
-    expect(replyText(await world.interactions.handle({ type: "button", from: ana, promptId: checkin, action: "rsvp-yes" }))).toMatch(
-      /doesn't take an RSVP/,
-    );
+    expect(
+      replyText(await world.interactions.handle({ type: "button", from: ana, promptId: checkin, action: "rsvp-yes" })),
+    ).toMatch(/doesn't take an RSVP/);
     const state = await world.store.readGroup("pain-tue");
     expect(state.answers).toEqual({});
     expect(state.rsvps).toEqual({});
@@ -172,12 +182,17 @@ describe("the answer window", () => {
     const reply = replyText(await world.interactions.handle(tap(ana, prompt, 5)));
     expect(reply).toBe("This check-in has closed, so I haven't saved that. Thank you all the same.");
     expect((await answers(world))[anaPulse]?.value).toBe(2);
-    const form = replyText(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "open-form" }));
+    const form = replyText(
+      await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "open-form" }),
+    );
     expect(form).toMatch(/has closed/);
   });
 
   it("closes when the next session starts, if that comes first", async () => {
-    const config = exampleConfig((c) => ({ ...c, organisation: { ...c.organisation, timing: { ...c.organisation.timing, answerWindowHours: 14 * 24 } } }));
+    const config = exampleConfig((c) => ({
+      ...c,
+      organisation: { ...c.organisation, timing: { ...c.organisation.timing, answerWindowHours: 14 * 24 } },
+    }));
     const { world, prompt } = await afterSession1(makeWorld({ config }));
     world.clock.set(new Date(Date.parse(painTue.start2) - 1000));
     expect(replyText(await world.interactions.handle(tap(ana, prompt, 3)))).toMatch(/thank you/i);
@@ -185,14 +200,18 @@ describe("the answer window", () => {
     expect(replyText(await world.interactions.handle(tap(ana, prompt, 1)))).toMatch(/has closed/);
     const form = { type: "form", from: ana, promptId: prompt, answers: gcqAnswers(Array(12).fill(3)) };
     expect(replyText(await world.interactions.handle(form))).toMatch(/has closed/);
-    expect(await answers(world)).toEqual({ [anaPulse]: { value: 3, at: new Date(Date.parse(painTue.start2) - 1000).toISOString() } });
+    expect(await answers(world)).toEqual({
+      [anaPulse]: { value: 3, at: new Date(Date.parse(painTue.start2) - 1000).toISOString() },
+    });
   });
 });
 
 describe("the full check-in form", () => {
   it("opens with the 12 GCQ-S questions on 0-6", async () => {
     const { world, prompt } = await afterSession1();
-    const form = formOf(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "open-form" }));
+    const form = formOf(
+      await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "open-form" }),
+    );
     expect(form.promptId).toBe(prompt);
     expect(form.questions.map((q) => q.itemId)).toEqual(Array.from({ length: 12 }, (_, i) => `gcq-${i + 1}`));
     for (const question of form.questions) expect(question.options.map((o) => o.value)).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -200,15 +219,17 @@ describe("the full check-in form", () => {
 
   it("is not opened for someone it wasn't sent to", async () => {
     const { world, prompt } = await afterSession1();
-    expect(replyText(await world.interactions.handle({ type: "button", from: ben, promptId: prompt, action: "open-form" }))).toMatch(
-      /sent to someone else/,
-    );
+    expect(
+      replyText(await world.interactions.handle({ type: "button", from: ben, promptId: prompt, action: "open-form" })),
+    ).toMatch(/sent to someone else/);
   });
 
   it("stores all 12 answers when submitted in full", async () => {
     const { world, prompt } = await afterSession1();
     const values = [5, 4, 2, 6, 3, 1, 0, 3, 2, 0, 4, 1];
-    const reply = replyText(await world.interactions.handle({ type: "form", from: ana, promptId: prompt, answers: gcqAnswers(values) }));
+    const reply = replyText(
+      await world.interactions.handle({ type: "form", from: ana, promptId: prompt, answers: gcqAnswers(values) }),
+    );
     expect(reply).toMatch(/go only to your group leaders/);
     const stored = await answers(world);
     expect(Object.keys(stored)).toHaveLength(12);
@@ -233,15 +254,21 @@ describe("RSVPs", () => {
     const prompt = rsvpPromptId(world, ana);
     const rsvp = async () => (await world.store.readGroup("pain-tue")).rsvps["console:ana|1"]?.response;
 
-    expect(replyText(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "rsvp-yes" }))).toMatch(/See you there/);
+    expect(
+      replyText(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "rsvp-yes" })),
+    ).toMatch(/See you there/);
     expect(await rsvp()).toBe("yes");
 
     world.clock.set(new Date(Date.parse(painTue.start1) - 1000));
-    expect(replyText(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "rsvp-no" }))).toMatch(/take care/);
+    expect(
+      replyText(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "rsvp-no" })),
+    ).toMatch(/take care/);
     expect(await rsvp()).toBe("no");
 
     world.clock.set(painTue.start1);
-    const late = replyText(await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "rsvp-yes" }));
+    const late = replyText(
+      await world.interactions.handle({ type: "button", from: ana, promptId: prompt, action: "rsvp-yes" }),
+    );
     expect(late).toMatch(/already started/);
     expect(await rsvp()).toBe("no");
   });
@@ -249,7 +276,14 @@ describe("RSVPs", () => {
   it("refuses an RSVP for someone else", async () => {
     const world = makeWorld();
     await sweepAt(world, painTue.reminder1);
-    const reply = replyText(await world.interactions.handle({ type: "button", from: ben, promptId: rsvpPromptId(world, ana), action: "rsvp-no" }));
+    const reply = replyText(
+      await world.interactions.handle({
+        type: "button",
+        from: ben,
+        promptId: rsvpPromptId(world, ana),
+        action: "rsvp-no",
+      }),
+    );
     expect(reply).toMatch(/sent to someone else/);
     expect((await world.store.readGroup("pain-tue")).rsvps).toEqual({});
   });

@@ -89,7 +89,14 @@ describe("scoreForm with a clinic instrument", () => {
   });
 
   it("maps a reverse-scored item to min + max - value before averaging", () => {
-    const score = scoreForm(clinic, new Map([["felt-heard", 4], ["felt-alone", 2], ["felt-tired", 3]]));
+    const score = scoreForm(
+      clinic,
+      new Map([
+        ["felt-heard", 4],
+        ["felt-alone", 2],
+        ["felt-tired", 3],
+      ]),
+    );
     // felt-alone 2 on 1-5 counts as 1+5-2 = 4; support = (4+4)/2.
     expect(score).toEqual({ valid: true, missing: 0, subscales: { support: 4, strain: 3 } });
   });

@@ -4,12 +4,20 @@ import { instrumentById, programOf } from "../../../src/core/context.js";
 import { organisationSchema } from "../../../src/core/setup/index.js";
 import type { GroupState } from "../../../src/core/state.js";
 import { summaryMessage } from "../../../src/views/leads/summary-message.js";
-import { bySubscale, groupById, members, painTue, putForm, putPulse, putSession1Answers, session1Forms } from "../../support/flows.js";
+import {
+  bySubscale,
+  groupById,
+  members,
+  painTue,
+  putForm,
+  putPulse,
+  putSession1Answers,
+  session1Forms,
+} from "../../support/flows.js";
 import { makeWorld, type World } from "../../support/world.js";
 
 const [ana = "", ben = "", carla = "", dev = "", erin = "", femi = ""] = members;
 const at = painTue.checkin1;
-
 
 async function withState(world: World, change: (state: GroupState) => void): Promise<Readonly<GroupState>> {
   await world.store.updateGroup("pain-tue", change);
@@ -22,7 +30,13 @@ function climateAt(world: World, state: Readonly<GroupState>, now: string): Sess
 
 function summaryText(world: World, climates: readonly SessionClimate[]): string {
   const group = groupById(world, "pain-tue");
-  const message = summaryMessage({ group, program: programOf(world.ctx, group), gcq: instrumentById(world.ctx, "gcq-s"), climates, minResponses: 5 });
+  const message = summaryMessage({
+    group,
+    program: programOf(world.ctx, group),
+    gcq: instrumentById(world.ctx, "gcq-s"),
+    climates,
+    minResponses: 5,
+  });
   return message.blocks.map((block) => ("text" in block ? block.text : "")).join("\n");
 }
 
@@ -159,11 +173,15 @@ describe("baseline", () => {
     expect(base.get("conflict")).toBeCloseTo(0.7, 10);
 
     const text = summaryText(world, climates);
-    expect(text).toContain("Engaged 5.1 (+0.4 vs baseline) · Avoiding 1.0 (-0.4 vs baseline) · Conflict 1.0 (+0.3 vs baseline) · 6 full check-ins");
+    expect(text).toContain(
+      "Engaged 5.1 (+0.4 vs baseline) · Avoiding 1.0 (-0.4 vs baseline) · Conflict 1.0 (+0.3 vs baseline) · 6 full check-ins",
+    );
     // The baseline sessions themselves show no change.
     expect(text).toContain("Engaged 4.4 · Avoiding 1.8 · Conflict 0.4 · 5 full check-ins");
     expect(text).toContain("Engaged 5.0 · Avoiding 1.0 · Conflict 1.0 · 5 full check-ins");
-    expect(text).toContain("Baseline (the group's first two sessions with enough answers): Engaged 4.7 · Avoiding 1.4 · Conflict 0.7");
+    expect(text).toContain(
+      "Baseline (the group's first two sessions with enough answers): Engaged 4.7 · Avoiding 1.4 · Conflict 0.7",
+    );
   });
 
   it("shows no change as +0.0, never -0.0", async () => {
@@ -177,7 +195,9 @@ describe("baseline", () => {
       for (const member of [dev, erin]) putForm(s, member, 4, engaged48, "2026-12-22T19:40:00Z");
     });
     const text = summaryText(world, climateAt(world, state, "2026-12-25T19:30:00Z"));
-    expect(text).toContain("Engaged 4.7 (+0.0 vs baseline) · Avoiding 1.4 (+0.0 vs baseline) · Conflict 1.0 (+0.3 vs baseline) · 5 full check-ins");
+    expect(text).toContain(
+      "Engaged 4.7 (+0.0 vs baseline) · Avoiding 1.4 (+0.0 vs baseline) · Conflict 1.0 (+0.3 vs baseline) · 5 full check-ins",
+    );
     expect(text).not.toContain("-0.0");
   });
 

@@ -7,7 +7,16 @@ const [course, openEnded] = exampleConfig().groups as [Group, Group];
 
 describe("the phase of a session", () => {
   it("splits an 8-session course into early (1-3), middle (4-5) and late (6-8)", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => phaseOf(course, n))).toEqual(["early", "early", "early", "middle", "middle", "late", "late", "late"]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => phaseOf(course, n))).toEqual([
+      "early",
+      "early",
+      "early",
+      "middle",
+      "middle",
+      "late",
+      "late",
+      "late",
+    ]);
     expect(phaseBoundaries(course, 8)).toEqual([
       { session: 4, phase: "middle" },
       { session: 6, phase: "late" },

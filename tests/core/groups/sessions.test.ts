@@ -52,11 +52,16 @@ describe("listSessions across DST", () => {
     const g = group({ firstSession: "2026-10-25T01:30", count: 2 }, { timezone: "America/New_York" });
     expect(iso(sessionByNumber(g, 2)?.startsAt)).toBe("2026-11-01T05:30:00.000Z");
     // Luxon's own choice is the later instant, which the code must override.
-    expect(DateTime.fromISO("2026-11-01T01:30", { zone: "America/New_York" }).toUTC().toISO()).toBe("2026-11-01T06:30:00.000Z");
+    expect(DateTime.fromISO("2026-11-01T01:30", { zone: "America/New_York" }).toUTC().toISO()).toBe(
+      "2026-11-01T06:30:00.000Z",
+    );
   });
 
   it("applies the same rule to a session moved into a gap", () => {
-    const g = group({ firstSession: "2026-03-01T18:00" }, { timezone: "America/New_York", changes: [{ session: 2, startsAt: "2026-03-08T02:15" }] });
+    const g = group(
+      { firstSession: "2026-03-01T18:00" },
+      { timezone: "America/New_York", changes: [{ session: 2, startsAt: "2026-03-08T02:15" }] },
+    );
     expect(formatLocal(sessionByNumber(g, 2)!.startsAt, g.timezone, "day-time")).toBe("Sunday 8 March, 03:15");
   });
 });
@@ -81,7 +86,12 @@ describe("listSessions range", () => {
   it("flags cancelled and moved sessions, and shows the next real session past a cancelled one", () => {
     const g = group(
       { firstSession: "2026-12-01T18:00", count: 8 },
-      { changes: [{ session: 3, cancelled: true }, { session: 4, startsAt: "2026-12-23T10:00" }] },
+      {
+        changes: [
+          { session: 3, cancelled: true },
+          { session: 4, startsAt: "2026-12-23T10:00" },
+        ],
+      },
     );
     const sessions = listSessions(g, new Date("2026-12-09T00:00:00Z"));
     expect(sessions.map((s) => [s.number, s.cancelled, s.moved])).toEqual([
@@ -115,7 +125,10 @@ describe("answerWindowCloses", () => {
   });
 
   it("skips a cancelled next session", () => {
-    const g = group({ firstSession: "2026-12-01T18:00", every: "2 days" }, { changes: [{ session: 2, cancelled: true }] });
+    const g = group(
+      { firstSession: "2026-12-01T18:00", every: "2 days" },
+      { changes: [{ session: 2, cancelled: true }] },
+    );
     const first = sessionByNumber(g, 1)!;
     expect(iso(answerWindowCloses(g, first, 72))).toBe("2026-12-04T19:30:00.000Z");
     expect(iso(answerWindowCloses(g, first, 200))).toBe("2026-12-05T18:00:00.000Z");

@@ -6,15 +6,29 @@ import { exampleConfig, exampleContent } from "../../support/world.js";
 describe("analytics settings", () => {
   it("have sensible defaults when an organisation says nothing", () => {
     const { analytics } = organisationSchema.parse({ name: "Clinic" });
-    expect(analytics.trend).toEqual({ ewmaLambda: 0.5, controlLimit: 2.5, sessionLimit: 2.75, sessionVariation: 0.25, slopeWindow: 6, rollingWindow: 6 });
-    expect(analytics.alerts).toMatchObject({ minChange: 0.75, lowResponseRate: 0.5, memberGap: 1.5, missedInARow: 2, silentCheckins: 2 });
+    expect(analytics.trend).toEqual({
+      ewmaLambda: 0.5,
+      controlLimit: 2.5,
+      sessionLimit: 2.75,
+      sessionVariation: 0.25,
+      slopeWindow: 6,
+      rollingWindow: 6,
+    });
+    expect(analytics.alerts).toMatchObject({
+      minChange: 0.75,
+      lowResponseRate: 0.5,
+      memberGap: 1.5,
+      missedInARow: 2,
+      silentCheckins: 2,
+    });
     expect(analytics.distress).toEqual([{ item: "pulse-1", atOrBelow: 1 }]);
     expect(analytics.riskKeywords["en"]).toContain("end it all");
     expect(analytics.crisisResources.length).toBeGreaterThan(0);
   });
 
   it("refuse values that make no sense, naming the field", () => {
-    const bad = (analytics: unknown) => organisationSchema.safeParse({ name: "Clinic", analytics }).error?.issues[0]?.path.join(".");
+    const bad = (analytics: unknown) =>
+      organisationSchema.safeParse({ name: "Clinic", analytics }).error?.issues[0]?.path.join(".");
     expect(bad({ trend: { ewmaLambda: 0 } })).toBe("analytics.trend.ewmaLambda");
     expect(bad({ alerts: { lowResponseRate: 1.5 } })).toBe("analytics.alerts.lowResponseRate");
     expect(bad({ riskKeywords: { english: ["suicide"] } })).toBe("analytics.riskKeywords.english");
@@ -26,7 +40,17 @@ describe("analytics settings", () => {
   it("must name distress items that exist, with thresholds on their scale, and keywords for every program language", () => {
     const config = exampleConfig((c) => ({
       ...c,
-      organisation: { ...c.organisation, analytics: { ...c.organisation.analytics, distress: [{ item: "dt-1", atOrAbove: 4 }, { item: "pulse-1", atOrBelow: 0 }], riskKeywords: { fr: ["suicide"] } } },
+      organisation: {
+        ...c.organisation,
+        analytics: {
+          ...c.organisation.analytics,
+          distress: [
+            { item: "dt-1", atOrAbove: 4 },
+            { item: "pulse-1", atOrBelow: 0 },
+          ],
+          riskKeywords: { fr: ["suicide"] },
+        },
+      },
     }));
     expect(analyticsProblems(config, exampleContent.programs, exampleContent.instruments)).toEqual([
       'organisation.analytics.distress.0.item: no instrument has an item "dt-1"',

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..", "..", "..");
 
 /** Runs `npm start`'s entry point with the given stdin lines and returns everything it printed. */
-function runConsole(dataDir: string, lines: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
+function runConsole(
+  dataDir: string,
+  lines: string[],
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main/main.ts"], {
       cwd: root,
@@ -73,7 +76,13 @@ describe("the local console, driving a whole 8-session group through stdin", () 
   it("orients the member before the first session with agreements, role and skills", () => {
     const orientation = seen("── Cohesion → you (ana, member) · Saturday 28 November, 18:00 ──");
     expect(orientation).toBeGreaterThan(0);
-    for (const heading of ["What to expect", "What we agree on together", "Your part", "Helpful things to bring", "Confidentiality"])
+    for (const heading of [
+      "What to expect",
+      "What we agree on together",
+      "Your part",
+      "Helpful things to bring",
+      "Confidentiality",
+    ])
       expect(output.stdout.indexOf(heading, orientation)).toBeGreaterThan(orientation);
   });
 
@@ -94,7 +103,9 @@ describe("the local console, driving a whole 8-session group through stdin", () 
     expect(output.stdout.indexOf("Thank you, that's saved.", checkin)).toBeGreaterThan(checkin);
     expect(output.stdout).toContain("(1/12) The members liked and cared about each other.");
     expect(output.stdout).toContain("(12/12) The members appeared tense and anxious.");
-    expect(output.stdout).toContain("Thank you for taking the time. Your answers are saved and go only to your group leaders.");
+    expect(output.stdout).toContain(
+      "Thank you for taking the time. Your answers are saved and go only to your group leaders.",
+    );
   });
 
   it("refuses a member who asks for the summary, kindly and without numbers", () => {
@@ -109,7 +120,9 @@ describe("the local console, driving a whole 8-session group through stdin", () 
     expect(paused).toBeGreaterThan(0);
     expect(resumed).toBeGreaterThan(paused);
     expect(output.stdout.slice(paused, resumed)).not.toContain("── Cohesion → you (ana, member)");
-    expect(output.stdout.slice(paused, resumed)).toContain("(simulated) to ben (member): Your Tuesday group meets tomorrow at 18:00.");
+    expect(output.stdout.slice(paused, resumed)).toContain(
+      "(simulated) to ben (member): Your Tuesday group meets tomorrow at 18:00.",
+    );
   });
 
   it("shows messages to the simulated others as one marked line, and they answer by themselves", () => {
@@ -124,11 +137,14 @@ describe("the local console, driving a whole 8-session group through stdin", () 
 
   it("lists every command in help, generated from the definitions", () => {
     const help = seen("What you can ask Cohesion");
-    for (const usage of ["help:", "summary <group> [share]:", "pause:", "resume:"]) expect(output.stdout.indexOf(usage, help)).toBeGreaterThan(help);
+    for (const usage of ["help:", "summary <group> [share]:", "pause:", "resume:"])
+      expect(output.stdout.indexOf(usage, help)).toBeGreaterThan(help);
   });
 
   it("posts the care-team digest, which the lead sees in full", () => {
-    expect(output.stdout).toMatch(/── Cohesion → care-team \(the care team channel\) · .* ──\nDigest after session 2: Chronic pain skills, Tuesday evening/);
+    expect(output.stdout).toMatch(
+      /── Cohesion → care-team \(the care team channel\) · .* ──\nDigest after session 2: Chronic pain skills, Tuesday evening/,
+    );
   });
 
   it("gives the lead a summary of all 8 sessions with group means to one decimal", () => {

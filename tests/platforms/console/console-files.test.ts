@@ -13,7 +13,13 @@ const csv = (filename: string, text = "a,b\r\n1,2\r\n"): Message => ({
   text: "Here is your export.",
   blocks: [
     { type: "text", text: "Here is your export." },
-    { type: "file", filename, mediaType: "text/csv", data: new TextEncoder().encode(text), title: "Climate per session" },
+    {
+      type: "file",
+      filename,
+      mediaType: "text/csv",
+      data: new TextEncoder().encode(text),
+      title: "Climate per session",
+    },
   ],
 });
 
@@ -44,16 +50,23 @@ describe("files in the console", () => {
   });
 
   it("shows the chart's sparklines in place of the picture", () => {
-    const text = renderForConsole({ text: "t", blocks: [{ type: "image", png: new Uint8Array(1), alt: "Engaged rose", textVersion: "Engaged  ▁▃▅  1.0 → 3.0" }] }).text;
+    const text = renderForConsole({
+      text: "t",
+      blocks: [{ type: "image", png: new Uint8Array(1), alt: "Engaged rose", textVersion: "Engaged  ▁▃▅  1.0 → 3.0" }],
+    }).text;
     expect(text).toBe("  Chart:\n    Engaged  ▁▃▅  1.0 → 3.0");
-    expect(renderForConsole({ text: "t", blocks: [{ type: "image", png: new Uint8Array(1), alt: "Engaged rose" }] }).text).toBe("  [chart: Engaged rose]");
+    expect(
+      renderForConsole({ text: "t", blocks: [{ type: "image", png: new Uint8Array(1), alt: "Engaged rose" }] }).text,
+    ).toBe("  [chart: Engaged rose]");
   });
 
   it("saves an export a lead asks for at the console and shows its path", async () => {
     const exportsDir = join(await makeTempDir(), "exports");
     const { type } = consoleAt("2026-12-05T09:00:00Z", exportsDir);
     const output = await type("/as lead okafor", "/cohesion export pain-tue");
-    expect(output).toContain(`[file saved: ${join(exportsDir, "pain-tue-climate-2026-12-05.csv")} · Climate per session, Chronic pain skills, Tuesday evening`);
+    expect(output).toContain(
+      `[file saved: ${join(exportsDir, "pain-tue-climate-2026-12-05.csv")} · Climate per session, Chronic pain skills, Tuesday evening`,
+    );
     expect(await readdir(exportsDir)).toEqual(["pain-tue-climate-2026-12-05.csv"]);
   });
 });

@@ -38,7 +38,10 @@ describe("the console session", () => {
     const out = await type("Some nights I think everyone would be better off dead without me");
     expect(out).toContain("Thank you for telling me.");
     expect(out).toContain("If you need help now:");
-    for (const lead of ["okafor", "sam"]) expect(out).toContain(`(simulated) to ${lead} (lead): Alert about Chronic pain skills, Tuesday evening: A member's message may suggest risk`);
+    for (const lead of ["okafor", "sam"])
+      expect(out).toContain(
+        `(simulated) to ${lead} (lead): Alert about Chronic pain skills, Tuesday evening: A member's message may suggest risk`,
+      );
     expect(out).not.toContain("(member):");
     expect(Object.values((await store.readGroup("pain-tue")).alerts)).toHaveLength(1);
   });

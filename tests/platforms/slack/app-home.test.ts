@@ -22,7 +22,12 @@ async function pressHomeControl(name: string, home: RecordedCall): Promise<void>
   const view = home.args["view"] as { blocks: unknown[] };
   const control = pressables({ ...home, args: { blocks: view.blocks } })[0];
   if (!control) throw new Error("no control on the Home tab");
-  const payload = fixture("block-actions", { user: userId(name), actionId: String(control.element["action_id"]), value: String(control.element["value"]), label: "control" });
+  const payload = fixture("block-actions", {
+    user: userId(name),
+    actionId: String(control.element["action_id"]),
+    value: String(control.element["value"]),
+    label: "control",
+  });
   delete payload["channel"];
   delete payload["message"];
   payload["container"] = { type: "view", view_id: "V0HOME001" };
@@ -35,7 +40,9 @@ describe("the App Home", () => {
   it("shows a member their next session and lets them pause and resume", async () => {
     slack = await SlackHarness.start({ now: at.reminder1Due });
     const home = await openedHome("ana", "Ev0001");
-    expect(shownText({ ...home, args: home.args["view"] as Record<string, unknown> })).toContain("Next: session 1, Tuesday 1 December, 18:00");
+    expect(shownText({ ...home, args: home.args["view"] as Record<string, unknown> })).toContain(
+      "Next: session 1, Tuesday 1 December, 18:00",
+    );
     expect(JSON.stringify(home.args["view"])).toContain("Pause reminders");
 
     await pressHomeControl("ana", home);
@@ -51,7 +58,8 @@ describe("the App Home", () => {
   it("shows a lead their group's latest climate once enough members answered, and no pause control", async () => {
     slack = await SlackHarness.start({ now: painTue.checkin1 });
     await slack.store.updateGroup("pain-tue", (state) => {
-      for (const [member, values] of session1Forms) putForm(state, `slack:${userId(member.slice("console:".length))}`, 1, values, painTue.checkin1);
+      for (const [member, values] of session1Forms)
+        putForm(state, `slack:${userId(member.slice("console:".length))}`, 1, values, painTue.checkin1);
     });
     slack.clock.set(painTue.closes1);
     const view = JSON.stringify((await openedHome("okafor", "Ev0002")).args["view"]);

@@ -20,10 +20,17 @@ describe("the full check-in modal", () => {
   it("shows the 12 GCQ-S items with the 0-6 scale, ids that carry no names, and a title Slack accepts", async () => {
     slack = await SlackHarness.start();
     const { modal } = await openModal("ana");
-    const view = modal.args["view"] as { title: { text: string }; submit: { text: string }; private_metadata: string; blocks: { type: string; block_id?: string }[] };
+    const view = modal.args["view"] as {
+      title: { text: string };
+      submit: { text: string };
+      private_metadata: string;
+      blocks: { type: string; block_id?: string }[];
+    };
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     expect(view.submit.text.length).toBeLessThanOrEqual(24);
-    expect(view.blocks.filter((b) => b.type === "input").map((b) => b.block_id)).toEqual(Array.from({ length: 12 }, (_, i) => `q:gcq-${i + 1}`));
+    expect(view.blocks.filter((b) => b.type === "input").map((b) => b.block_id)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `q:gcq-${i + 1}`),
+    );
     expect(view.private_metadata).not.toMatch(/ana|pain|Chronic|[0-6],/);
   });
 
@@ -70,7 +77,12 @@ describe("the full check-in modal", () => {
   it("a submission whose metadata was tampered with is answered kindly and saves nothing", async () => {
     slack = await SlackHarness.start();
     await openModal("ana");
-    const payload = fixture("view-submission", { user: userId("ana"), blocks: [], privateMetadata: "{not json", values: {} });
+    const payload = fixture("view-submission", {
+      user: userId("ana"),
+      blocks: [],
+      privateMetadata: "{not json",
+      values: {},
+    });
     const response = await postToSlackEndpoint(slack.url, interactionBody(payload), formEncoded);
     expect(response.status).toBe(200);
     expect(response.text).toContain("couldn't read those answers");

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { toDeliveryError } from "../../../src/platforms/slack/deliver/delivery-errors.js";
 
 const platform = (error: string) => ({ code: "slack_webapi_platform_error", data: { ok: false, error } });
-const request = (cause: unknown) => ({ code: "slack_webapi_request_error", original: Object.assign(new TypeError("fetch failed"), { cause }) });
+const request = (cause: unknown) => ({
+  code: "slack_webapi_request_error",
+  original: Object.assign(new TypeError("fetch failed"), { cause }),
+});
 
 describe("what a failed Slack call means for the outbox", () => {
   it.each(["channel_not_found", "user_not_found", "account_inactive", "cannot_dm_bot", "user_disabled", "is_archived"])(
@@ -17,18 +20,34 @@ describe("what a failed Slack call means for the outbox", () => {
   });
 
   it("a 429 is retried after the Retry-After Slack gave", () => {
-    expect(toDeliveryError({ code: "slack_webapi_rate_limited_error", retryAfter: 30 })).toMatchObject({ code: "rate-limited", retryable: true, retryAfterSeconds: 30 });
+    expect(toDeliveryError({ code: "slack_webapi_rate_limited_error", retryAfter: 30 })).toMatchObject({
+      code: "rate-limited",
+      retryable: true,
+      retryAfterSeconds: 30,
+    });
   });
 
   it("a refused connection is retried, because Slack never saw the message", () => {
-    expect(toDeliveryError(request({ code: "ECONNREFUSED" }))).toMatchObject({ code: "slack-unreachable", retryable: true });
+    expect(toDeliveryError(request({ code: "ECONNREFUSED" }))).toMatchObject({
+      code: "slack-unreachable",
+      retryable: true,
+    });
   });
 
   it("a timeout, a dropped connection or a server error is never retried, so nobody is sent a message twice", () => {
-    expect(toDeliveryError(request(Object.assign(new Error("timeout"), { name: "TimeoutError" })))).toMatchObject({ code: "outcome-unknown", retryable: false });
-    expect(toDeliveryError(request({ code: "ECONNRESET" }))).toMatchObject({ code: "outcome-unknown", retryable: false });
+    expect(toDeliveryError(request(Object.assign(new Error("timeout"), { name: "TimeoutError" })))).toMatchObject({
+      code: "outcome-unknown",
+      retryable: false,
+    });
+    expect(toDeliveryError(request({ code: "ECONNRESET" }))).toMatchObject({
+      code: "outcome-unknown",
+      retryable: false,
+    });
     expect(toDeliveryError(platform("internal_error"))).toMatchObject({ code: "outcome-unknown", retryable: false });
-    expect(toDeliveryError({ code: "slack_webapi_http_error", statusCode: 500 })).toMatchObject({ code: "outcome-unknown", retryable: false });
+    expect(toDeliveryError({ code: "slack_webapi_http_error", statusCode: 500 })).toMatchObject({
+      code: "outcome-unknown",
+      retryable: false,
+    });
   });
 
   it("Slack saying it is unavailable (503) is retried", () => {

@@ -17,17 +17,27 @@ async function afterSessionOne(): Promise<SlackHarness> {
   return harness;
 }
 
-const postsContaining = (name: string, needle: string) => slack.postsTo(name).filter((call) => shownText(call).includes(needle));
+const postsContaining = (name: string, needle: string) =>
+  slack.postsTo(name).filter((call) => shownText(call).includes(needle));
 
 describe("a member writing to Cohesion in their Slack direct messages", () => {
   it("with words that suggest risk: they see where to get help now, and both leads get the alert with the words", async () => {
     slack = await afterSessionOne();
     expect((await slack.directMessage("ana", words, "Ev0DM01")).status).toBe(200);
     await slack.until(() => expect(postsContaining("ana", "If you need help now:")).toHaveLength(1));
-    await slack.until(() => expect([...postsContaining("okafor", riskHeadline), ...postsContaining("sam", riskHeadline)]).toHaveLength(2));
+    await slack.until(() =>
+      expect([...postsContaining("okafor", riskHeadline), ...postsContaining("sam", riskHeadline)]).toHaveLength(2),
+    );
     expect(shownText(postsContaining("okafor", riskHeadline)[0]!)).toContain(words);
     expect(shownText(postsContaining("ana", "If you need help now:")[0]!)).toContain("Thank you for telling me.");
-    expect(slack.fake.callsOf("chat.postMessage").filter((call) => shownText(call).includes(riskHeadline) && !["DU0OKAFOR", "DU0SAM"].includes(String(call.args["channel"])))).toEqual([]);
+    expect(
+      slack.fake
+        .callsOf("chat.postMessage")
+        .filter(
+          (call) =>
+            shownText(call).includes(riskHeadline) && !["DU0OKAFOR", "DU0SAM"].includes(String(call.args["channel"])),
+        ),
+    ).toEqual([]);
   });
 
   it("never writes their words or Slack ids to the log", async () => {
@@ -49,7 +59,9 @@ describe("a member writing to Cohesion in their Slack direct messages", () => {
     slack = await afterSessionOne();
     await slack.directMessage("ana", `Tired &amp; low. ${words}`, "Ev0DM04");
     await slack.until(() => expect(postsContaining("okafor", riskHeadline)).toHaveLength(1));
-    expect(Object.values((await slack.store.readGroup("pain-tue")).alerts).map((alert) => JSON.stringify(alert))).toEqual([expect.stringContaining("Tired & low.")]);
+    expect(
+      Object.values((await slack.store.readGroup("pain-tue")).alerts).map((alert) => JSON.stringify(alert)),
+    ).toEqual([expect.stringContaining("Tired & low.")]);
   });
 
   it("typing 'pause' pauses their reminders and says so", async () => {
@@ -81,7 +93,8 @@ describe("a member writing to Cohesion in their Slack direct messages", () => {
       (event) => Object.assign(event, { bot_id: "BBOT0001", user: "UBOT0001" }),
       (event) => Object.assign(event, { subtype: "bot_message", bot_id: "B0OTHER" }),
     ];
-    for (const [i, change] of ignored.entries()) expect((await slack.directMessage("ana", words, `Ev0IGN${i}`, { change })).status).toBe(200);
+    for (const [i, change] of ignored.entries())
+      expect((await slack.directMessage("ana", words, `Ev0IGN${i}`, { change })).status).toBe(200);
     await slack.directMessage("ben", "Thanks", "Ev0DM08");
     await slack.until(() => expect(postsContaining("ben", kindReply)).toHaveLength(1));
     expect(slack.fake.callsOf("chat.postMessage")).toHaveLength(1);
@@ -90,7 +103,13 @@ describe("a member writing to Cohesion in their Slack direct messages", () => {
 
   it("ignores a message event it cannot read, logging only that it was rejected", async () => {
     slack = await afterSessionOne();
-    expect((await slack.directMessage("ana", words, "Ev0BAD1", { change: (event) => Object.assign(event, { user: "not a user" }) })).status).toBe(200);
+    expect(
+      (
+        await slack.directMessage("ana", words, "Ev0BAD1", {
+          change: (event) => Object.assign(event, { user: "not a user" }),
+        })
+      ).status,
+    ).toBe(200);
     await slack.directMessage("ben", "Thanks", "Ev0DM09");
     await slack.until(() => expect(postsContaining("ben", kindReply)).toHaveLength(1));
     expect(slack.fake.callsOf("chat.postMessage")).toHaveLength(1);

@@ -25,7 +25,9 @@ interface FailureRule {
 }
 
 function decodeFields(raw: string, contentType: string): Record<string, unknown> {
-  const fields: Record<string, unknown> = contentType.includes("application/json") ? JSON.parse(raw || "{}") : Object.fromEntries(new URLSearchParams(raw));
+  const fields: Record<string, unknown> = contentType.includes("application/json")
+    ? JSON.parse(raw || "{}")
+    : Object.fromEntries(new URLSearchParams(raw));
   for (const [key, value] of Object.entries(fields)) {
     if (typeof value === "string" && /^[[{]/.test(value)) fields[key] = JSON.parse(value);
   }
@@ -71,7 +73,11 @@ export class FakeSlackApi {
   }
 
   /** Fails the next `times` calls of `method` (matching `when`) with `failure`. */
-  fail(method: string, failure: Failure, options: { times?: number; when?: (args: Record<string, unknown>) => boolean } = {}): void {
+  fail(
+    method: string,
+    failure: Failure,
+    options: { times?: number; when?: (args: Record<string, unknown>) => boolean } = {},
+  ): void {
     this.rules.push({ method, remaining: options.times ?? 1, when: options.when ?? (() => true), failure });
   }
 
@@ -112,7 +118,8 @@ export class FakeSlackApi {
       rule.remaining -= 1;
       const failure = rule.failure;
       if ("delayMs" in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
-      else if ("retryAfter" in failure) return void res.writeHead(429, { "retry-after": String(failure.retryAfter) }).end();
+      else if ("retryAfter" in failure)
+        return void res.writeHead(429, { "retry-after": String(failure.retryAfter) }).end();
       else if ("error" in failure) return this.json(res, { ok: false, error: failure.error });
       else return void res.writeHead(failure.status).end("upstream trouble");
     }

@@ -7,7 +7,8 @@ import { careTeamChannel, shownText, SlackHarness, userId } from "./slack-harnes
 let slack: SlackHarness;
 afterEach(async () => slack?.stop());
 
-const isAction = (action: string) => (value: { kind: string; action?: string }) => value.kind === "button" && value.action === action;
+const isAction = (action: string) => (value: { kind: string; action?: string }) =>
+  value.kind === "button" && value.action === action;
 const pulse = (n: number) => (value: { kind: string; value?: number }) => value.kind === "choice" && value.value === n;
 
 /** A member answers the full check-in: opens the modal from their check-in and submits it. */
@@ -30,7 +31,9 @@ describe("a group's cycle on Slack", () => {
     await slack.sweepAt(at.reminder1Due);
     const reminder = slack.latestPostTo("ana", "I'll be there");
     expect(shownText(reminder)).toContain("Your Tuesday group meets tomorrow");
-    expect(slack.fake.callsOf("chat.postMessage").filter((c) => shownText(c).includes("I'll be there"))).toHaveLength(8);
+    expect(slack.fake.callsOf("chat.postMessage").filter((c) => shownText(c).includes("I'll be there"))).toHaveLength(
+      8,
+    );
 
     await slack.press(reminder, isAction("rsvp-yes"));
     await slack.until(() => expect(slack.fake.callsOf("chat.update")).toHaveLength(1));
@@ -47,7 +50,9 @@ describe("a group's cycle on Slack", () => {
     const pulseUpdate = slack.fake.callsOf("chat.update")[1]!;
     expect(shownText(pulseUpdate)).toContain("Thank you, that's saved");
     expect(shownText(pulseUpdate)).toContain("Full check-in");
-    expect((await slack.store.readGroup(group)).answers[answerKey(`slack:${userId("ana")}`, 1, "pulse", "pulse-1")]?.value).toBe(4);
+    expect(
+      (await slack.store.readGroup(group)).answers[answerKey(`slack:${userId("ana")}`, 1, "pulse", "pulse-1")]?.value,
+    ).toBe(4);
 
     const members: [string, number[]][] = [
       ["ana", bySubscale(4, 2, 1)],
@@ -57,12 +62,20 @@ describe("a group's cycle on Slack", () => {
       ["erin", bySubscale(5, 1, 0)],
     ];
     for (const [name, values] of members) await fullCheckin(name, values);
-    const modal = slack.fake.callsOf("views.open")[0]!.args["view"] as { blocks: { type: string; element?: { type: string; options: unknown[] } }[] };
+    const modal = slack.fake.callsOf("views.open")[0]!.args["view"] as {
+      blocks: { type: string; element?: { type: string; options: unknown[] } }[];
+    };
     const inputs = modal.blocks.filter((b) => b.type === "input");
     expect(inputs).toHaveLength(12);
     expect(inputs.every((b) => b.element?.type === "radio_buttons" && b.element.options.length === 7)).toBe(true);
-    await slack.until(() => expect(slack.fake.callsOf("chat.update").filter((c) => shownText(c).includes("Thank you for taking the time"))).toHaveLength(5));
-    const formUpdate = slack.fake.callsOf("chat.update").find((c) => c.args["channel"] === `D${userId("ana")}` && shownText(c).includes("Thank you for taking the time"));
+    await slack.until(() =>
+      expect(
+        slack.fake.callsOf("chat.update").filter((c) => shownText(c).includes("Thank you for taking the time")),
+      ).toHaveLength(5),
+    );
+    const formUpdate = slack.fake
+      .callsOf("chat.update")
+      .find((c) => c.args["channel"] === `D${userId("ana")}` && shownText(c).includes("Thank you for taking the time"));
     expect(formUpdate?.args["ts"]).toBe(checkin.result["ts"]);
 
     await slack.sweepAt(at.nudge1Due);
@@ -70,7 +83,11 @@ describe("a group's cycle on Slack", () => {
     expect(nudged.map((c) => c.args["channel"]).sort()).toEqual(["femi", "grace", "hugo"].map((n) => `D${userId(n)}`));
 
     await slack.sweepAt(at.window1Closes);
-    expect(slack.fake.callsOf("chat.postMessage").some((c) => c.args["channel"] === careTeamChannel && shownText(c).includes("Digest after session"))).toBe(true);
+    expect(
+      slack.fake
+        .callsOf("chat.postMessage")
+        .some((c) => c.args["channel"] === careTeamChannel && shownText(c).includes("Digest after session")),
+    ).toBe(true);
 
     const lead = await slack.command("okafor", "summary pain-tue");
     expect(lead.status).toBe(200);
@@ -87,6 +104,7 @@ describe("a group's cycle on Slack", () => {
     slack = await SlackHarness.start();
     const help = await slack.command("ana", "");
     expect(help.body["response_type"]).toBe("ephemeral");
-    for (const usage of ["help", "summary <group>", "pause", "resume"]) expect(JSON.stringify(help.body)).toContain(usage.replace("<", "&lt;").replace(">", "&gt;"));
+    for (const usage of ["help", "summary <group>", "pause", "resume"])
+      expect(JSON.stringify(help.body)).toContain(usage.replace("<", "&lt;").replace(">", "&gt;"));
   });
 });

@@ -30,7 +30,9 @@ const subscriptions: Record<string, { event: string; scope?: string } | undefine
 const manifestSchema = z.object({
   features: z.object({
     app_home: z.object({ home_tab_enabled: z.literal(true), messages_tab_enabled: z.literal(true) }),
-    slash_commands: z.array(z.object({ command: z.string(), url: z.string().optional(), usage_hint: z.string() })).length(1),
+    slash_commands: z
+      .array(z.object({ command: z.string(), url: z.string().optional(), usage_hint: z.string() }))
+      .length(1),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }).strict() }),
   settings: z.object({
@@ -68,38 +70,58 @@ describe("the Slack app manifests", () => {
     ["manifest.socket-mode.yml", socket],
   ])("%s asks for exactly the scopes the code needs, no more", (_name, m) => {
     const subscribed = m.settings.event_subscriptions.bot_events.flatMap((name) => subscriptions[name]?.scope ?? []);
-    const needed = new Set(["commands", ...methodsCalled.flatMap((method) => scopeOfMethod[method] ?? []), ...subscribed]);
+    const needed = new Set([
+      "commands",
+      ...methodsCalled.flatMap((method) => scopeOfMethod[method] ?? []),
+      ...subscribed,
+    ]);
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 
   it.each([
     ["manifest.yml", http],
     ["manifest.socket-mode.yml", socket],
-  ])("%s has the /cohesion command listing every command, and subscribes to the events the code handles", (_name, m) => {
-    const command = m.features.slash_commands[0];
-    expect(command?.command).toBe(slashCommand);
-    for (const definition of commands) expect(command?.usage_hint, `usage_hint should list ${definition.name}`).toContain(definition.name);
-    expect(m.settings.event_subscriptions.bot_events.filter((name) => !(name in subscriptions))).toEqual([]);
-    expect(m.settings.event_subscriptions.bot_events.map((name) => subscriptions[name]?.event).sort()).toEqual(eventsHandled);
-  });
+  ])(
+    "%s has the /cohesion command listing every command, and subscribes to the events the code handles",
+    (_name, m) => {
+      const command = m.features.slash_commands[0];
+      expect(command?.command).toBe(slashCommand);
+      for (const definition of commands)
+        expect(command?.usage_hint, `usage_hint should list ${definition.name}`).toContain(definition.name);
+      expect(m.settings.event_subscriptions.bot_events.filter((name) => !(name in subscriptions))).toEqual([]);
+      expect(m.settings.event_subscriptions.bot_events.map((name) => subscriptions[name]?.event).sort()).toEqual(
+        eventsHandled,
+      );
+    },
+  );
 
   it.each([
     ["manifest.yml", http],
     ["manifest.socket-mode.yml", socket],
   ])("%s reads messages only from people's direct messages with Cohesion, never from channels", (_name, m) => {
-    expect(m.settings.event_subscriptions.bot_events.filter((name) => name.startsWith("message"))).toEqual(["message.im"]);
+    expect(m.settings.event_subscriptions.bot_events.filter((name) => name.startsWith("message"))).toEqual([
+      "message.im",
+    ]);
     expect(m.oauth_config.scopes.bot.filter((scope) => scope.endsWith(":history"))).toEqual(["im:history"]);
   });
 
   it("over HTTP, sends events, the command and interactivity to the path Cohesion serves", () => {
     expect(http.settings.socket_mode_enabled).toBe(false);
-    for (const url of [http.features.slash_commands[0]?.url, http.settings.event_subscriptions.request_url, http.settings.interactivity.request_url]) {
+    for (const url of [
+      http.features.slash_commands[0]?.url,
+      http.settings.event_subscriptions.request_url,
+      http.settings.interactivity.request_url,
+    ]) {
       expect(new URL(url ?? "").pathname).toBe(slackEventsPath);
     }
   });
 
   it("in Socket Mode, has no request URLs at all", () => {
     expect(socket.settings.socket_mode_enabled).toBe(true);
-    expect([socket.features.slash_commands[0]?.url, socket.settings.event_subscriptions.request_url, socket.settings.interactivity.request_url]).toEqual([undefined, undefined, undefined]);
+    expect([
+      socket.features.slash_commands[0]?.url,
+      socket.settings.event_subscriptions.request_url,
+      socket.settings.interactivity.request_url,
+    ]).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -37,7 +37,8 @@ function fakeClient(time: VirtualTime, rateLimits: number[] = []) {
   const client = {
     async apiCall(method: string, args: Record<string, unknown>) {
       const retryAfter = rateLimits.shift();
-      if (retryAfter !== undefined) throw Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter });
+      if (retryAfter !== undefined)
+        throw Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter });
       calls.push({ method, channel: args["channel"], at: time.now() });
       return { ok: true };
     },
@@ -78,7 +79,9 @@ describe("the Slack call queue", () => {
     const time = new VirtualTime();
     const { calls, client } = fakeClient(time, [90]);
     const api = new PacedSlackApi(client, slackPacing, time);
-    const failure = await time.run(api.call("chat.postMessage", { channel: "C1" }, "C1").catch((error: unknown) => error));
+    const failure = await time.run(
+      api.call("chat.postMessage", { channel: "C1" }, "C1").catch((error: unknown) => error),
+    );
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure).toMatchObject({ code: "rate-limited", retryable: true, retryAfterSeconds: 90 });
     expect(calls).toEqual([]);

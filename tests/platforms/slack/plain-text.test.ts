@@ -7,7 +7,9 @@ describe("what a member typed, read from Slack's message text", () => {
   });
 
   it("keeps a link's label, or its address when it has none", () => {
-    expect(plainTextOf("see <https://example.org/pacing|this page> and <https://example.org>")).toBe("see this page and https://example.org");
+    expect(plainTextOf("see <https://example.org/pacing|this page> and <https://example.org>")).toBe(
+      "see this page and https://example.org",
+    );
   });
 
   it("trims the spaces around the words", () => {

@@ -18,7 +18,9 @@ function remindersPerMember(): Map<string, number> {
 }
 
 async function reminderEntries(): Promise<OutboxEntry[]> {
-  return Object.values((await slack.store.readGroup("pain-tue")).outbox).filter((entry) => entry.delivery.kind === "reminder");
+  return Object.values((await slack.store.readGroup("pain-tue")).outbox).filter(
+    (entry) => entry.delivery.kind === "reminder",
+  );
 }
 
 const everyoneOnce = new Map(names.map((name) => [`D${userId(name)}`, 1]));
@@ -40,7 +42,9 @@ describe("Slack's rate limits", () => {
     const waiting = (await reminderEntries()).filter((entry) => entry.status === "retrying");
     expect(waiting).toHaveLength(1);
     expect(waiting[0]?.error).toBe("rate-limited");
-    expect(new Date(waiting[0]?.nextAttemptAt ?? 0).getTime() - new Date(at.reminder1Due).getTime()).toBeGreaterThanOrEqual(120_000);
+    expect(
+      new Date(waiting[0]?.nextAttemptAt ?? 0).getTime() - new Date(at.reminder1Due).getTime(),
+    ).toBeGreaterThanOrEqual(120_000);
     await slack.sweepAt("2026-11-30T18:03:00Z");
     expect(remindersPerMember()).toEqual(everyoneOnce);
   });

@@ -6,7 +6,8 @@ import { SlackHarness, shownText, userId } from "./slack-harness.js";
 let slack: SlackHarness;
 afterEach(async () => slack?.stop());
 
-const isAction = (action: string) => (value: { kind: string; action?: string }) => value.kind === "button" && value.action === action;
+const isAction = (action: string) => (value: { kind: string; action?: string }) =>
+  value.kind === "button" && value.action === action;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe("the same thing arriving twice", () => {
@@ -19,7 +20,9 @@ describe("the same thing arriving twice", () => {
     await settle();
     expect(slack.fake.callsOf("chat.update")).toHaveLength(1);
     expect(slack.fake.callsOf("chat.postEphemeral")).toHaveLength(0);
-    expect(Object.keys((await slack.store.readGroup("pain-tue")).rsvps)).toEqual([rsvpKey(`slack:${userId("ana")}`, 1)]);
+    expect(Object.keys((await slack.store.readGroup("pain-tue")).rsvps)).toEqual([
+      rsvpKey(`slack:${userId("ana")}`, 1),
+    ]);
   });
 
   it("a double click on Full check-in opens one modal", async () => {

@@ -12,14 +12,18 @@ const isYes = (value: { kind: string; action?: string }) => value.kind === "butt
 async function nothingHappened(): Promise<void> {
   const state = await slack.store.readGroup("pain-tue");
   expect(state.rsvps).toEqual({});
-  expect(slack.fake.callsAfterStartup.filter((c) => c.method !== "chat.postMessage" && c.method !== "conversations.open")).toEqual([]);
+  expect(
+    slack.fake.callsAfterStartup.filter((c) => c.method !== "chat.postMessage" && c.method !== "conversations.open"),
+  ).toEqual([]);
 }
 
 describe("Slack requests Cohesion trusts", () => {
   it("refuses a click signed with the wrong secret: 401, nothing stored, nothing sent", async () => {
     slack = await SlackHarness.start();
     await slack.sweepAt(at.reminder1Due);
-    const response = await slack.press(slack.latestPostTo("ana", "I'll be there"), isYes, undefined, { secret: "not-the-signing-secret" });
+    const response = await slack.press(slack.latestPostTo("ana", "I'll be there"), isYes, undefined, {
+      secret: "not-the-signing-secret",
+    });
     expect(response.status).toBe(401);
     await nothingHappened();
   });
@@ -27,7 +31,9 @@ describe("Slack requests Cohesion trusts", () => {
   it("refuses a replayed click signed more than five minutes ago", async () => {
     slack = await SlackHarness.start();
     await slack.sweepAt(at.reminder1Due);
-    const response = await slack.press(slack.latestPostTo("ana", "I'll be there"), isYes, undefined, { timestamp: now() - 6 * 60 });
+    const response = await slack.press(slack.latestPostTo("ana", "I'll be there"), isYes, undefined, {
+      timestamp: now() - 6 * 60,
+    });
     expect(response.status).toBe(401);
     await nothingHappened();
   });
@@ -35,23 +41,36 @@ describe("Slack requests Cohesion trusts", () => {
   it("refuses a click stamped more than five minutes in the future", async () => {
     slack = await SlackHarness.start();
     await slack.sweepAt(at.reminder1Due);
-    const response = await slack.press(slack.latestPostTo("ana", "I'll be there"), isYes, undefined, { timestamp: now() + 6 * 60 });
+    const response = await slack.press(slack.latestPostTo("ana", "I'll be there"), isYes, undefined, {
+      timestamp: now() + 6 * 60,
+    });
     expect(response.status).toBe(401);
     await nothingHappened();
   });
 
   it("refuses a slash command without a signature, and an unsigned ssl_check never reaches a handler", async () => {
     slack = await SlackHarness.start();
-    const body = slashCommandBody({ user: "U0OKAFOR", channel: "D0OKAFOR", text: "summary pain-tue", responseUrl: `${slack.fake.url}/respond/1` });
+    const body = slashCommandBody({
+      user: "U0OKAFOR",
+      channel: "D0OKAFOR",
+      text: "summary pain-tue",
+      responseUrl: `${slack.fake.url}/respond/1`,
+    });
     expect((await postToSlackEndpoint(slack.url, body, formEncoded, { unsigned: true })).status).toBe(401);
-    expect((await postToSlackEndpoint(slack.url, "ssl_check=1&token=anything", formEncoded, { unsigned: true })).status).toBe(401);
+    expect(
+      (await postToSlackEndpoint(slack.url, "ssl_check=1&token=anything", formEncoded, { unsigned: true })).status,
+    ).toBe(401);
     expect(slack.fake.callsAfterStartup).toEqual([]);
   });
 
   it("answers a signed ssl_check and url_verification as Slack expects", async () => {
     slack = await SlackHarness.start();
     expect((await postToSlackEndpoint(slack.url, "ssl_check=1&token=anything", formEncoded)).status).toBe(200);
-    const verification = await postToSlackEndpoint(slack.url, JSON.stringify({ type: "url_verification", challenge: "c0ffee" }), "application/json");
+    const verification = await postToSlackEndpoint(
+      slack.url,
+      JSON.stringify({ type: "url_verification", challenge: "c0ffee" }),
+      "application/json",
+    );
     expect(JSON.parse(verification.text)).toEqual({ challenge: "c0ffee" });
   });
 

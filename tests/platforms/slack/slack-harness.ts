@@ -11,7 +11,15 @@ import { MemoryStore } from "../../../src/store/memory-store.js";
 import { at, painTueConfig } from "../../support/outbox-helpers.js";
 import { exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
 import { FakeSlackApi, type RecordedCall } from "./fake-slack-api.js";
-import { fixture, formEncoded, interactionBody, postToSlackEndpoint, signingSecret, slashCommandBody, type Signing } from "./slack-requests.js";
+import {
+  fixture,
+  formEncoded,
+  interactionBody,
+  postToSlackEndpoint,
+  signingSecret,
+  slashCommandBody,
+  type Signing,
+} from "./slack-requests.js";
 
 /** The Slack user id of a demo person ("ana" -> "U0ANA"). */
 export function userId(name: string): string {
@@ -51,7 +59,10 @@ export function pressables(call: RecordedCall): Pressable[] {
   const blocks = (call.args["blocks"] ?? []) as { elements?: Record<string, unknown>[] }[];
   return blocks.flatMap((block) =>
     (block.elements ?? []).flatMap((element) => {
-      const raw = typeof element["value"] === "string" ? [element["value"]] : ((element["options"] ?? []) as { value: string }[]).map((o) => o.value);
+      const raw =
+        typeof element["value"] === "string"
+          ? [element["value"]]
+          : ((element["options"] ?? []) as { value: string }[]).map((o) => o.value);
       return raw.flatMap((value) => {
         const decoded = decodeValue(value);
         return decoded ? [{ element: { ...element, value }, value: decoded }] : [];
@@ -76,12 +87,19 @@ export class SlackHarness {
   ) {}
 
   /** Starts Cohesion on Slack over HTTP on 127.0.0.1 at `now` (default: four days before session 1). */
-  static async start(options: { now?: string; store?: Store; tuning?: SlackTuning; config?: CohesionConfig } = {}): Promise<SlackHarness> {
+  static async start(
+    options: { now?: string; store?: Store; tuning?: SlackTuning; config?: CohesionConfig } = {},
+  ): Promise<SlackHarness> {
     const fake = await FakeSlackApi.start();
     const clock = new ManualClock(new Date(options.now ?? at.beforeEverything));
     const store = options.store ?? new MemoryStore();
     const logger = new RecordingLogger();
-    const env = readEnv({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl, PORT: "0" });
+    const env = readEnv({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: "0",
+    });
     const setup = { config: options.config ?? slackConfig(), content: exampleContent, file: "cohesion.yaml" };
     const chat = await startChat({
       env,
@@ -120,14 +138,26 @@ export class SlackHarness {
   }
 
   /** Sends `/cohesion <text>` as a person; resolves with Slack's view of the acknowledgement. */
-  async command(name: string, text: string, channel = `D${userId(name)}`): Promise<{ status: number; body: Record<string, unknown> }> {
+  async command(
+    name: string,
+    text: string,
+    channel = `D${userId(name)}`,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const body = slashCommandBody({ user: userId(name), channel, text, responseUrl: `${this.fake.url}/respond/1` });
     const response = await postToSlackEndpoint(this.url, body, formEncoded);
-    return { status: response.status, body: response.text ? (JSON.parse(response.text) as Record<string, unknown>) : {} };
+    return {
+      status: response.status,
+      body: response.text ? (JSON.parse(response.text) as Record<string, unknown>) : {},
+    };
   }
 
   /** A person presses the element of `post` whose value `pick` chooses; `as` lets someone else press it. */
-  async press(post: RecordedCall, pick: (value: InteractiveValue) => boolean, as?: string, signing?: Signing): Promise<{ status: number }> {
+  async press(
+    post: RecordedCall,
+    pick: (value: InteractiveValue) => boolean,
+    as?: string,
+    signing?: Signing,
+  ): Promise<{ status: number }> {
     const target = pressables(post).find((p) => pick(p.value));
     if (!target) throw new Error("no such button in that message");
     const channel = String(post.args["channel"]);
@@ -148,24 +178,37 @@ export class SlackHarness {
   }
 
   /** Submits the modal of a views.open call with values in question order (null skips one). */
-  async submitForm(name: string, opened: RecordedCall, values: readonly (number | null)[]): Promise<{ status: number; text: string }> {
+  async submitForm(
+    name: string,
+    opened: RecordedCall,
+    values: readonly (number | null)[],
+  ): Promise<{ status: number; text: string }> {
     const view = opened.args["view"] as { blocks: { type: string; block_id?: string }[]; private_metadata: string };
     const inputs = view.blocks.filter((block) => block.type === "input");
     const state = Object.fromEntries(
       inputs.map((block, i) => {
         const value = values[i];
-        const selected = value === null || value === undefined ? null : { text: { type: "plain_text", text: String(value) }, value: String(value) };
+        const selected =
+          value === null || value === undefined
+            ? null
+            : { text: { type: "plain_text", text: String(value) }, value: String(value) };
         return [block.block_id, { answer: { type: "radio_buttons", selected_option: selected } }];
       }),
     );
-    const payload = fixture("view-submission", { user: userId(name), blocks: view.blocks, privateMetadata: view.private_metadata, values: state });
+    const payload = fixture("view-submission", {
+      user: userId(name),
+      blocks: view.blocks,
+      privateMetadata: view.private_metadata,
+      values: state,
+    });
     return postToSlackEndpoint(this.url, interactionBody(payload), formEncoded);
   }
 
   /** A person opens the app's Home tab (Slack may deliver the same event again, with X-Slack-Retry-Num). */
   async openHome(name: string, eventId: string, retryNum?: number): Promise<{ status: number }> {
     const body = JSON.stringify(fixture("app-home-opened", { user: userId(name), eventId }));
-    const headers: Record<string, string> = retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
+    const headers: Record<string, string> =
+      retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
     return postToSlackEndpoint(this.url, body, "application/json", { headers });
   }
 
@@ -173,11 +216,19 @@ export class SlackHarness {
    * A person writes `text` in their direct messages with Cohesion; `change` edits the event (a subtype, a bot
    * id...); `retryNum` marks a delivery Slack repeats.
    */
-  async directMessage(name: string, text: string, eventId: string, options: { change?: (event: Record<string, unknown>) => void; retryNum?: number } = {}): Promise<{ status: number }> {
+  async directMessage(
+    name: string,
+    text: string,
+    eventId: string,
+    options: { change?: (event: Record<string, unknown>) => void; retryNum?: number } = {},
+  ): Promise<{ status: number }> {
     const ts = `1764612600.${eventId.replace(/\D/g, "").padStart(6, "0")}`;
     const payload = fixture("direct-message", { user: userId(name), channel: `D${userId(name)}`, text, eventId, ts });
     options.change?.(payload["event"] as Record<string, unknown>);
-    const headers: Record<string, string> = options.retryNum === undefined ? {} : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" };
+    const headers: Record<string, string> =
+      options.retryNum === undefined
+        ? {}
+        : { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" };
     return postToSlackEndpoint(this.url, JSON.stringify(payload), "application/json", { headers });
   }
 

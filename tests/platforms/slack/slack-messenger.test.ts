@@ -13,7 +13,12 @@ afterEach(async () => fake?.close());
 
 async function messenger(): Promise<SlackMessenger> {
   fake = await FakeSlackApi.start();
-  const client = new webApi.WebClient("xoxb-test-token", { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 1000 });
+  const client = new webApi.WebClient("xoxb-test-token", {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 1000,
+  });
   return new SlackMessenger(new PacedSlackApi(client, fastTuning.pacing));
 }
 
@@ -30,10 +35,21 @@ describe("sending on Slack", () => {
         { type: "file", filename: "pain-tue.csv", mediaType: "text/csv", data: csv, title: "pain-tue sessions" },
       ],
     });
-    expect(fake.calls.map((c) => c.method)).toEqual(["conversations.open", "chat.postMessage", "files.getUploadURLExternal", "files.completeUploadExternal"]);
-    expect(fake.callsOf("files.getUploadURLExternal")[0]?.args).toMatchObject({ filename: "pain-tue.csv", length: String(csv.byteLength) });
+    expect(fake.calls.map((c) => c.method)).toEqual([
+      "conversations.open",
+      "chat.postMessage",
+      "files.getUploadURLExternal",
+      "files.completeUploadExternal",
+    ]);
+    expect(fake.callsOf("files.getUploadURLExternal")[0]?.args).toMatchObject({
+      filename: "pain-tue.csv",
+      length: String(csv.byteLength),
+    });
     expect(fake.uploads[0]?.bytes).toBe(csv.byteLength);
-    expect(fake.callsOf("files.completeUploadExternal")[0]?.args).toMatchObject({ channel_id: "DU0OKAFOR", files: [{ title: "pain-tue sessions" }] });
+    expect(fake.callsOf("files.completeUploadExternal")[0]?.args).toMatchObject({
+      channel_id: "DU0OKAFOR",
+      files: [{ title: "pain-tue sessions" }],
+    });
   });
 
   it("posts to a channel address directly, without opening a conversation", async () => {
@@ -45,22 +61,37 @@ describe("sending on Slack", () => {
   it("does not retry the rest of a long message once part of it was posted", async () => {
     const slack = await messenger();
     const blocks: Block[] = Array.from({ length: 60 }, (_, i) => ({ type: "text", text: `Line ${i}` }));
-    fake.fail("chat.postMessage", { status: 503 }, { when: (args) => String(args["blocks"] ? JSON.stringify(args["blocks"]) : "").includes("Line 55") });
-    const failure = await slack.send(toAddress("slack:C0CARE"), { text: "long", blocks }).catch((error: unknown) => error);
+    fake.fail(
+      "chat.postMessage",
+      { status: 503 },
+      { when: (args) => String(args["blocks"] ? JSON.stringify(args["blocks"]) : "").includes("Line 55") },
+    );
+    const failure = await slack
+      .send(toAddress("slack:C0CARE"), { text: "long", blocks })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure).toMatchObject({ code: "partially-delivered", retryable: false });
   });
 
   it("asked to open a form without a click, sends a message whose button opens it", async () => {
     const slack = await messenger();
-    await slack.openForm(toAddress("slack:U0ANA"), { promptId, title: "Full check-in", intro: "", questions: [], submitLabel: "Send" });
+    await slack.openForm(toAddress("slack:U0ANA"), {
+      promptId,
+      title: "Full check-in",
+      intro: "",
+      questions: [],
+      submitLabel: "Send",
+    });
     const post = fake.callsOf("chat.postMessage")[0];
     expect(JSON.stringify(post?.args["blocks"])).toContain(`b|${promptId}|open-form`);
   });
 
   it("refuses an address that is not a Slack person or channel, without calling Slack", async () => {
     const slack = await messenger();
-    await expect(slack.send(toAddress("slack:not-an-id"), { text: "x", blocks: [] })).rejects.toMatchObject({ code: "bad-slack-address", retryable: false });
+    await expect(slack.send(toAddress("slack:not-an-id"), { text: "x", blocks: [] })).rejects.toMatchObject({
+      code: "bad-slack-address",
+      retryable: false,
+    });
     expect(fake.calls).toEqual([]);
   });
 });

@@ -36,7 +36,12 @@ export interface Signing {
 }
 
 /** POSTs a body to Cohesion's Slack endpoint, signed; resolves with the status and the body text. */
-export async function postToSlackEndpoint(baseUrl: string, body: string, contentType: string, signing: Signing = {}): Promise<{ status: number; text: string }> {
+export async function postToSlackEndpoint(
+  baseUrl: string,
+  body: string,
+  contentType: string,
+  signing: Signing = {},
+): Promise<{ status: number; text: string }> {
   const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { "content-type": contentType, ...signing.headers };
   if (!signing.unsigned) {

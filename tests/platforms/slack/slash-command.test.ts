@@ -7,7 +7,8 @@ afterEach(async () => slack?.stop());
 
 async function withSession1Answered(): Promise<void> {
   await slack.store.updateGroup("pain-tue", (state) => {
-    for (const [member, values] of session1Forms) putForm(state, `slack:${userId(member.slice("console:".length))}`, 1, values, painTue.checkin1);
+    for (const [member, values] of session1Forms)
+      putForm(state, `slack:${userId(member.slice("console:".length))}`, 1, values, painTue.checkin1);
   });
   slack.clock.set(painTue.closes1);
 }
@@ -44,7 +45,7 @@ describe("/cohesion", () => {
     expect(JSON.stringify(reply.body)).toContain("Climate summary: Chronic pain skills, Tuesday evening");
   });
 
-  it("answers \"one moment\" within Slack's time limit when the work is slow, then replaces it with the reply", async () => {
+  it('answers "one moment" within Slack\'s time limit when the work is slow, then replaces it with the reply', async () => {
     const store = new SlowStore();
     slack = await SlackHarness.start({ store, tuning: { ...fastTuning, commandAckMs: 20 } });
     store.delayMs = 200;

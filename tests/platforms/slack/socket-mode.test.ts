@@ -21,7 +21,14 @@ class SocketStandIn {
     server.on("connection", (socket) => {
       this.socket = socket;
       socket.on("message", (data) => this.acks.push(JSON.parse(String(data))));
-      socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "applink-test" }, connection_info: { app_id: "A0COHESION" } }));
+      socket.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "applink-test" },
+          connection_info: { app_id: "A0COHESION" },
+        }),
+      );
     });
   }
   static async start(): Promise<SocketStandIn> {
@@ -59,7 +66,12 @@ async function startSocketMode(): Promise<void> {
   fake = await FakeSlackApi.start();
   socket = await SocketStandIn.start();
   fake.socketUrl = socket.url;
-  const env = readEnv({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_APP_TOKEN: "xapp-1-test", SLACK_API_URL: fake.apiUrl, PORT: "0" });
+  const env = readEnv({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_APP_TOKEN: "xapp-1-test",
+    SLACK_API_URL: fake.apiUrl,
+    PORT: "0",
+  });
   chat = await startChat({
     env,
     setup: { config: slackConfig(), content: exampleContent, file: "cohesion.yaml" },
@@ -77,15 +89,37 @@ describe("Slack over Socket Mode", () => {
     expect(chat.url).toBeUndefined();
     expect(fake.callsOf("apps.connections.open")).toHaveLength(1);
 
-    const command = Object.fromEntries(Object.entries(fixture("slash-command", { user: userId("ana"), channel: `D${userId("ana")}`, text: "help", responseUrl: `${fake.url}/respond/1` })));
-    socket.send({ envelope_id: "env-command-1", type: "slash_commands", payload: command, accepts_response_payload: true });
-    await vi.waitFor(() => expect(socket.acks.find((a) => a.envelope_id === "env-command-1")).toBeDefined(), { timeout: 5000, interval: 10 });
-    expect(JSON.stringify(socket.acks.find((a) => a.envelope_id === "env-command-1")?.payload)).toContain("What you can ask Cohesion");
+    const command = Object.fromEntries(
+      Object.entries(
+        fixture("slash-command", {
+          user: userId("ana"),
+          channel: `D${userId("ana")}`,
+          text: "help",
+          responseUrl: `${fake.url}/respond/1`,
+        }),
+      ),
+    );
+    socket.send({
+      envelope_id: "env-command-1",
+      type: "slash_commands",
+      payload: command,
+      accepts_response_payload: true,
+    });
+    await vi.waitFor(() => expect(socket.acks.find((a) => a.envelope_id === "env-command-1")).toBeDefined(), {
+      timeout: 5000,
+      interval: 10,
+    });
+    expect(JSON.stringify(socket.acks.find((a) => a.envelope_id === "env-command-1")?.payload)).toContain(
+      "What you can ask Cohesion",
+    );
 
     clock.set(at.reminder1Due);
     await chat.sweep();
-    const reminder = fake.callsOf("chat.postMessage").findLast((c) => c.args["channel"] === `D${userId("ana")}` && shownText(c).includes("I'll be there"));
-    const yes = reminder && pressables(reminder).find((p) => p.value.kind === "button" && p.value.action === "rsvp-yes");
+    const reminder = fake
+      .callsOf("chat.postMessage")
+      .findLast((c) => c.args["channel"] === `D${userId("ana")}` && shownText(c).includes("I'll be there"));
+    const yes =
+      reminder && pressables(reminder).find((p) => p.value.kind === "button" && p.value.action === "rsvp-yes");
     if (!reminder || !yes) throw new Error("no reminder");
     const click = fixture("block-actions", {
       user: userId("ana"),
@@ -107,9 +141,24 @@ describe("Slack over Socket Mode", () => {
 
   it("answers a member's direct message, acknowledging its envelope", async () => {
     await startSocketMode();
-    const message = fixture("direct-message", { user: userId("ana"), channel: `D${userId("ana")}`, text: "Thanks, see you Tuesday", eventId: "Ev0SOCKETDM", ts: "1764612600.000001" });
-    socket.send({ envelope_id: "env-dm-1", type: "events_api", payload: message, accepts_response_payload: false, retry_attempt: 0 });
-    await vi.waitFor(() => expect(socket.acks.map((a) => a.envelope_id)).toContain("env-dm-1"), { timeout: 5000, interval: 10 });
+    const message = fixture("direct-message", {
+      user: userId("ana"),
+      channel: `D${userId("ana")}`,
+      text: "Thanks, see you Tuesday",
+      eventId: "Ev0SOCKETDM",
+      ts: "1764612600.000001",
+    });
+    socket.send({
+      envelope_id: "env-dm-1",
+      type: "events_api",
+      payload: message,
+      accepts_response_payload: false,
+      retry_attempt: 0,
+    });
+    await vi.waitFor(() => expect(socket.acks.map((a) => a.envelope_id)).toContain("env-dm-1"), {
+      timeout: 5000,
+      interval: 10,
+    });
     await vi.waitFor(() => expect(fake.callsOf("chat.postMessage")).toHaveLength(1), { timeout: 5000, interval: 10 });
     const reply = fake.callsOf("chat.postMessage")[0]!;
     expect(reply.args["channel"]).toBe(`D${userId("ana")}`);
@@ -119,9 +168,25 @@ describe("Slack over Socket Mode", () => {
   it("has one effect when Slack delivers the same event again over the socket", async () => {
     await startSocketMode();
     const event = fixture("app-home-opened", { user: userId("ben"), eventId: "Ev0SOCKET1" });
-    socket.send({ envelope_id: "env-1", type: "events_api", payload: event, accepts_response_payload: false, retry_attempt: 0 });
-    socket.send({ envelope_id: "env-2", type: "events_api", payload: event, accepts_response_payload: false, retry_attempt: 1, retry_reason: "timeout" });
-    await vi.waitFor(() => expect(socket.acks.map((a) => a.envelope_id).sort()).toEqual(["env-1", "env-2"]), { timeout: 5000, interval: 10 });
+    socket.send({
+      envelope_id: "env-1",
+      type: "events_api",
+      payload: event,
+      accepts_response_payload: false,
+      retry_attempt: 0,
+    });
+    socket.send({
+      envelope_id: "env-2",
+      type: "events_api",
+      payload: event,
+      accepts_response_payload: false,
+      retry_attempt: 1,
+      retry_reason: "timeout",
+    });
+    await vi.waitFor(() => expect(socket.acks.map((a) => a.envelope_id).sort()).toEqual(["env-1", "env-2"]), {
+      timeout: 5000,
+      interval: 10,
+    });
     await vi.waitFor(() => expect(fake.callsOf("views.publish")).toHaveLength(1), { timeout: 5000, interval: 10 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fake.callsOf("views.publish")).toHaveLength(1);

@@ -30,18 +30,26 @@ describe("starting Cohesion on Slack", () => {
   it("stops with a message naming the bot token when Slack refuses it", async () => {
     fake = await FakeSlackApi.start();
     fake.fail("auth.test", { error: "invalid_auth" });
-    const attempt = start({ SLACK_BOT_TOKEN: "xoxb-revoked", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl });
+    const attempt = start({
+      SLACK_BOT_TOKEN: "xoxb-revoked",
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+    });
     await expect(attempt).rejects.toThrow(StartupError);
     await expect(attempt).rejects.toThrow("Slack did not accept SLACK_BOT_TOKEN (invalid_auth)");
   });
 
   it("stops with a clear message when SLACK_API_URL is not a URL", async () => {
-    await expect(start({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: "slack dot com" })).rejects.toThrow("SLACK_API_URL: expected a URL");
+    await expect(
+      start({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: "slack dot com" }),
+    ).rejects.toThrow("SLACK_API_URL: expected a URL");
   });
 
   it("stops with a message naming the app token when Socket Mode is refused", async () => {
     fake = await FakeSlackApi.start();
     fake.fail("apps.connections.open", { error: "invalid_auth" });
-    await expect(start({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-revoked", SLACK_API_URL: fake.apiUrl })).rejects.toThrow("SLACK_APP_TOKEN (invalid_auth)");
+    await expect(
+      start({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-revoked", SLACK_API_URL: fake.apiUrl }),
+    ).rejects.toThrow("SLACK_APP_TOKEN (invalid_auth)");
   });
 });

@@ -8,13 +8,21 @@ afterEach(async () => slack?.stop());
 describe("members Slack cannot reach", () => {
   it("tells each lead once, naming the member with a Slack mention, when a member's account is gone", async () => {
     slack = await SlackHarness.start();
-    slack.fake.fail("conversations.open", { error: "user_not_found" }, { times: 10, when: (args) => args["users"] === userId("ana") });
+    slack.fake.fail(
+      "conversations.open",
+      { error: "user_not_found" },
+      { times: 10, when: (args) => args["users"] === userId("ana") },
+    );
     await slack.sweepAt(at.reminder1Due);
     await slack.sweepAt("2026-11-30T18:01:00Z");
     await slack.sweepAt("2026-11-30T18:30:00Z");
-    const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find((e) => e.delivery.kind === "reminder" && e.delivery.recipient === `slack:${userId("ana")}`);
+    const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find(
+      (e) => e.delivery.kind === "reminder" && e.delivery.recipient === `slack:${userId("ana")}`,
+    );
     expect(entry).toMatchObject({ status: "failed", error: "recipient-gone", attempts: 1 });
-    const notices = slack.fake.callsOf("chat.postMessage").filter((c) => shownText(c).includes("isn't getting Cohesion's messages"));
+    const notices = slack.fake
+      .callsOf("chat.postMessage")
+      .filter((c) => shownText(c).includes("isn't getting Cohesion's messages"));
     expect(notices.map((c) => c.args["channel"]).sort()).toEqual([`D${userId("okafor")}`, `D${userId("sam")}`]);
     expect(shownText(notices[0]!)).toContain(`<@${userId("ana")}>`);
   });
@@ -22,10 +30,16 @@ describe("members Slack cannot reach", () => {
   it("treats a direct message channel that has gone as a member who cannot be reached", async () => {
     slack = await SlackHarness.start();
     await slack.sweepAt(at.orientationDue);
-    slack.fake.fail("chat.postMessage", { error: "channel_not_found" }, { times: 10, when: (args) => args["channel"] === `D${userId("dev")}` });
+    slack.fake.fail(
+      "chat.postMessage",
+      { error: "channel_not_found" },
+      { times: 10, when: (args) => args["channel"] === `D${userId("dev")}` },
+    );
     await slack.sweepAt(at.reminder1Due);
     await slack.sweepAt("2026-11-30T18:01:00Z");
-    const notices = slack.fake.callsOf("chat.postMessage").filter((c) => shownText(c).includes("isn't getting Cohesion's messages"));
+    const notices = slack.fake
+      .callsOf("chat.postMessage")
+      .filter((c) => shownText(c).includes("isn't getting Cohesion's messages"));
     expect(notices).toHaveLength(2);
     expect(shownText(notices[0]!)).toContain(`<@${userId("dev")}>`);
   });
@@ -39,7 +53,9 @@ describe("members Slack cannot reach", () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const toBen = slack.postsTo("ben").filter((c) => shownText(c).includes("I'll be there"));
     expect(toBen).toHaveLength(1);
-    const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find((e) => e.delivery.kind === "reminder" && e.delivery.recipient === `slack:${userId("ben")}`);
+    const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find(
+      (e) => e.delivery.kind === "reminder" && e.delivery.recipient === `slack:${userId("ben")}`,
+    );
     expect(entry).toMatchObject({ status: "failed", error: "outcome-unknown" });
   });
 
@@ -48,7 +64,9 @@ describe("members Slack cannot reach", () => {
     await slack.sweepAt(at.orientationDue);
     slack.fake.fail("chat.postMessage", { error: "invalid_auth" }, { times: 100 });
     await slack.sweepAt(at.reminder1Due);
-    const entries = Object.values((await slack.store.readGroup("pain-tue")).outbox).filter((e) => e.delivery.kind === "reminder");
+    const entries = Object.values((await slack.store.readGroup("pain-tue")).outbox).filter(
+      (e) => e.delivery.kind === "reminder",
+    );
     expect(entries.every((e) => e.status === "failed" && e.error === "slack-invalid_auth")).toBe(true);
     const logged = JSON.stringify(slack.logger.lines);
     expect(logged).toContain("slack-invalid_auth");

@@ -66,7 +66,13 @@ export function personalMessage(person: Person, text: string, serviceUrl: string
 
 /** The person pressed an Action.Execute button of the card `replyToId` (Teams' Universal Actions). */
 export function executed(person: Person, data: Record<string, unknown>, replyToId: string, serviceUrl: string) {
-  return { ...personal(person, serviceUrl), type: "invoke", name: "adaptiveCard/action", replyToId, value: { action: { type: "Action.Execute", verb: "cohesion", data }, trigger: "manual" } };
+  return {
+    ...personal(person, serviceUrl),
+    type: "invoke",
+    name: "adaptiveCard/action",
+    replyToId,
+    value: { action: { type: "Action.Execute", verb: "cohesion", data }, trigger: "manual" },
+  };
 }
 
 /** The person pressed the Action.Submit fallback of the card `replyToId` (clients without Universal Actions). */
@@ -93,7 +99,12 @@ function inChannel(person: Person, serviceUrl: string, thread: string) {
 
 /** Cohesion was added to the care team's team (the activity arrives in its channel). */
 export function addedToTeam(person: Person, serviceUrl: string) {
-  return { ...inChannel(person, serviceUrl, "1"), conversation: { id: careChannel, conversationType: "channel", tenantId: tenant }, type: "conversationUpdate", membersAdded: [bot] };
+  return {
+    ...inChannel(person, serviceUrl, "1"),
+    conversation: { id: careChannel, conversationType: "channel", tenantId: tenant },
+    type: "conversationUpdate",
+    membersAdded: [bot],
+  };
 }
 
 /** How Teams shows an @mention of a person in a message's text. */
@@ -120,6 +131,17 @@ export function channelMention(person: Person, text: string, serviceUrl: string,
 }
 
 /** The person pressed an Action.Execute button on a card in the care team's channel. */
-export function executedInChannel(person: Person, data: Record<string, unknown>, replyToId: string, serviceUrl: string) {
-  return { ...inChannel(person, serviceUrl, replyToId), type: "invoke", name: "adaptiveCard/action", replyToId, value: { action: { type: "Action.Execute", data } } };
+export function executedInChannel(
+  person: Person,
+  data: Record<string, unknown>,
+  replyToId: string,
+  serviceUrl: string,
+) {
+  return {
+    ...inChannel(person, serviceUrl, replyToId),
+    type: "invoke",
+    name: "adaptiveCard/action",
+    replyToId,
+    value: { action: { type: "Action.Execute", data } },
+  };
 }

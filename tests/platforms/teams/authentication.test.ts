@@ -47,21 +47,39 @@ describe("who may talk to Cohesion on Teams", () => {
   it("refuses to start without an app id, naming what to set", () => {
     const deps = { setup, store: new MemoryStore(), clock: new ManualClock(new Date()), logger: new RecordingLogger() };
     expect(() => createTeamsPlatform(readEnv({}), deps)).toThrow(StartupError);
-    expect(() => createTeamsPlatform(readEnv({}), deps)).toThrow(/MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.*TEAMS_ALLOW_UNAUTHENTICATED=true/);
+    expect(() => createTeamsPlatform(readEnv({}), deps)).toThrow(
+      /MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.*TEAMS_ALLOW_UNAUTHENTICATED=true/,
+    );
   });
 
   it("refuses to start with a password but no app id", async () => {
     const env = readEnv({ MICROSOFT_APP_PASSWORD: "secret", PORT: "0" });
-    const start = startChat({ env, setup, store: new MemoryStore(), clock: new ManualClock(new Date()), logger: new RecordingLogger(), wakeEveryMinute: false });
+    const start = startChat({
+      env,
+      setup,
+      store: new MemoryStore(),
+      clock: new ManualClock(new Date()),
+      logger: new RecordingLogger(),
+      wakeEveryMinute: false,
+    });
     await expect(start).rejects.toThrow("missing MICROSOFT_APP_ID");
   });
 
   it("without authentication, warns loudly and listens on 127.0.0.1 only", async () => {
     const logger = new RecordingLogger();
-    const chat = await startChat({ env: readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0" }), setup, store: new MemoryStore(), clock: new ManualClock(new Date()), logger, wakeEveryMinute: false });
+    const chat = await startChat({
+      env: readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0" }),
+      setup,
+      store: new MemoryStore(),
+      clock: new ManualClock(new Date()),
+      logger,
+      wakeEveryMinute: false,
+    });
     try {
       expect(chat.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(logger.lines).toContainEqual(expect.objectContaining({ level: "warn", message: expect.stringContaining("WITHOUT AUTHENTICATION") }));
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: "warn", message: expect.stringContaining("WITHOUT AUTHENTICATION") }),
+      );
     } finally {
       await chat.stop();
     }
@@ -71,12 +89,26 @@ describe("who may talk to Cohesion on Teams", () => {
     const { teams, openId } = await startAuthenticated();
     const url = teams.connector.url;
     expect((await teams.post(personalMessage("ana", "help", url))).status).toBe(401);
-    expect((await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${openId.token(appId, url, FakeOpenId.otherKey())}` })).status).toBe(401);
-    expect((await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${openId.token("another-app", url)}` })).status).toBe(401);
+    expect(
+      (
+        await teams.post(personalMessage("ana", "help", url), {
+          authorization: `Bearer ${openId.token(appId, url, FakeOpenId.otherKey())}`,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await teams.post(personalMessage("ana", "help", url), {
+          authorization: `Bearer ${openId.token("another-app", url)}`,
+        })
+      ).status,
+    ).toBe(401);
     expect((await teams.store.readOrganisation()).platformData).toBeUndefined();
     expect(teams.connector.calls).toEqual([]);
 
-    const accepted = await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${openId.token(appId, url)}` });
+    const accepted = await teams.post(personalMessage("ana", "help", url), {
+      authorization: `Bearer ${openId.token(appId, url)}`,
+    });
     expect(accepted.status).toBe(200);
     const [reply] = teams.connector.posted(personalChat("ana"));
     expect(reply?.authorization).toBe("Bearer token-from-entra");

@@ -15,7 +15,9 @@ describe("what Teams sends back, in neutral terms", () => {
 
   it("reads a form's answers, a skipped question as null", () => {
     const submitted = { cohesion: "form", promptId, itemIds: ["gcq-1", "gcq-2"], "answer.gcq-1": "5" };
-    expect(cardActionEvent(submitted, lead, undefined)).toEqual({ event: { type: "form", from: lead, promptId, answers: { "gcq-1": 5, "gcq-2": null } } });
+    expect(cardActionEvent(submitted, lead, undefined)).toEqual({
+      event: { type: "form", from: lead, promptId, answers: { "gcq-1": 5, "gcq-2": null } },
+    });
   });
 
   it("takes the text after an @mention as the command, whatever markup Teams wraps it in", () => {
@@ -32,13 +34,18 @@ describe("what Teams sends back, in neutral terms", () => {
       { text: "<at>Ana</at>", word: "teams:other-ana-id" },
       { text: "<at>Tom &amp; Jo</at>", word: "teams:tom-id" },
     ];
-    expect(typedText("<p><at>Cohesion</at> attendance pain-tue 3 5 <at>Ana</at>, <at>Ana</at> <at>Tom &amp; Jo</at></p>", mentions)).toBe(
-      "attendance pain-tue 3 5 teams:ana-id , teams:other-ana-id teams:tom-id",
-    );
+    expect(
+      typedText(
+        "<p><at>Cohesion</at> attendance pain-tue 3 5 <at>Ana</at>, <at>Ana</at> <at>Tom &amp; Jo</at></p>",
+        mentions,
+      ),
+    ).toBe("attendance pain-tue 3 5 teams:ana-id , teams:other-ana-id teams:tom-id");
     expect(typedText("<at>Cohesion</at> summary <at>Someone</at>", mentions)).toBe("summary");
   });
 
   it("reads words typed in personal chat as the person wrote them, paragraphs and entities included", () => {
-    expect(typedText("<p>Tired &amp; low.</p><p>I can&#39;t &quot;switch off&quot;</p>")).toBe('Tired & low. I can\'t "switch off"');
+    expect(typedText("<p>Tired &amp; low.</p><p>I can&#39;t &quot;switch off&quot;</p>")).toBe(
+      'Tired & low. I can\'t "switch off"',
+    );
   });
 });

@@ -35,7 +35,8 @@ export function cardText(card: Json): string {
 export function actionsOf(card: Json): { title: string; data: Json; fallback: Json }[] {
   const actions: { title: string; data: Json; fallback: Json }[] = [];
   walk(card, (item) => {
-    if (item.type === "Action.Execute") actions.push({ title: String(item.title), data: item.data as Json, fallback: item.fallback as Json });
+    if (item.type === "Action.Execute")
+      actions.push({ title: String(item.title), data: item.data as Json, fallback: item.fallback as Json });
   });
   return actions;
 }
@@ -43,7 +44,12 @@ export function actionsOf(card: Json): { title: string; data: Json; fallback: Js
 /** The data of the card's button titled `title`, or a test failure. */
 export function actionData(card: Json, title: string | RegExp): Json {
   const action = actionsOf(card).find((a) => (typeof title === "string" ? a.title === title : title.test(a.title)));
-  if (!action) throw new Error(`no button "${String(title)}" in: ${actionsOf(card).map((a) => a.title).join(", ")}`);
+  if (!action)
+    throw new Error(
+      `no button "${String(title)}" in: ${actionsOf(card)
+        .map((a) => a.title)
+        .join(", ")}`,
+    );
   return action.data;
 }
 
@@ -51,21 +57,31 @@ export function actionData(card: Json, title: string | RegExp): Json {
 export function inputsOf(card: Json): { id: string; label: string; choices: { title: string; value: string }[] }[] {
   const inputs: { id: string; label: string; choices: { title: string; value: string }[] }[] = [];
   walk(card, (item) => {
-    if (item.type === "Input.ChoiceSet") inputs.push({ id: String(item.id), label: String(item.label), choices: item.choices as { title: string; value: string }[] });
+    if (item.type === "Input.ChoiceSet")
+      inputs.push({
+        id: String(item.id),
+        label: String(item.label),
+        choices: item.choices as { title: string; value: string }[],
+      });
   });
   return inputs;
 }
 
 /** The last card posted to a conversation, with the id of its activity. */
 export function lastCard(calls: ConnectorCall[]): { id: string; card: Json } {
-  const call = calls.findLast((c) => (c.body.attachments as { contentType: string }[] | undefined)?.some((a) => a.contentType.endsWith("card.adaptive")));
+  const call = calls.findLast((c) =>
+    (c.body.attachments as { contentType: string }[] | undefined)?.some((a) => a.contentType.endsWith("card.adaptive")),
+  );
   if (!call) throw new Error("no card was posted there");
   return { id: call.id, card: cardOf(call.body) };
 }
 
 // The adaptivecards package's bundled build runs headless in Node (its ES modules do not resolve there).
 const AdaptiveCards = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as {
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: { message: string }[] };
+  };
   SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(i: number): { message: string } };
   Versions: { v1_5: unknown };
 };

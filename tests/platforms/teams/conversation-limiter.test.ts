@@ -21,7 +21,8 @@ describe("pacing messages to one Teams conversation", () => {
       await limiter.turn("care-team");
       times.push(timer.now());
     }
-    for (const { seconds, count } of teamsConversationLimits) expect(busiest(times, seconds)).toBeLessThanOrEqual(count);
+    for (const { seconds, count } of teamsConversationLimits)
+      expect(busiest(times, seconds)).toBeLessThanOrEqual(count);
     // 1800 go out within the hour; the rest wait for the hour's window to move on.
     expect(times[1799]).toBeLessThan(3_600_000);
     expect(times[1800]).toBeGreaterThanOrEqual(3_600_000);

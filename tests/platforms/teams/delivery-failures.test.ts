@@ -27,7 +27,9 @@ describe("delivering to Teams when Teams pushes back", () => {
     await withAnaInstalled();
     teams.connector.failNext({ status: 429, retryAfter: "3" });
     await teams.sweepAt(painTue.reminder1);
-    expect(teams.connector.calls.filter((c) => c.conversationId === personalChat("ana")).map((c) => c.status)).toEqual([429, 201]);
+    expect(teams.connector.calls.filter((c) => c.conversationId === personalChat("ana")).map((c) => c.status)).toEqual([
+      429, 201,
+    ]);
     expect(teams.waits).toContain(3000);
     expect((await reminderEntry(anaId))?.status).toBe("sent");
   });
@@ -63,7 +65,8 @@ describe("delivering to Teams when Teams pushes back", () => {
 
   it("does not retry a member who removed or blocked the app (403/404), and tells the leads once", async () => {
     teams = await startTeams({ now: "2026-11-30T17:00:00Z" });
-    for (const person of ["ana", "ben", "okafor", "sam"] as const) await teams.post(installed(person, teams.connector.url));
+    for (const person of ["ana", "ben", "okafor", "sam"] as const)
+      await teams.post(installed(person, teams.connector.url));
     teams.connector.failConversation(personalChat("ana"), 403);
     teams.connector.failConversation(personalChat("ben"), 404);
     await teams.sweepAt(painTue.reminder1);
@@ -72,7 +75,9 @@ describe("delivering to Teams when Teams pushes back", () => {
     expect(await reminderEntry(anaId)).toMatchObject({ status: "failed", error: "recipient-gone" });
     await teams.sweepAt("2026-11-30T18:01:00Z");
     await teams.sweepAt("2026-11-30T18:02:00Z");
-    const notices = teams.connector.posted(personalChat("okafor")).filter((c) => cardText(lastCard([c]).card).includes("can't be reached"));
+    const notices = teams.connector
+      .posted(personalChat("okafor"))
+      .filter((c) => cardText(lastCard([c]).card).includes("can't be reached"));
     expect(notices).toHaveLength(2);
     expect(cardText(lastCard(notices).card)).toMatch(/removed or blocked the app/);
   });

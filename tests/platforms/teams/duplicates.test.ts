@@ -39,14 +39,19 @@ describe("one effect for activities Teams sends twice and for double taps", () =
   it("stores a double tap once and thanks the member both times", async () => {
     const { id, card } = await checkinFor("ana");
     const data = { ...actionData(card, "Send"), "answer.pulse-1": "4" };
-    const [one, two] = await Promise.all([teams.post(executed("ana", data, id, teams.connector.url)), teams.post(executed("ana", data, id, teams.connector.url))]);
+    const [one, two] = await Promise.all([
+      teams.post(executed("ana", data, id, teams.connector.url)),
+      teams.post(executed("ana", data, id, teams.connector.url)),
+    ]);
     for (const response of [one, two]) expect(JSON.stringify(response?.body)).toContain("Thank you, that's saved");
     expect(await answersStored()).toBe(1);
   });
 
   it("lets only the member a check-in was sent to answer it", async () => {
     const { id, card } = await checkinFor("ana", "ben");
-    const response = await teams.post(executed("ben", { ...actionData(card, "Send"), "answer.pulse-1": "1" }, id, teams.connector.url));
+    const response = await teams.post(
+      executed("ben", { ...actionData(card, "Send"), "answer.pulse-1": "1" }, id, teams.connector.url),
+    );
     expect(response.body).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
     expect(JSON.stringify(response.body)).not.toContain("Thank you, that's saved");
     expect(await answersStored()).toBe(0);

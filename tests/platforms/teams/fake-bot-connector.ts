@@ -75,7 +75,12 @@ export class FakeBotConnector {
 
   /** Successful posts of new activities to a conversation, in order. */
   posted(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((call) => call.method === "POST" && call.status < 300 && (conversationId === undefined || call.conversationId === conversationId));
+    return this.calls.filter(
+      (call) =>
+        call.method === "POST" &&
+        call.status < 300 &&
+        (conversationId === undefined || call.conversationId === conversationId),
+    );
   }
 
   /** Successful replacements of earlier activities. */
@@ -83,7 +88,9 @@ export class FakeBotConnector {
     return this.calls.filter((call) => call.method === "PUT" && call.status < 300);
   }
 
-  private async answer(request: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  private async answer(
+    request: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const data = await readBody(request);
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
     if (path.startsWith("/upload/")) {
@@ -93,7 +100,9 @@ export class FakeBotConnector {
     const match = /^\/v3\/conversations\/(.+?)\/activities(?:\/(.+))?$/.exec(path);
     if (!match || !match[1]) return { status: 404, body: { error: { code: "NotFound" } } };
     const conversationId = match[1];
-    const failure = this.gone.has(conversationId) ? { status: this.gone.get(conversationId) ?? 403 } : this.queued.shift();
+    const failure = this.gone.has(conversationId)
+      ? { status: this.gone.get(conversationId) ?? 403 }
+      : this.queued.shift();
     const status = failure?.status ?? (request.method === "POST" ? 201 : 200);
     const id = match[2] ?? `activity-${this.nextId++}`;
     this.calls.push({
@@ -105,7 +114,12 @@ export class FakeBotConnector {
       authorization: request.headers.authorization,
       status,
     });
-    if (failure) return { status, body: { error: { code: "Injected" } }, headers: failure.retryAfter ? { "retry-after": failure.retryAfter } : {} };
+    if (failure)
+      return {
+        status,
+        body: { error: { code: "Injected" } },
+        headers: failure.retryAfter ? { "retry-after": failure.retryAfter } : {},
+      };
     return { status, body: { id } };
   }
 }

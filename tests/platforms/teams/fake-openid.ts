@@ -22,7 +22,10 @@ export class FakeOpenId {
     const jwk = this.keys.publicKey.export({ format: "jwk" });
     this.server = createServer((request, response) => {
       const base = this.metadataUrl.replace(/\/openid$/, "");
-      const body = request.url === "/keys" ? { keys: [{ ...jwk, kid: "cohesion-test", use: "sig", endorsements: ["msteams"] }] } : { issuer: botFrameworkIssuer, jwks_uri: `${base}/keys` };
+      const body =
+        request.url === "/keys"
+          ? { keys: [{ ...jwk, kid: "cohesion-test", use: "sig", endorsements: ["msteams"] }] }
+          : { issuer: botFrameworkIssuer, jwks_uri: `${base}/keys` };
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     });
@@ -38,7 +41,9 @@ export class FakeOpenId {
   token(appId: string, serviceUrl: string, signedWith: KeyObject = this.keys.privateKey): string {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid: "cohesion-test" }));
-    const payload = base64url(JSON.stringify({ iss: botFrameworkIssuer, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600 }));
+    const payload = base64url(
+      JSON.stringify({ iss: botFrameworkIssuer, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600 }),
+    );
     const signature = createSign("RSA-SHA256").update(`${header}.${payload}`).sign(signedWith);
     return `${header}.${payload}.${base64url(signature)}`;
   }

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { allText } from "../../support/outbox-helpers.js";
 import { painTue } from "../../support/flows.js";
-import { executed, installed, personalChat, personalMessage, submitted, teamsAddress, type Person } from "./activities.js";
+import {
+  executed,
+  installed,
+  personalChat,
+  personalMessage,
+  submitted,
+  teamsAddress,
+  type Person,
+} from "./activities.js";
 import { actionData, actionsOf, cardProblems, cardText, inputsOf, lastCard } from "./cards.js";
 import { startTeams, type TeamsHarness } from "./teams-harness.js";
 
@@ -27,11 +35,15 @@ async function press(person: Person, title: string | RegExp, answers: Record<str
 describe("a whole session on Teams, with the care team on Slack", () => {
   it("prepares, reminds, checks in and reports, telling the leads about the member who never opened the app", async () => {
     teams = await startTeams({ careTeamOn: "slack" });
-    for (const person of [...reachable, "okafor", "sam"] as Person[]) await teams.post(installed(person, teams.connector.url));
+    for (const person of [...reachable, "okafor", "sam"] as Person[])
+      await teams.post(installed(person, teams.connector.url));
 
     await teams.sweepAt("2026-11-27T18:00:00Z");
     await teams.sweepAt(orientationDue);
-    for (const person of reachable) expect(cardText(lastCard(teams.connector.posted(personalChat(person))).card)).toContain("Welcome to your Tuesday group");
+    for (const person of reachable)
+      expect(cardText(lastCard(teams.connector.posted(personalChat(person))).card)).toContain(
+        "Welcome to your Tuesday group",
+      );
     await teams.sweepAt("2026-11-28T18:01:00Z");
     const notice = lastCard(teams.connector.posted(personalChat("okafor"))).card;
     expect(cardText(notice)).toContain("isn't getting Cohesion's messages");
@@ -54,12 +66,16 @@ describe("a whole session on Teams, with the care team on Slack", () => {
       const inputs = inputsOf(form);
       expect(inputs).toHaveLength(12);
       const answers = Object.fromEntries(inputs.map((input, i) => [input.id, String(i % 2 === 0 ? 4 : 1)]));
-      const sent = await teams.post(executed(person, { ...actionData(form, "Send my answers"), ...answers }, checkin.id, teams.connector.url));
+      const sent = await teams.post(
+        executed(person, { ...actionData(form, "Send my answers"), ...answers }, checkin.id, teams.connector.url),
+      );
       expect(cardText(replacement(sent))).toContain("Your answers are saved and go only to your group leaders");
     }
 
     await teams.sweepAt(painTue.closes1);
-    const digest = teams.slack.sent.find((s) => s.to === "slack:C0CARETEAM" && allText(s.message).includes("Digest after session 1"));
+    const digest = teams.slack.sent.find(
+      (s) => s.to === "slack:C0CARETEAM" && allText(s.message).includes("Digest after session 1"),
+    );
     expect(digest).toBeDefined();
     expect(allText(digest!.message)).toMatch(/5 full check-ins|from 5/);
 

@@ -28,7 +28,11 @@ async function pulseCard() {
 describe("bad input to the Teams endpoint", () => {
   it("refuses a body that is not JSON with a plain 400 and no stack trace", async () => {
     teams = await startTeams();
-    const response = await fetch(`${teams.chat.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const response = await fetch(`${teams.chat.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).not.toMatch(/\bat \w|node_modules/);
   });
@@ -56,14 +60,23 @@ describe("bad input to the Teams endpoint", () => {
 
   it("says what is expected for a value off the scale, and saves nothing", async () => {
     const { id, card } = await pulseCard();
-    const response = await teams.post(executed("ana", { ...actionData(card, "Send"), "answer.pulse-1": "99" }, id, teams.connector.url));
+    const response = await teams.post(
+      executed("ana", { ...actionData(card, "Send"), "answer.pulse-1": "99" }, id, teams.connector.url),
+    );
     expect(shownMessage(response)).toMatch(/^Please choose a number from 1 to 5\. Nothing was saved\.$/);
     expect(await answersStored()).toBe(0);
   });
 
   it("says it could not read a tampered card action, and saves nothing", async () => {
     const { id } = await pulseCard();
-    const response = await teams.post(executed("ana", { cohesion: "choice", promptId: "<script>", itemId: "pulse-1", "answer.pulse-1": "3" }, id, teams.connector.url));
+    const response = await teams.post(
+      executed(
+        "ana",
+        { cohesion: "choice", promptId: "<script>", itemId: "pulse-1", "answer.pulse-1": "3" },
+        id,
+        teams.connector.url,
+      ),
+    );
     expect(shownMessage(response)).toContain("couldn't read that");
     const unknown = await teams.post(executed("ana", { something: "else" }, id, teams.connector.url));
     expect(shownMessage(unknown)).toContain("couldn't read that");

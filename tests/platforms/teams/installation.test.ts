@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addedToTeam, careChannel, channelMention, installed, personalChat, personalMessage, uninstalled } from "./activities.js";
+import {
+  addedToTeam,
+  careChannel,
+  channelMention,
+  installed,
+  personalChat,
+  personalMessage,
+  uninstalled,
+} from "./activities.js";
 import { cardText, lastCard } from "./cards.js";
 import { startTeams, type TeamsHarness } from "./teams-harness.js";
 
@@ -10,8 +18,13 @@ describe("Cohesion learning where people and channels are on Teams", () => {
   it("keeps a member's personal chat when they install the app, and writes nothing personal to the log", async () => {
     teams = await startTeams();
     expect((await teams.post(installed("ana", teams.connector.url))).status).toBe(200);
-    const stored = (await teams.store.readOrganisation()).platformData?.teams?.conversations as Record<string, { conversationId: string; kind: string }>;
-    expect(Object.values(stored)).toEqual([expect.objectContaining({ conversationId: personalChat("ana"), kind: "personal" })]);
+    const stored = (await teams.store.readOrganisation()).platformData?.teams?.conversations as Record<
+      string,
+      { conversationId: string; kind: string }
+    >;
+    expect(Object.values(stored)).toEqual([
+      expect.objectContaining({ conversationId: personalChat("ana"), kind: "personal" }),
+    ]);
     expect(JSON.stringify(teams.logger.lines)).not.toMatch(/Ana|personal-chat|6f1c2a10/);
   });
 
@@ -29,7 +42,10 @@ describe("Cohesion learning where people and channels are on Teams", () => {
     await teams.post(channelMention("okafor", "help", teams.connector.url));
     const [reply] = teams.connector.posted(`${careChannel};messageid=1700000000000`);
     expect(reply && cardText(lastCard([reply]).card)).toContain("What you can ask Cohesion");
-    const stored = (await teams.store.readOrganisation()).platformData?.teams?.conversations as Record<string, { conversationId: string; kind: string }>;
+    const stored = (await teams.store.readOrganisation()).platformData?.teams?.conversations as Record<
+      string,
+      { conversationId: string; kind: string }
+    >;
     expect(stored[careChannel]).toMatchObject({ conversationId: careChannel, kind: "channel" });
   });
 

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { painTue } from "../../support/flows.js";
-import { careChannel, channelMention, installed, personalChat, personalMessage, teamsAddress, type Person } from "./activities.js";
+import {
+  careChannel,
+  channelMention,
+  installed,
+  personalChat,
+  personalMessage,
+  teamsAddress,
+  type Person,
+} from "./activities.js";
 import { startTeams, type TeamsHarness } from "./teams-harness.js";
 
 let teams: TeamsHarness;
@@ -13,7 +21,8 @@ const kindReply = "I can't answer messages myself";
 /** Cohesion on Teams after session 1's check-in went out, with Ana and both leads reachable and nothing posted since. */
 async function afterSessionOne(): Promise<TeamsHarness> {
   const harness = await startTeams({ now: painTue.checkin1 });
-  for (const person of ["ana", "okafor", "sam"] as Person[]) await harness.post(installed(person, harness.connector.url));
+  for (const person of ["ana", "okafor", "sam"] as Person[])
+    await harness.post(installed(person, harness.connector.url));
   await harness.sweepAt(painTue.checkin1);
   harness.connector.calls.length = 0;
   return harness;
@@ -65,14 +74,19 @@ describe("a member writing to Cohesion in their personal chat on Teams", () => {
     const activity = personalMessage("ana", words, teams.connector.url);
     await teams.post(activity);
     await teams.post(activity);
-    expect(teams.connector.posted(personalChat("okafor")).filter((call) => JSON.stringify(call.body).includes(riskHeadline))).toHaveLength(1);
+    expect(
+      teams.connector.posted(personalChat("okafor")).filter((call) => JSON.stringify(call.body).includes(riskHeadline)),
+    ).toHaveLength(1);
     expect(teams.connector.posted(personalChat("ana"))).toHaveLength(1);
     expect(Object.keys((await teams.store.readGroup("pain-tue")).alerts)).toHaveLength(1);
   });
 
   it("with no words at all (only a picture): they are shown what Cohesion can do", async () => {
     teams = await afterSessionOne();
-    const picture = { contentType: "image/png", contentUrl: "https://smba.trafficmanager.net/amer/v3/attachments/0-picture/views/original" };
+    const picture = {
+      contentType: "image/png",
+      contentUrl: "https://smba.trafficmanager.net/amer/v3/attachments/0-picture/views/original",
+    };
     await teams.post({ ...personalMessage("ana", "", teams.connector.url), text: undefined, attachments: [picture] });
     expect(said("ana")).toContain("What you can ask Cohesion");
   });
@@ -82,7 +96,9 @@ describe("an @mention of Cohesion in a channel on Teams", () => {
   it("is read as a command in that channel, not as words for the leads", async () => {
     teams = await afterSessionOne();
     await teams.post(channelMention("okafor", "Thanks everyone", teams.connector.url));
-    const thread = JSON.stringify(teams.connector.posted(`${careChannel};messageid=1700000000000`).map((call) => call.body));
+    const thread = JSON.stringify(
+      teams.connector.posted(`${careChannel};messageid=1700000000000`).map((call) => call.body),
+    );
     expect(thread).toContain('I don\'t know \\"Thanks\\"');
     expect(thread).not.toContain(kindReply);
   });

@@ -29,7 +29,13 @@ describe("retrying Teams' temporary failures", () => {
 
   it("never retries a permanent failure", async () => {
     const { waits, timer } = recordingTimer();
-    await expect(withRetries(() => Promise.reject(new DeliveryError("recipient-gone", false)), timer, () => 0.5)).rejects.toMatchObject({ code: "recipient-gone" });
+    await expect(
+      withRetries(
+        () => Promise.reject(new DeliveryError("recipient-gone", false)),
+        timer,
+        () => 0.5,
+      ),
+    ).rejects.toMatchObject({ code: "recipient-gone" });
     expect(waits).toEqual([]);
   });
 });

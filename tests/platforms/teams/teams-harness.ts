@@ -4,7 +4,13 @@ import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
 import { toAddress } from "../../../src/kernel/address.js";
 import { createTeamsPlatformWith, type TeamsPlatformOptions } from "../../../src/platforms/teams/teams-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { exampleConfig, exampleContent, ManualClock, RecordingLogger, RecordingMessenger } from "../../support/world.js";
+import {
+  exampleConfig,
+  exampleContent,
+  ManualClock,
+  RecordingLogger,
+  RecordingMessenger,
+} from "../../support/world.js";
 import { careChannel, people, teamsAddress, type Person } from "./activities.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 
@@ -28,11 +34,25 @@ export interface TeamsHarness {
 
 /** A platform standing in for Slack, recording what it was asked to send. */
 function recordingSlack(messenger: RecordingMessenger): ChatPlatformFactory {
-  return (): ChatPlatform => ({ name: "slack", messenger, usesHttp: false, loopbackOnly: false, start: async () => undefined, stop: async () => undefined });
+  return (): ChatPlatform => ({
+    name: "slack",
+    messenger,
+    usesHttp: false,
+    loopbackOnly: false,
+    start: async () => undefined,
+    stop: async () => undefined,
+  });
 }
 
 /** Starts the pain-tue group with its members and leads on Teams, and its care team on Teams or (a stand-in) Slack. */
-export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?: string; platform?: TeamsPlatformOptions; env?: Record<string, string> } = {}): Promise<TeamsHarness> {
+export async function startTeams(
+  options: {
+    careTeamOn?: "teams" | "slack";
+    now?: string;
+    platform?: TeamsPlatformOptions;
+    env?: Record<string, string>;
+  } = {},
+): Promise<TeamsHarness> {
   const connector = new FakeBotConnector();
   await connector.start();
   const waits: number[] = [];
@@ -46,7 +66,9 @@ export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?
         ...g,
         careTeamChannel: toAddress(careTeamOn === "teams" ? `teams:${careChannel}` : "slack:C0CARETEAM"),
         leads: (["okafor", "sam"] as Person[]).map((p) => toAddress(teamsAddress(p))),
-        members: (Object.keys(people) as Person[]).filter((p) => p !== "okafor" && p !== "sam").map((p) => toAddress(teamsAddress(p))),
+        members: (Object.keys(people) as Person[])
+          .filter((p) => p !== "okafor" && p !== "sam")
+          .map((p) => toAddress(teamsAddress(p))),
       })),
   }));
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
@@ -63,14 +85,23 @@ export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?
   };
   const chat = await startChat({
     // Slack credentials make startChat run the Slack stand-in beside Teams.
-    env: readEnv(options.env ?? { TEAMS_ALLOW_UNAUTHENTICATED: "true", PORT: "0", ...(careTeamOn === "slack" ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" } : {}) }),
+    env: readEnv(
+      options.env ?? {
+        TEAMS_ALLOW_UNAUTHENTICATED: "true",
+        PORT: "0",
+        ...(careTeamOn === "slack" ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" } : {}),
+      },
+    ),
     setup: { config, content: exampleContent, file: "cohesion.yaml" },
     store,
     clock,
     logger,
     host: "127.0.0.1",
     wakeEveryMinute: false,
-    factories: { teams: createTeamsPlatformWith({ timer, random: () => 0.5, ...options.platform }), slack: recordingSlack(slack) },
+    factories: {
+      teams: createTeamsPlatformWith({ timer, random: () => 0.5, ...options.platform }),
+      slack: recordingSlack(slack),
+    },
   });
   return {
     chat,
@@ -81,7 +112,11 @@ export async function startTeams(options: { careTeamOn?: "teams" | "slack"; now?
     slack,
     waits,
     async post(activity, headers = {}) {
-      const response = await fetch(`${chat.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
+      const response = await fetch(`${chat.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(activity),
+      });
       const json = response.headers.get("content-type")?.includes("application/json") ?? false;
       return { status: response.status, body: json ? ((await response.json()) as unknown) : await response.text() };
     },

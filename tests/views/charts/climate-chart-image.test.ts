@@ -29,7 +29,9 @@ describe("the climate chart of a summary", () => {
   it("is a full-size picture with a compact copy, its trend in words and sparklines", async () => {
     const world = makeWorld();
     const image = await climateChartImage(world.ctx, course, fiveSessions);
-    expect(image?.alt).toMatch(/^Group climate chart for Chronic pain skills, Tuesday evening, sessions 1 to 5, on a 0 to 6 scale: Engaged rose from 3.1 to 4.2 over 5 sessions;/);
+    expect(image?.alt).toMatch(
+      /^Group climate chart for Chronic pain skills, Tuesday evening, sessions 1 to 5, on a 0 to 6 scale: Engaged rose from 3.1 to 4.2 over 5 sessions;/,
+    );
     expect(image?.textVersion).toContain("Engaged   ▅▅·▆▆  3.1 → 4.2");
     expect(image?.png.byteLength).toBeGreaterThan(0);
     expect(image?.compactPng?.byteLength).toBeGreaterThan(0);
@@ -41,7 +43,9 @@ describe("the climate chart of a summary", () => {
     const world = makeWorld();
     const suppressed = [climateOf(1, { engaged: 4, avoiding: 4, conflict: 4 }, { respondents: 4, invited: 8 })];
     expect(await climateChartImage(world.ctx, course, suppressed)).toBeUndefined();
-    const collecting = [climateOf(1, { engaged: 0, avoiding: 0, conflict: 0 }, { respondents: 6, invited: 8, collecting: true })];
+    const collecting = [
+      climateOf(1, { engaged: 0, avoiding: 0, conflict: 0 }, { respondents: 6, invited: 8, collecting: true }),
+    ];
     expect(await climateChartImage(world.ctx, course, collecting)).toBeUndefined();
     expect(world.charts.specs).toEqual([]);
   });
@@ -50,7 +54,9 @@ describe("the climate chart of a summary", () => {
     const world = makeWorld();
     world.charts.fail = new TypeError("renderer broke on Chronic pain skills");
     expect(await climateChartImage(world.ctx, course, fiveSessions)).toBeUndefined();
-    expect(world.logger.lines).toEqual([{ level: "warn", fields: { chart: "climate", error: "TypeError" }, message: "chart not drawn" }]);
+    expect(world.logger.lines).toEqual([
+      { level: "warn", fields: { chart: "climate", error: "TypeError" }, message: "chart not drawn" },
+    ]);
   });
 
   it("goes at the end of the message it belongs to", async () => {

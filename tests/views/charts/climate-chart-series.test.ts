@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chartedSessions, climateSeries, hasPublishedMeans, meanInterval, tCritical95 } from "../../../src/core/climate/index.js";
+import {
+  chartedSessions,
+  climateSeries,
+  hasPublishedMeans,
+  meanInterval,
+  tCritical95,
+} from "../../../src/core/climate/index.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
 import { exampleContent } from "../../support/world.js";
 
@@ -40,7 +46,13 @@ describe("what a climate chart is drawn from", () => {
     expect(series.subscales.map((s) => s.name)).toEqual(["Engaged", "Avoiding", "Conflict"]);
     const engaged = series.subscales[0]?.points ?? [];
     // Session 1: 3.1 ± 2.571 × 0.8 / √6 = 3.1 ± 0.8397
-    expect(engaged[0]).toEqual({ session: 1, mean: 3.1, low: expect.closeTo(2.2603, 4), high: expect.closeTo(3.9397, 4), respondents: 6 });
+    expect(engaged[0]).toEqual({
+      session: 1,
+      mean: 3.1,
+      low: expect.closeTo(2.2603, 4),
+      high: expect.closeTo(3.9397, 4),
+      respondents: 6,
+    });
     expect(engaged[2]).toEqual({ session: 3, mean: null, low: null, high: null, respondents: 3 });
     expect(series.scale).toEqual({ min: 0, max: 6 });
   });
@@ -55,16 +67,29 @@ describe("what a climate chart is drawn from", () => {
       [5, 7, 7],
     ]);
     expect(series.responses[2]?.rate).toBeCloseTo(3 / 7, 10);
-    expect(climateSeries([climateOf(1, { engaged: 0, avoiding: 0, conflict: 0 }, { respondents: 0, invited: 0 })], gcq).responses[0]?.rate).toBeNull();
+    expect(
+      climateSeries([climateOf(1, { engaged: 0, avoiding: 0, conflict: 0 }, { respondents: 0, invited: 0 })], gcq)
+        .responses[0]?.rate,
+    ).toBeNull();
   });
 
   it("leaves out a session still collecting answers", () => {
-    const collecting = climateOf(6, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 7, collecting: true });
+    const collecting = climateOf(
+      6,
+      { engaged: 2, avoiding: 2, conflict: 2 },
+      { respondents: 2, invited: 7, collecting: true },
+    );
     expect(climateSeries([...fiveSessions, collecting], gcq).sessions).toEqual([1, 2, 3, 4, 5]);
   });
 
   it(`shows only the latest ${chartedSessions} sessions of a long-running group`, () => {
-    const year = Array.from({ length: 30 }, (_, i) => climateOf(i + 1, { engaged: [3, 1, 5], avoiding: [2, 1, 5], conflict: [1, 1, 5] }, { respondents: 5, invited: 6 }));
+    const year = Array.from({ length: 30 }, (_, i) =>
+      climateOf(
+        i + 1,
+        { engaged: [3, 1, 5], avoiding: [2, 1, 5], conflict: [1, 1, 5] },
+        { respondents: 5, invited: 6 },
+      ),
+    );
     const series = climateSeries(year, gcq);
     expect(series.sessions).toEqual(Array.from({ length: 20 }, (_, i) => i + 11));
   });

@@ -19,8 +19,16 @@ describe("a climate chart's alt text", () => {
 
   it("calls a fall a fall, and a change under 0.3 steady", () => {
     const falling = [
-      climateOf(1, { engaged: [4.6, 1, 5], avoiding: [2.0, 1, 5], conflict: [1.0, 1, 5] }, { respondents: 5, invited: 6 }),
-      climateOf(2, { engaged: [3.9, 1, 5], avoiding: [2.29, 1, 5], conflict: [1.24, 1, 5] }, { respondents: 5, invited: 6 }),
+      climateOf(
+        1,
+        { engaged: [4.6, 1, 5], avoiding: [2.0, 1, 5], conflict: [1.0, 1, 5] },
+        { respondents: 5, invited: 6 },
+      ),
+      climateOf(
+        2,
+        { engaged: [3.9, 1, 5], avoiding: [2.29, 1, 5], conflict: [1.24, 1, 5] },
+        { respondents: 5, invited: 6 },
+      ),
     ];
     const [engaged, avoiding, conflict] = climateSeries(falling, gcq).subscales;
     if (!engaged || !avoiding || !conflict) throw new Error("subscales missing");
@@ -32,9 +40,19 @@ describe("a climate chart's alt text", () => {
   });
 
   it("names a single published figure with its session, and says when there is none yet", () => {
-    const series = climateSeries([fiveSessions[2], fiveSessions[3]].flatMap((c) => (c ? [c] : [])), gcq);
-    expect(series.subscales.map(subscaleTrend)).toEqual(["Engaged 3.9 at session 4", "Avoiding 1.9 at session 4", "Conflict 1.3 at session 4"]);
-    const none = climateSeries([climateOf(1, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 6 })], gcq);
+    const series = climateSeries(
+      [fiveSessions[2], fiveSessions[3]].flatMap((c) => (c ? [c] : [])),
+      gcq,
+    );
+    expect(series.subscales.map(subscaleTrend)).toEqual([
+      "Engaged 3.9 at session 4",
+      "Avoiding 1.9 at session 4",
+      "Conflict 1.3 at session 4",
+    ]);
+    const none = climateSeries(
+      [climateOf(1, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 6 })],
+      gcq,
+    );
     expect(climateAltText("Pain skills", none)).toBe(
       "Group climate chart for Pain skills, session 1, on a 0 to 6 scale: Engaged: not enough answers yet; Avoiding: not enough answers yet; Conflict: not enough answers yet. 2 of 6 check-ins answered at session 1. Too few answers to show session 1.",
     );
@@ -42,7 +60,9 @@ describe("a climate chart's alt text", () => {
 
   it("lists several hidden sessions the way people write them", () => {
     const sessions = [1, 2, 3, 4].map((n) =>
-      n === 1 ? climateOf(n, { engaged: [3, 1, 5], avoiding: [2, 1, 5], conflict: [1, 1, 5] }, { respondents: 5, invited: 6 }) : climateOf(n, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 6 }),
+      n === 1
+        ? climateOf(n, { engaged: [3, 1, 5], avoiding: [2, 1, 5], conflict: [1, 1, 5] }, { respondents: 5, invited: 6 })
+        : climateOf(n, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 6 }),
     );
     expect(climateAltText("G", climateSeries(sessions, gcq))).toContain("Too few answers to show sessions 2, 3 and 4.");
   });
@@ -72,6 +92,10 @@ describe("sparklines of a single session", () => {
   it("name the one session", () => {
     const first = fiveSessions[0];
     if (!first) throw new Error("fixture missing");
-    expect(climateSparklines(climateSeries([first], gcq)).split("\n").at(-1)).toBe("(session 1; scale 0-6)");
+    expect(
+      climateSparklines(climateSeries([first], gcq))
+        .split("\n")
+        .at(-1),
+    ).toBe("(session 1; scale 0-6)");
   });
 });

@@ -9,7 +9,12 @@ import { climateOf, earlyThenMiddle, fiveSessions, fiveSessionSeries, gcq } from
 const series = fiveSessionSeries;
 const phases = earlyThenMiddle;
 
-type Layer = { data?: { values: Record<string, unknown>[] }; mark: { type: string }; encoding: Record<string, Record<string, unknown>>; transform?: unknown };
+type Layer = {
+  data?: { values: Record<string, unknown>[] };
+  mark: { type: string };
+  encoding: Record<string, Record<string, unknown>>;
+  transform?: unknown;
+};
 
 function panels(spec: ChartSpec): { climate: Layer[]; responses: Layer[]; width: number } {
   const [climate, responses] = spec["vconcat"] as { layer: Layer[]; width: number }[];
@@ -54,13 +59,19 @@ describe("a group's climate chart", () => {
 
   it("draws each published mean with its 95% band", () => {
     const rows = layer(climate, "area").data?.values ?? [];
-    expect(rows.find((row) => row["session"] === 1 && row["subscale"] === "Engaged")).toMatchObject({ mean: 3.1, low: 2.26, high: 3.94 });
+    expect(rows.find((row) => row["session"] === 1 && row["subscale"] === "Engaged")).toMatchObject({
+      mean: 3.1,
+      low: 2.26,
+      high: 3.94,
+    });
   });
 
   it("shows the interval of a mean with no published neighbour as a whisker, since a band needs two sessions", () => {
     const first = fiveSessions[0];
     if (!first) throw new Error("fixture missing");
-    const single = panels(climateChartSpec("Pain skills", climateSeries([first], gcq), phases.slice(0, 1), "full")).climate;
+    const single = panels(
+      climateChartSpec("Pain skills", climateSeries([first], gcq), phases.slice(0, 1), "full"),
+    ).climate;
     expect(layer(single, "rule", 1).data?.values.map((row) => [row["subscale"], row["low"], row["high"]])).toEqual([
       ["Engaged", 2.26, 3.94],
       ["Avoiding", 1.37, 2.63],
@@ -100,7 +111,10 @@ describe("a group's climate chart", () => {
 });
 
 describe("the small-multiples overview of several groups", () => {
-  const quiet = climateSeries([climateOf(1, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 8 })], gcq);
+  const quiet = climateSeries(
+    [climateOf(1, { engaged: 2, avoiding: 2, conflict: 2 }, { respondents: 2, invited: 8 })],
+    gcq,
+  );
   const spec = overviewChartSpec(
     [
       { title: "Pain skills", series },
@@ -111,13 +125,18 @@ describe("the small-multiples overview of several groups", () => {
 
   it("has a panel per group, titled with how many answered its latest session", () => {
     const values = (spec["data"] as { values: Record<string, unknown>[] }).values;
-    expect([...new Set(values.map((row) => row["group"]))]).toEqual(["Pain skills\n100% answered session 5", "SEGT Thursday\n25% answered session 1"]);
+    expect([...new Set(values.map((row) => row["group"]))]).toEqual([
+      "Pain skills\n100% answered session 5",
+      "SEGT Thursday\n25% answered session 1",
+    ]);
     expect(spec["columns"]).toBe(2);
   });
 
   it("shows 'no figures yet' for a group with nothing published, and no numbers for it", () => {
     const values = (spec["data"] as { values: Record<string, unknown>[] }).values;
-    expect(values.filter((row) => String(row["group"]).startsWith("SEGT"))).toEqual([{ kind: "note", group: "SEGT Thursday\n25% answered session 1", note: "no figures yet" }]);
+    expect(values.filter((row) => String(row["group"]).startsWith("SEGT"))).toEqual([
+      { kind: "note", group: "SEGT Thursday\n25% answered session 1", note: "no figures yet" },
+    ]);
   });
 
   it("keeps every panel on the full 0-6 scale", () => {

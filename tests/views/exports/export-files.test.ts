@@ -8,7 +8,15 @@ const ana = toAddress("console:ana");
 
 describe("CSV files", () => {
   it("quotes what needs quoting, leaves empty cells empty and ends lines with CRLF", () => {
-    const text = new TextDecoder().decode(toCsv(["a", "b", "c"], [["x, y", null, 2.5], ['say "hi"', "", 0]]));
+    const text = new TextDecoder().decode(
+      toCsv(
+        ["a", "b", "c"],
+        [
+          ["x, y", null, 2.5],
+          ['say "hi"', "", 0],
+        ],
+      ),
+    );
     expect(text).toBe('a,b,c\r\n"x, y",,2.5\r\n"say ""hi""",,0\r\n');
   });
 

@@ -33,18 +33,56 @@ function climates(rows: readonly [engaged: number, avoiding: number, conflict: n
 describe("trends in words", () => {
   it("give each subscale's Theil-Sen direction over the recent sessions and how many pairs of sessions agree", () => {
     // Engaged 3.0, 3.4, 3.2, 3.8: pairwise slopes 0.4, 0.1, 0.267, -0.2, 0.2, 0.6 -> median (0.2 + 0.267) / 2 = 0.23; 5 of 6 rise.
-    const lines = trendLines(gcq, climates([[3.0, 2, 1], [3.4, 2, 1.4], [3.2, 2, 1.5], [3.8, 2.05, 1.1]]), trendSettingsSchema.parse({}));
-    expect(lines).toEqual(["Engaged rising, about +0.2 a session over sessions 1-4 (5 of 6 pairs of sessions agree)", "Avoiding steady over sessions 1-4", "Conflict steady over sessions 1-4"]);
+    const lines = trendLines(
+      gcq,
+      climates([
+        [3.0, 2, 1],
+        [3.4, 2, 1.4],
+        [3.2, 2, 1.5],
+        [3.8, 2.05, 1.1],
+      ]),
+      trendSettingsSchema.parse({}),
+    );
+    expect(lines).toEqual([
+      "Engaged rising, about +0.2 a session over sessions 1-4 (5 of 6 pairs of sessions agree)",
+      "Avoiding steady over sessions 1-4",
+      "Conflict steady over sessions 1-4",
+    ]);
   });
 
   it("say nothing before three published sessions", () => {
-    expect(trendLines(gcq, climates([[3, 2, 1], [3, 2, 1]]), trendSettingsSchema.parse({}))).toEqual([]);
+    expect(
+      trendLines(
+        gcq,
+        climates([
+          [3, 2, 1],
+          [3, 2, 1],
+        ]),
+        trendSettingsSchema.parse({}),
+      ),
+    ).toEqual([]);
   });
 
   it("calm a mid-group rise of conflict instead of alarming anyone", () => {
-    const rows = climates([[4, 2, 1], [4, 2, 1], [4, 2, 1.2], [4, 2, 2.1]]);
-    const note = midGroupNote(course, gcq, rows, new Map([["engaged", 4], ["avoiding", 2], ["conflict", 1]]));
-    expect(note).toBe("Conflict is up in the middle phase of the group. A rise here is common (members start to differ and push back) and usually eases later; worth noticing, not alarming.");
+    const rows = climates([
+      [4, 2, 1],
+      [4, 2, 1],
+      [4, 2, 1.2],
+      [4, 2, 2.1],
+    ]);
+    const note = midGroupNote(
+      course,
+      gcq,
+      rows,
+      new Map([
+        ["engaged", 4],
+        ["avoiding", 2],
+        ["conflict", 1],
+      ]),
+    );
+    expect(note).toBe(
+      "Conflict is up in the middle phase of the group. A rise here is common (members start to differ and push back) and usually eases later; worth noticing, not alarming.",
+    );
     expect(midGroupNote(course, gcq, rows.slice(0, 3), new Map([["conflict", 1]]))).toBe("");
   });
 });

@@ -12,7 +12,9 @@ export function subscaleSeries(climates: readonly SessionClimate[], subscale: st
   return climates.flatMap((climate) => {
     const aggregate = climate.subscales.get(subscale);
     if (climate.collecting || !aggregate?.shown || aggregate.sd === null) return [];
-    return [{ session: climate.session.number, mean: aggregate.mean, se: aggregate.sd / Math.sqrt(aggregate.respondents) }];
+    return [
+      { session: climate.session.number, mean: aggregate.mean, se: aggregate.sd / Math.sqrt(aggregate.respondents) },
+    ];
   });
 }
 
@@ -31,7 +33,11 @@ export function comparisonAt(
 ): { reference: Observation[]; observations: Observation[] } | null {
   if (index < baselineLength || index >= series.length) return null;
   const rolling = openEnded && index >= baselineLength + recentSessions;
-  if (!rolling) return { reference: series.slice(0, baselineLength), observations: series.slice(baselineLength, index + 1) };
+  if (!rolling)
+    return { reference: series.slice(0, baselineLength), observations: series.slice(baselineLength, index + 1) };
   const start = index - recentSessions + 1;
-  return { reference: series.slice(Math.max(0, start - rollingWindow), start), observations: series.slice(start, index + 1) };
+  return {
+    reference: series.slice(Math.max(0, start - rollingWindow), start),
+    observations: series.slice(start, index + 1),
+  };
 }

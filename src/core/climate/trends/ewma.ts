@@ -36,7 +36,11 @@ export interface EwmaPoint {
  * session's variance is its sampling error plus the variation of a stable group between sessions; the
  * limits also carry the reference's own uncertainty, so a baseline of two sessions is not over-trusted.
  */
-export function ewmaChart(observations: readonly Observation[], reference: Reference, parameters: EwmaParameters): EwmaPoint[] {
+export function ewmaChart(
+  observations: readonly Observation[],
+  reference: Reference,
+  parameters: EwmaParameters,
+): EwmaPoint[] {
   const { lambda, limit, sessionVariation } = parameters;
   const tau2 = sessionVariation ** 2;
   let ewma = reference.mean;

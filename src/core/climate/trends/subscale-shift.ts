@@ -18,18 +18,33 @@ export interface SubscaleShift {
 }
 
 /** The shift of every comparable session of a subscale series (baseline sessions have none). */
-export function subscaleShifts(series: readonly Observation[], openEnded: boolean, trend: TrendSettings, minChange: number): SubscaleShift[] {
+export function subscaleShifts(
+  series: readonly Observation[],
+  openEnded: boolean,
+  trend: TrendSettings,
+  minChange: number,
+): SubscaleShift[] {
   return series.flatMap((observation, index) => {
     const comparison = comparisonAt(series, index, openEnded, trend.rollingWindow);
     const reference = comparison && referenceOf(comparison.reference, trend.sessionVariation);
     if (!comparison || !reference) return [];
-    const parameters = { lambda: trend.ewmaLambda, limit: trend.controlLimit, sessionVariation: trend.sessionVariation };
+    const parameters = {
+      lambda: trend.ewmaLambda,
+      limit: trend.controlLimit,
+      sessionVariation: trend.sessionVariation,
+    };
     const smoothed = ewmaChart(comparison.observations, reference, parameters).at(-1);
     // The session alone (an EWMA with lambda 1) catches a sudden rupture the smoothed trend would dilute.
     const alone = ewmaChart([observation], reference, { ...parameters, lambda: 1, limit: trend.sessionLimit })[0];
     if (!smoothed || !alone) return [];
     const beyondOf = (point: EwmaPoint) =>
-      Math.abs(point.deviation) < minChange ? null : point.ewma > point.upper ? "up" : point.ewma < point.lower ? "down" : null;
+      Math.abs(point.deviation) < minChange
+        ? null
+        : point.ewma > point.upper
+          ? "up"
+          : point.ewma < point.lower
+            ? "down"
+            : null;
     const point = beyondOf(smoothed) === null && beyondOf(alone) !== null ? alone : smoothed;
     const beyond = beyondOf(point);
     return [

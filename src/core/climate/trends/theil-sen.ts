@@ -19,7 +19,9 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** The Theil-Sen trend of a series; null with fewer than three points, because two cannot show a direction robustly. */
@@ -33,6 +35,7 @@ export function theilSen(points: readonly SlopePoint[]): TheilSen | null {
   if (slope === null) return null;
   const intercept = median(points.map((p) => p.y - slope * p.x)) as number;
   const direction = Math.sign(slope);
-  const agreeing = direction === 0 ? slopes.filter((s) => s === 0).length : slopes.filter((s) => Math.sign(s) === direction).length;
+  const agreeing =
+    direction === 0 ? slopes.filter((s) => s === 0).length : slopes.filter((s) => Math.sign(s) === direction).length;
   return { slope, intercept, points: points.length, agreement: agreeing / slopes.length };
 }

@@ -41,11 +41,17 @@ export async function saveFiles(dir: string, message: Message): Promise<Map<File
 }
 
 /** Like saveFiles, but a file that cannot be saved is explained to the person instead of failing the whole reply. */
-export async function saveFilesOrSay(dir: string, message: Message, write: (text: string) => void): Promise<Map<FileBlock, string>> {
+export async function saveFilesOrSay(
+  dir: string,
+  message: Message,
+  write: (text: string) => void,
+): Promise<Map<FileBlock, string>> {
   try {
     return await saveFiles(dir, message);
   } catch (error) {
-    write(`Sorry, I couldn't save the file in ${dir} (${(error as NodeJS.ErrnoException).code ?? "unexpected error"}).\n`);
+    write(
+      `Sorry, I couldn't save the file in ${dir} (${(error as NodeJS.ErrnoException).code ?? "unexpected error"}).\n`,
+    );
     return new Map();
   }
 }

@@ -132,7 +132,8 @@ export class ConsoleSession implements Messenger {
 
   private async show(to: Address, outcome: Outcome): Promise<void> {
     if ("form" in outcome) return this.openForm(to, outcome.form);
-    if (to === this.persona) this.deps.write(`${renderForConsole(outcome.reply, await this.saveFiles(outcome.reply)).text}\n`);
+    if (to === this.persona)
+      this.deps.write(`${renderForConsole(outcome.reply, await this.saveFiles(outcome.reply)).text}\n`);
   }
 
   private saveFiles(message: Message): Promise<Map<FileBlock, string>> {
@@ -143,7 +144,10 @@ export class ConsoleSession implements Messenger {
     for (let event = this.queued.shift(); event; event = this.queued.shift()) {
       const from = event["from"] as Address;
       const outcome = await this.deps.interactions.handle(event);
-      if (!("form" in outcome)) this.deps.write(`  · ${personOf(from)} ${event["type"] === "button" && String(event["action"]).startsWith("rsvp") ? "replied to the RSVP" : "answered the check-in"}\n`);
+      if (!("form" in outcome))
+        this.deps.write(
+          `  · ${personOf(from)} ${event["type"] === "button" && String(event["action"]).startsWith("rsvp") ? "replied to the RSVP" : "answered the check-in"}\n`,
+        );
       await this.show(from, outcome);
     }
   }
@@ -165,7 +169,9 @@ export class ConsoleSession implements Messenger {
 
   private nextSessionStart(now: Date): Date | string {
     const starts = this.deps.ctx.groups.flatMap((group) =>
-      listSessions(group, now).filter((s) => !s.cancelled && s.startsAt > now).map((s) => s.startsAt.getTime()),
+      listSessions(group, now)
+        .filter((s) => !s.cancelled && s.startsAt > now)
+        .map((s) => s.startsAt.getTime()),
     );
     return starts.length > 0 ? new Date(Math.min(...starts)) : "There are no more sessions scheduled.";
   }
@@ -180,10 +186,15 @@ export class ConsoleSession implements Messenger {
           : role === "lead"
             ? groups.flatMap((g) => g.leads)
             : [];
-    const found = role === "care-team" ? candidates[0] : candidates.find((address) => personOf(address) === name?.toLowerCase());
+    const found =
+      role === "care-team" ? candidates[0] : candidates.find((address) => personOf(address) === name?.toLowerCase());
     if (!found) {
       const names = [...new Set(candidates.map(personOf))].join(", ");
-      this.deps.write(role && names ? `No ${role} called "${name ?? ""}". Try one of: ${names}.\n` : "Usage: /as member <name>, /as lead <name> or /as care-team\n");
+      this.deps.write(
+        role && names
+          ? `No ${role} called "${name ?? ""}". Try one of: ${names}.\n`
+          : "Usage: /as member <name>, /as lead <name> or /as care-team\n",
+      );
       return;
     }
     this.persona = found;
@@ -192,7 +203,9 @@ export class ConsoleSession implements Messenger {
 
   private sees(to: Address): boolean {
     if (to === this.persona) return true;
-    return this.deps.ctx.groups.some((g) => g.careTeamChannel === to && (g.leads.includes(this.persona) || g.careTeamChannel === this.persona));
+    return this.deps.ctx.groups.some(
+      (g) => g.careTeamChannel === to && (g.leads.includes(this.persona) || g.careTeamChannel === this.persona),
+    );
   }
 
   private isMember(address: Address): boolean {

@@ -53,8 +53,10 @@ export class SimulatedMembers {
     const pulse = Math.round(Math.min(5, Math.max(1, 3.2 + 0.12 * prompts.size + (this.random() - 0.5) * 2.5)));
     const choice = actions.find((a) => a.type === "choice" && a.value === pulse);
     const events: Record<string, unknown>[] = [];
-    if (choice?.type === "choice") events.push({ type: "choice", from: member, promptId: choice.promptId, itemId: choice.itemId, value: pulse });
-    if (this.random() < 0.9) events.push({ type: "button", from: member, promptId: openForm.promptId, action: "open-form" });
+    if (choice?.type === "choice")
+      events.push({ type: "choice", from: member, promptId: choice.promptId, itemId: choice.itemId, value: pulse });
+    if (this.random() < 0.9)
+      events.push({ type: "button", from: member, promptId: openForm.promptId, action: "open-form" });
     return events;
   }
 
@@ -65,7 +67,9 @@ export class SimulatedMembers {
     for (const question of form.questions) {
       const subscale = this.gcq.items.find((item) => item.id === question.itemId)?.subscale ?? "";
       const noise = (this.random() + this.random() + this.random() - 1.5) * 1.6;
-      const value = Math.round(Math.min(this.gcq.scale.max, Math.max(this.gcq.scale.min, expected(subscale, sessionIndex) + noise)));
+      const value = Math.round(
+        Math.min(this.gcq.scale.max, Math.max(this.gcq.scale.min, expected(subscale, sessionIndex) + noise)),
+      );
       answers[question.itemId] = this.random() < 0.05 ? null : value;
     }
     return { type: "form", from: member, promptId: form.promptId, answers };

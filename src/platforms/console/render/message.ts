@@ -42,10 +42,18 @@ function renderBlock(block: Block, actions: Map<string, ConsoleAction>, saved: R
       return `${personOf(block.address)}: ${plain(block.text)}`;
     case "file": {
       const path = saved.get(block);
-      return path ? `  [file saved: ${path} · ${block.title}, ${block.data.byteLength} bytes]` : `  [file: ${block.title} (${block.filename}, ${block.data.byteLength} bytes)]`;
+      return path
+        ? `  [file saved: ${path} · ${block.title}, ${block.data.byteLength} bytes]`
+        : `  [file: ${block.title} (${block.filename}, ${block.data.byteLength} bytes)]`;
     }
     case "choice": {
-      for (const option of block.options) actions.set(String(option.value), { type: "choice", promptId: block.promptId, itemId: block.itemId, value: option.value });
+      for (const option of block.options)
+        actions.set(String(option.value), {
+          type: "choice",
+          promptId: block.promptId,
+          itemId: block.itemId,
+          value: option.value,
+        });
       return `${plain(block.question)}\n  ${block.options.map((o) => `${o.value} ${o.label}`).join(" · ")}`;
     }
     case "buttons":

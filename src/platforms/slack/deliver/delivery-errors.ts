@@ -46,14 +46,19 @@ export function toDeliveryError(error: unknown): DeliveryError {
       const slackError = sdk.data?.error ?? "unknown";
       if (goneErrors.has(slackError)) return new DeliveryError("recipient-gone", false);
       if (refusedErrors.has(slackError)) return new DeliveryError(`slack-${slackError}`, true);
-      if (slackError === "internal_error" || slackError === "fatal_error") return new DeliveryError("outcome-unknown", false);
+      if (slackError === "internal_error" || slackError === "fatal_error")
+        return new DeliveryError("outcome-unknown", false);
       return new DeliveryError(`slack-${slackError.replace(/[^a-z0-9_]/g, "").slice(0, 60)}`, false);
     }
     case "slack_webapi_http_error":
-      return sdk.statusCode === 503 ? new DeliveryError("slack-service-unavailable", true) : new DeliveryError("outcome-unknown", false);
+      return sdk.statusCode === 503
+        ? new DeliveryError("slack-service-unavailable", true)
+        : new DeliveryError("outcome-unknown", false);
     case "slack_webapi_request_error": {
       const code = networkCode(sdk);
-      return code !== undefined && neverSentCodes.has(code) ? new DeliveryError("slack-unreachable", true) : new DeliveryError("outcome-unknown", false);
+      return code !== undefined && neverSentCodes.has(code)
+        ? new DeliveryError("slack-unreachable", true)
+        : new DeliveryError("outcome-unknown", false);
     }
     default:
       return new DeliveryError("unexpected", false);

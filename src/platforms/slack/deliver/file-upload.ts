@@ -28,5 +28,9 @@ export async function uploadFile(api: PacedSlackApi, channel: string, upload: Up
     signal: AbortSignal.timeout(uploadTimeoutMs),
   }).catch(() => undefined);
   if (!response?.ok) throw new DeliveryError("slack-upload-failed", true);
-  await api.call("files.completeUploadExternal", { files: [{ id: ticket.data.file_id, title: upload.title }], channel_id: channel }, channel);
+  await api.call(
+    "files.completeUploadExternal",
+    { files: [{ id: ticket.data.file_id, title: upload.title }], channel_id: channel },
+    channel,
+  );
 }

@@ -29,7 +29,11 @@ export class SlackMessenger implements Messenger {
     try {
       const posts = rendered.posts.length > 0 ? rendered.posts : [[]];
       for (const blocks of posts) {
-        await this.api.call("chat.postMessage", { channel, text: rendered.text, ...(blocks.length > 0 ? { blocks } : {}), ...unfurlNothing }, channel);
+        await this.api.call(
+          "chat.postMessage",
+          { channel, text: rendered.text, ...(blocks.length > 0 ? { blocks } : {}), ...unfurlNothing },
+          channel,
+        );
         posted = true;
       }
       for (const upload of rendered.uploads) await uploadFile(this.api, channel, upload);
@@ -46,7 +50,10 @@ export class SlackMessenger implements Messenger {
       text: form.title,
       blocks: [
         { type: "text", text: `*${form.title}*` },
-        { type: "buttons", buttons: [{ promptId: form.promptId, action: "open-form", label: form.title, primary: true }] },
+        {
+          type: "buttons",
+          buttons: [{ promptId: form.promptId, action: "open-form", label: form.title, primary: true }],
+        },
       ],
     });
   }
@@ -54,7 +61,11 @@ export class SlackMessenger implements Messenger {
   /** Replaces a message the person clicked in, keeping `keep` (e.g. a button that still has work to do) beneath. */
   async update(channel: string, ts: string, message: Message, keep: readonly SlackBlock[] = []): Promise<void> {
     const rendered = renderSingle(message);
-    await this.api.call("chat.update", { channel, ts, text: rendered.text, blocks: [...rendered.blocks, ...keep] }, channel);
+    await this.api.call(
+      "chat.update",
+      { channel, ts, text: rendered.text, blocks: [...rendered.blocks, ...keep] },
+      channel,
+    );
     await this.shareUploads(channel, rendered.uploads);
   }
 

@@ -15,7 +15,12 @@ export interface Pacing {
 }
 
 /** Slack's published pace. */
-export const slackPacing: Pacing = { perChannelMs: 1000, secondMs: 1000, maxWaitSeconds: 30, maxRateLimitedAttempts: 5 };
+export const slackPacing: Pacing = {
+  perChannelMs: 1000,
+  secondMs: 1000,
+  maxWaitSeconds: 30,
+  maxRateLimitedAttempts: 5,
+};
 
 /** What a Web API method answered. */
 export type SlackResult = Record<string, unknown>;
@@ -61,7 +66,12 @@ export class PacedSlackApi {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private async attempt(method: string, args: Record<string, unknown>, channel: string | undefined, attempt: number): Promise<SlackResult> {
+  private async attempt(
+    method: string,
+    args: Record<string, unknown>,
+    channel: string | undefined,
+    attempt: number,
+  ): Promise<SlackResult> {
     await this.waitForTurn(method, channel);
     try {
       return (await this.client.apiCall(method, args)) as unknown as SlackResult;
@@ -69,8 +79,12 @@ export class PacedSlackApi {
       const failure = toDeliveryError(error);
       if (failure.code !== "rate-limited") throw failure;
       const seconds = Math.max(1, failure.retryAfterSeconds ?? 1);
-      this.pausedUntil.set(method, Math.max(this.pausedUntil.get(method) ?? 0, this.time.now() + seconds * this.pacing.secondMs));
-      if (seconds > this.pacing.maxWaitSeconds || attempt >= this.pacing.maxRateLimitedAttempts) throw new DeliveryError("rate-limited", true, seconds);
+      this.pausedUntil.set(
+        method,
+        Math.max(this.pausedUntil.get(method) ?? 0, this.time.now() + seconds * this.pacing.secondMs),
+      );
+      if (seconds > this.pacing.maxWaitSeconds || attempt >= this.pacing.maxRateLimitedAttempts)
+        throw new DeliveryError("rate-limited", true, seconds);
       return this.attempt(method, args, channel, attempt + 1);
     }
   }

@@ -9,8 +9,10 @@ import { renderHome } from "../render/home.js";
 import { logFailure, type ListenerDeps } from "./listener-deps.js";
 
 const unreadable = "Sorry, I couldn't read that, so nothing was saved. Please try again.";
-const triggerExpired = "Sorry, that took too long to open. Please tap *Full check-in* again; your check-in is still open.";
-const formTooLong = "Sorry, this check-in is too long to show in Slack. Nothing was saved; your group leaders can share it another way.";
+const triggerExpired =
+  "Sorry, that took too long to open. Please tap *Full check-in* again; your check-in is still open.";
+const formTooLong =
+  "Sorry, this check-in is too long to show in Slack. Nothing was saved; your group leaders can share it another way.";
 
 /** The "Full check-in" buttons of the clicked message, kept when the one-tap pulse is answered. */
 function formButtonsOf(body: BlockActions, promptId: string): Button[] {
@@ -27,9 +29,16 @@ function formButtonsOf(body: BlockActions, promptId: string): Button[] {
   });
 }
 
-async function openForm(deps: ListenerDeps, body: BlockActions, form: Form, origin: FormOrigin, clickKey: string): Promise<void> {
+async function openForm(
+  deps: ListenerDeps,
+  body: BlockActions,
+  form: Form,
+  origin: FormOrigin,
+  clickKey: string,
+): Promise<void> {
   const user = body.user.id;
-  const tell = (text: string) => (origin.channel ? deps.messenger.postEphemeral(origin.channel, user, textMessage(text)) : Promise.resolve());
+  const tell = (text: string) =>
+    origin.channel ? deps.messenger.postEphemeral(origin.channel, user, textMessage(text)) : Promise.resolve();
   const view = renderFormModal(form, origin);
   if (!view) return tell(formTooLong);
   if (!body.trigger_id) return tell(triggerExpired);
@@ -39,7 +48,11 @@ async function openForm(deps: ListenerDeps, body: BlockActions, form: Form, orig
     deps.clicks.release(clickKey);
     const code = (error as { code?: string }).code ?? "";
     deps.logger.warn({ listener: "block-actions", error: code }, "form not opened");
-    await tell(code.includes("trigger") ? triggerExpired : "Sorry, I couldn't open the check-in just now. Please try again in a moment.");
+    await tell(
+      code.includes("trigger")
+        ? triggerExpired
+        : "Sorry, I couldn't open the check-in just now. Please try again in a moment.",
+    );
   }
 }
 
@@ -75,13 +88,22 @@ async function answerClick(deps: ListenerDeps, raw: unknown): Promise<void> {
   const event =
     value.kind === "choice"
       ? { type: "choice", from, promptId: value.promptId, itemId: value.itemId, value: value.value }
-      : { type: "button", from, ...(channel ? { channel: `slack:${channel}` } : {}), promptId: value.promptId, action: value.action };
+      : {
+          type: "button",
+          from,
+          ...(channel ? { channel: `slack:${channel}` } : {}),
+          promptId: value.promptId,
+          action: value.action,
+        };
   const outcome = await deps.bot.interactions.handle(event);
   if ("form" in outcome) return openForm(deps, body, outcome.form, { promptId: value.promptId, channel, ts }, clickKey);
   if (!outcome.replacesPrompt) deps.clicks.release(clickKey);
   if (outcome.replacesPrompt && channel && ts) {
     const keep = value.kind === "choice" ? formButtonsOf(body, value.promptId) : [];
-    const reply = keep.length > 0 ? { ...outcome.reply, blocks: [...outcome.reply.blocks, { type: "buttons" as const, buttons: keep }] } : outcome.reply;
+    const reply =
+      keep.length > 0
+        ? { ...outcome.reply, blocks: [...outcome.reply.blocks, { type: "buttons" as const, buttons: keep }] }
+        : outcome.reply;
     return deps.messenger.update(channel, ts, reply);
   }
   if (channel) await deps.messenger.postEphemeral(channel, user, outcome.reply);

@@ -18,6 +18,9 @@ export interface ListenerDeps {
 
 /** Logs a listener's failure by kind only (never ids or text). */
 export function logFailure(deps: ListenerDeps, listener: string, error: unknown): void {
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : (error as Error)?.name;
+  const code =
+    typeof error === "object" && error !== null && "code" in error
+      ? String((error as { code: unknown }).code)
+      : (error as Error)?.name;
   deps.logger.error({ listener, error: code }, "Slack listener failed");
 }

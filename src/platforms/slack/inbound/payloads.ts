@@ -16,14 +16,20 @@ export const blockActionsSchema = z
     trigger_id: z.string().min(1).max(300).optional(),
     container: z.object({ channel_id: slackChannelId.optional(), message_ts: messageTs.optional() }).loose().optional(),
     channel: z.object({ id: slackChannelId }).loose().optional(),
-    message: z.object({ ts: messageTs, blocks: z.array(z.unknown()).optional() }).loose().optional(),
+    message: z
+      .object({ ts: messageTs, blocks: z.array(z.unknown()).optional() })
+      .loose()
+      .optional(),
     actions: z
       .array(
         z
           .object({
             action_id: z.string().max(255),
             value: z.string().max(2000).optional(),
-            selected_option: z.object({ value: z.string().max(150) }).loose().nullish(),
+            selected_option: z
+              .object({ value: z.string().max(150) })
+              .loose()
+              .nullish(),
           })
           .loose(),
       )
@@ -39,7 +45,9 @@ export const viewSubmissionSchema = z
   .object({
     type: z.literal("view_submission"),
     user: z.object({ id: slackUserId }).loose(),
-    view: z.object({ private_metadata: z.string().max(3000), state: z.object({ values: z.unknown() }).loose() }).loose(),
+    view: z
+      .object({ private_metadata: z.string().max(3000), state: z.object({ values: z.unknown() }).loose() })
+      .loose(),
   })
   .loose();
 
@@ -53,7 +61,9 @@ export const slashCommandSchema = z
   .loose();
 
 /** The parts of an app_home_opened event Cohesion reads. */
-export const homeOpenedSchema = z.object({ type: z.literal("app_home_opened"), user: slackUserId, tab: z.string().optional() }).loose();
+export const homeOpenedSchema = z
+  .object({ type: z.literal("app_home_opened"), user: slackUserId, tab: z.string().optional() })
+  .loose();
 
 /** A person's own new message in their direct messages with Cohesion (edits, deletes and bots' posts carry a subtype or bot id). */
 export const directMessageSchema = z
@@ -73,4 +83,10 @@ export function isPersonsNewMessage(event: unknown): boolean {
 }
 
 /** An echoed button of one of our messages: its label and value. */
-export const echoedButtonSchema = z.object({ type: z.literal("button"), text: z.object({ text: z.string().max(75) }).loose(), value: z.string().max(2000) }).loose();
+export const echoedButtonSchema = z
+  .object({
+    type: z.literal("button"),
+    text: z.object({ text: z.string().max(75) }).loose(),
+    value: z.string().max(2000),
+  })
+  .loose();

@@ -10,13 +10,17 @@ export const slashCommand = "/cohesion";
 const stillWorking = "One moment, I'm working on it…";
 
 function ephemeral(message: Message, note?: string): RespondArguments {
-  const withNote = note ? { ...message, blocks: [...message.blocks, { type: "context" as const, text: note }] } : message;
+  const withNote = note
+    ? { ...message, blocks: [...message.blocks, { type: "context" as const, text: note }] }
+    : message;
   const rendered = renderSingle(withNote);
   return { response_type: "ephemeral", text: rendered.text, blocks: rendered.blocks };
 }
 
 function filesNote(message: Message): string | undefined {
-  const titles = message.blocks.flatMap((block) => (block.type === "file" || block.type === "image" ? [block.type === "file" ? block.title : "the chart"] : []));
+  const titles = message.blocks.flatMap((block) =>
+    block.type === "file" || block.type === "image" ? [block.type === "file" ? block.title : "the chart"] : [],
+  );
   return titles.length > 0 ? `I've sent ${titles.join(" and ")} to your direct messages.` : undefined;
 }
 
@@ -33,15 +37,23 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
       return;
     }
     const { user_id: user, channel_id: channel, text } = parsed.data;
-    const work = deps.bot.interactions.handle({ type: "command", from: `slack:${user}`, channel: `slack:${channel}`, text: text.trim() });
+    const work = deps.bot.interactions.handle({
+      type: "command",
+      from: `slack:${user}`,
+      channel: `slack:${channel}`,
+      text: text.trim(),
+    });
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), deps.commandAckMs)));
+    const deadline = new Promise<undefined>(
+      (resolve) => (timer = setTimeout(() => resolve(undefined), deps.commandAckMs)),
+    );
     const early = await Promise.race([work, deadline]);
     clearTimeout(timer);
     const late = early === undefined;
     if (late) await ack(ephemeral(textMessage(stillWorking)));
     const outcome = early ?? (await work);
-    const reply = "reply" in outcome ? outcome.reply : textMessage("Please use the button in your check-in message for that.");
+    const reply =
+      "reply" in outcome ? outcome.reply : textMessage("Please use the button in your check-in message for that.");
     const note = filesNote(reply);
     try {
       if (late) await respond({ ...ephemeral(reply, note), replace_original: true });

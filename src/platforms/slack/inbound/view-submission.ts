@@ -9,7 +9,9 @@ import { logFailure, type ListenerDeps } from "./listener-deps.js";
 
 type ViewAck = (response?: { response_action: "update"; view: types.ModalView }) => Promise<void>;
 
-const unreadable = textMessage("Sorry, I couldn't read those answers, so nothing was saved. Please try again from the check-in message.");
+const unreadable = textMessage(
+  "Sorry, I couldn't read those answers, so nothing was saved. Please try again from the check-in message.",
+);
 
 /**
  * Registers the full check-in modal's submission: the answers are stored before Slack is answered;
@@ -20,7 +22,10 @@ export function registerViewSubmission(app: App, deps: ListenerDeps): void {
   app.view(formCallbackId, async ({ ack, body }) => {
     const answer = ack as ViewAck;
     const showInModal = (message = unreadable) =>
-      answer({ response_action: "update", view: noticeModal("Check-in", renderSingle(message, slackLimits.blocksPerView).blocks) });
+      answer({
+        response_action: "update",
+        view: noticeModal("Check-in", renderSingle(message, slackLimits.blocksPerView).blocks),
+      });
     try {
       const parsed = viewSubmissionSchema.safeParse(body);
       const origin = parsed.success ? formOriginOf(parsed.data.view.private_metadata) : undefined;

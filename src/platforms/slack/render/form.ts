@@ -15,8 +15,14 @@ export interface FormOrigin {
 
 const originSchema = z.strictObject({
   p: z.string().min(1).max(100),
-  c: z.string().regex(/^[A-Z0-9]{1,40}$/).optional(),
-  t: z.string().regex(/^\d{1,12}\.\d{1,8}$/).optional(),
+  c: z
+    .string()
+    .regex(/^[A-Z0-9]{1,40}$/)
+    .optional(),
+  t: z
+    .string()
+    .regex(/^\d{1,12}\.\d{1,8}$/)
+    .optional(),
 });
 
 const answerInputBlock = /^q:([a-z0-9-]{1,40})$/;
@@ -24,7 +30,10 @@ const answerActionId = "answer";
 
 const stateSchema = z.record(
   z.string(),
-  z.record(z.string(), z.object({ selected_option: z.object({ value: z.string().regex(/^-?\d{1,9}$/) }).nullish() }).loose()),
+  z.record(
+    z.string(),
+    z.object({ selected_option: z.object({ value: z.string().regex(/^-?\d{1,9}$/) }).nullish() }).loose(),
+  ),
 );
 
 function plain(text: string, max: number) {
@@ -37,7 +46,10 @@ export function renderFormModal(form: Form, origin: FormOrigin): types.ModalView
     type: "section",
     text: { type: "mrkdwn", text, verbatim: true },
   }));
-  const footer: SlackBlock = { type: "context", elements: [{ type: "mrkdwn", text: "Skip any question you'd rather not answer.", verbatim: true }] };
+  const footer: SlackBlock = {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: "Skip any question you'd rather not answer.", verbatim: true }],
+  };
   if (intro.length + form.questions.length + 1 > slackLimits.blocksPerView) return undefined;
   const questions: SlackBlock[] = form.questions.map((question) => {
     const options = question.options.slice(0, slackLimits.optionsPerSelect).map((option) => ({
@@ -47,8 +59,19 @@ export function renderFormModal(form: Form, origin: FormOrigin): types.ModalView
     const element =
       options.length <= slackLimits.optionsPerRadio
         ? { type: "radio_buttons" as const, action_id: answerActionId, options }
-        : { type: "static_select" as const, action_id: answerActionId, options, placeholder: plain("Choose one", slackLimits.optionText) };
-    return { type: "input", block_id: `q:${question.itemId}`, optional: true, label: plain(question.text, slackLimits.inputLabel), element };
+        : {
+            type: "static_select" as const,
+            action_id: answerActionId,
+            options,
+            placeholder: plain("Choose one", slackLimits.optionText),
+          };
+    return {
+      type: "input",
+      block_id: `q:${question.itemId}`,
+      optional: true,
+      label: plain(question.text, slackLimits.inputLabel),
+      element,
+    };
   });
   const metadata = JSON.stringify({ p: origin.promptId, c: origin.channel, t: origin.ts });
   if (metadata.length > slackLimits.privateMetadata) return undefined;
@@ -88,5 +111,10 @@ export function formAnswersOf(values: unknown): Record<string, number | null> | 
 
 /** A small modal that shows a reply in place of the form (when the answers could not be saved). */
 export function noticeModal(title: string, blocks: SlackBlock[]): types.ModalView {
-  return { type: "modal", title: plain(title, slackLimits.viewTitle), close: plain("Close", slackLimits.viewTitle), blocks };
+  return {
+    type: "modal",
+    title: plain(title, slackLimits.viewTitle),
+    close: plain("Close", slackLimits.viewTitle),
+    blocks,
+  };
 }

@@ -17,8 +17,20 @@ const part = z.string().regex(/^[a-z0-9.-]{1,100}$/);
 const action = z.string().regex(/^[^|]{1,100}$/);
 
 const valueSchema = z.union([
-  z.tuple([z.literal("c"), part, part, z.string().regex(/^-?\d{1,9}$/).transform(Number)]).transform(([, promptId, itemId, value]) => ({ kind: "choice" as const, promptId, itemId, value })),
-  z.tuple([z.literal("b"), part, action]).transform(([, promptId, action]) => ({ kind: "button" as const, promptId, action })),
+  z
+    .tuple([
+      z.literal("c"),
+      part,
+      part,
+      z
+        .string()
+        .regex(/^-?\d{1,9}$/)
+        .transform(Number),
+    ])
+    .transform(([, promptId, itemId, value]) => ({ kind: "choice" as const, promptId, itemId, value })),
+  z
+    .tuple([z.literal("b"), part, action])
+    .transform(([, promptId, action]) => ({ kind: "button" as const, promptId, action })),
   z.tuple([z.literal("h"), z.enum(["pause", "resume"])]).transform(([, action]) => ({ kind: "home" as const, action })),
 ]);
 

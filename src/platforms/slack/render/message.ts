@@ -47,7 +47,8 @@ export function mentionOf(mention: MentionBlock): string {
 }
 
 function choiceBlocks(block: ChoiceBlock, next: () => number): SlackBlock[] {
-  const value = (v: number, max?: number) => encodeValue({ kind: "choice", promptId: block.promptId, itemId: block.itemId, value: v }, max);
+  const value = (v: number, max?: number) =>
+    encodeValue({ kind: "choice", promptId: block.promptId, itemId: block.itemId, value: v }, max);
   const question = sections(escapeMrkdwn(block.question));
   if (block.options.length <= slackLimits.elementsPerActions) {
     const elements = block.options.map((option) => ({
@@ -62,7 +63,12 @@ function choiceBlocks(block: ChoiceBlock, next: () => number): SlackBlock[] {
     text: plain(option.label, slackLimits.optionText),
     value: value(option.value, slackLimits.optionValue),
   }));
-  const select = { type: "static_select" as const, action_id: actionId(next()), placeholder: plain("Choose one", slackLimits.optionText), options };
+  const select = {
+    type: "static_select" as const,
+    action_id: actionId(next()),
+    placeholder: plain("Choose one", slackLimits.optionText),
+    options,
+  };
   return [...question, { type: "actions", elements: [select] }];
 }
 
@@ -81,9 +87,12 @@ function buttonBlocks(buttons: readonly Button[], next: () => number): SlackBloc
 }
 
 function fieldBlocks(fields: readonly { label: string; value: string }[]): SlackBlock[] {
-  const texts = fields.map((field) => mrkdwn(truncate(`*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`, slackLimits.fieldText)));
+  const texts = fields.map((field) =>
+    mrkdwn(truncate(`*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`, slackLimits.fieldText)),
+  );
   const blocks: SlackBlock[] = [];
-  for (let i = 0; i < texts.length; i += slackLimits.fieldsPerSection) blocks.push({ type: "section", fields: texts.slice(i, i + slackLimits.fieldsPerSection) });
+  for (let i = 0; i < texts.length; i += slackLimits.fieldsPerSection)
+    blocks.push({ type: "section", fields: texts.slice(i, i + slackLimits.fieldsPerSection) });
   return blocks;
 }
 
@@ -92,7 +101,10 @@ function renderBlock(block: Block, next: () => number, uploads: Upload[]): Slack
     case "text":
       return sections(escapeMrkdwn(block.text));
     case "context":
-      return splitMrkdwn(escapeMrkdwn(block.text), slackLimits.sectionText).map((piece) => ({ type: "context", elements: [mrkdwn(piece)] }));
+      return splitMrkdwn(escapeMrkdwn(block.text), slackLimits.sectionText).map((piece) => ({
+        type: "context",
+        elements: [mrkdwn(piece)],
+      }));
     case "divider":
       return [{ type: "divider" }];
     case "fields":
@@ -104,7 +116,12 @@ function renderBlock(block: Block, next: () => number, uploads: Upload[]): Slack
     case "buttons":
       return buttonBlocks(block.buttons, next);
     case "image":
-      uploads.push({ filename: "chart.png", title: truncate(block.alt, 250), bytes: block.png, alt: truncate(block.alt, 1000) });
+      uploads.push({
+        filename: "chart.png",
+        title: truncate(block.alt, 250),
+        bytes: block.png,
+        alt: truncate(block.alt, 1000),
+      });
       return [];
     case "file":
       uploads.push({ filename: block.filename, title: truncate(block.title, 250), bytes: block.data });
@@ -119,17 +136,24 @@ export function renderMessage(message: Message): RenderedMessage {
   const uploads: Upload[] = [];
   const blocks = message.blocks.flatMap((block) => renderBlock(block, next, uploads));
   const posts: SlackBlock[][] = [];
-  for (let i = 0; i < blocks.length; i += slackLimits.blocksPerMessage) posts.push(blocks.slice(i, i + slackLimits.blocksPerMessage));
+  for (let i = 0; i < blocks.length; i += slackLimits.blocksPerMessage)
+    posts.push(blocks.slice(i, i + slackLimits.blocksPerMessage));
   return { text: truncate(escapeMrkdwn(message.text), slackLimits.fallbackText), posts, uploads };
 }
 
 /** Renders a message that must fit one surface (a reply, an update, a view): at most `maxBlocks`, saying so if cut. */
-export function renderSingle(message: Message, maxBlocks: number = slackLimits.blocksPerMessage): { text: string; blocks: SlackBlock[]; uploads: readonly Upload[] } {
+export function renderSingle(
+  message: Message,
+  maxBlocks: number = slackLimits.blocksPerMessage,
+): { text: string; blocks: SlackBlock[]; uploads: readonly Upload[] } {
   const rendered = renderMessage(message);
   const all = rendered.posts.flat();
   const blocks: SlackBlock[] =
     all.length <= maxBlocks
       ? all
-      : [...all.slice(0, maxBlocks - 1), { type: "context", elements: [mrkdwn("This was too long to show in full here.")] }];
+      : [
+          ...all.slice(0, maxBlocks - 1),
+          { type: "context", elements: [mrkdwn("This was too long to show in full here.")] },
+        ];
   return { text: rendered.text, blocks, uploads: rendered.uploads };
 }

@@ -17,7 +17,8 @@ const retryableStatuses = new Set([429, 412, 502, 504]);
 /** The DeliveryError for an HTTP status from the Bot Connector, with Teams' Retry-After when it gave one. */
 export function deliveryErrorFor(status: number, retryAfter: string | null): DeliveryError {
   const seconds = retryAfter !== null && /^\d+(\.\d+)?$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-  if (retryableStatuses.has(status)) return new DeliveryError(status === 429 ? "teams-throttled" : `teams-http-${status}`, true, seconds);
+  if (retryableStatuses.has(status))
+    return new DeliveryError(status === 429 ? "teams-throttled" : `teams-http-${status}`, true, seconds);
   // Uninstalled, blocked, or a conversation that no longer exists: nobody can fix this by retrying.
   if (status === 403 || status === 404) return new DeliveryError("recipient-gone", false);
   if (status === 401) return new DeliveryError("teams-unauthorized", false);
@@ -53,8 +54,16 @@ export function createBotConnector(tokens: TokenSource, fetchImpl: typeof fetch 
       return call("POST", conversationUrl(serviceUrl, conversationId), activity);
     },
     /** Replaces an activity the bot sent earlier (a card that was answered). */
-    async update(serviceUrl: string, conversationId: string, activityId: string, activity: OutboundActivity): Promise<void> {
-      await call("PUT", `${conversationUrl(serviceUrl, conversationId)}/${encodeURIComponent(activityId)}`, { ...activity, id: activityId });
+    async update(
+      serviceUrl: string,
+      conversationId: string,
+      activityId: string,
+      activity: OutboundActivity,
+    ): Promise<void> {
+      await call("PUT", `${conversationUrl(serviceUrl, conversationId)}/${encodeURIComponent(activityId)}`, {
+        ...activity,
+        id: activityId,
+      });
     },
   };
 }
@@ -65,7 +74,9 @@ const neverSent = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 /** A failed request: retryable if it never reached Teams; otherwise (a timeout, a dropped answer) the outcome is unknown and not retried. */
 function unsentOrUnknown(error: unknown): DeliveryError {
   const code = (error as { cause?: { code?: unknown } }).cause?.code;
-  return typeof code === "string" && neverSent.has(code) ? new DeliveryError("teams-unreachable", true) : new DeliveryError("outcome-unknown", false);
+  return typeof code === "string" && neverSent.has(code)
+    ? new DeliveryError("teams-unreachable", true)
+    : new DeliveryError("outcome-unknown", false);
 }
 
 function safeJson(text: string): unknown {

@@ -57,13 +57,19 @@ export function createReferenceBook(store: Store, clock: Clock, logger: Logger) 
   async function remember(address: Address, reference: Omit<ConversationReference, "updatedAt">): Promise<void> {
     const current = await find(address);
     // Some activities (invokes) may come without the person's name: keep the one we had.
-    const merged = { ...reference, ...(reference.name === undefined && current?.name !== undefined ? { name: current.name } : {}) };
+    const merged = {
+      ...reference,
+      ...(reference.name === undefined && current?.name !== undefined ? { name: current.name } : {}),
+    };
     if (current && sameReference(current, merged)) return;
     const entry: ConversationReference = { ...merged, updatedAt: clock.now().toISOString() };
     await store.updateOrganisation((organisation) => {
       const teams = { ...(organisation.platformData?.teams ?? {}) };
       const conversations = storedSchema.safeParse(teams.conversations ?? {});
-      teams.conversations = { ...(conversations.success ? conversations.data : {}), [localPart(address)]: entry } as z.core.util.JSONType;
+      teams.conversations = {
+        ...(conversations.success ? conversations.data : {}),
+        [localPart(address)]: entry,
+      } as z.core.util.JSONType;
       organisation.platformData = { ...organisation.platformData, teams };
     });
   }
@@ -84,7 +90,15 @@ export function createReferenceBook(store: Store, clock: Clock, logger: Logger) 
 }
 
 function sameReference(a: ConversationReference, b: Omit<ConversationReference, "updatedAt">): boolean {
-  return a.serviceUrl === b.serviceUrl && a.conversationId === b.conversationId && a.kind === b.kind && a.botId === b.botId && a.tenantId === b.tenantId && a.name === b.name && a.userId === b.userId;
+  return (
+    a.serviceUrl === b.serviceUrl &&
+    a.conversationId === b.conversationId &&
+    a.kind === b.kind &&
+    a.botId === b.botId &&
+    a.tenantId === b.tenantId &&
+    a.name === b.name &&
+    a.userId === b.userId
+  );
 }
 
 /** The reference book created by createReferenceBook. */

@@ -27,11 +27,19 @@ export type ConsentReply = ReturnType<typeof textMessage>;
  * Teams' file consent flow: the person chose Allow (upload the held file to the OneDrive URL Teams
  * gave, then show it in the chat) or Decline (drop it). Only the file's recipient can accept it.
  */
-export function createFileConsent(pending: PendingFiles, outbound: Outbound, logger: Logger, fetchImpl: typeof fetch = fetch) {
+export function createFileConsent(
+  pending: PendingFiles,
+  outbound: Outbound,
+  logger: Logger,
+  fetchImpl: typeof fetch = fetch,
+) {
   async function upload(url: string, data: Uint8Array): Promise<boolean> {
     const response = await fetchImpl(url, {
       method: "PUT",
-      headers: { "content-range": `bytes 0-${data.byteLength - 1}/${data.byteLength}`, "content-type": "application/octet-stream" },
+      headers: {
+        "content-range": `bytes 0-${data.byteLength - 1}/${data.byteLength}`,
+        "content-type": "application/octet-stream",
+      },
       body: data,
       signal: AbortSignal.timeout(30_000),
     }).catch(() => undefined);
@@ -44,14 +52,17 @@ export function createFileConsent(pending: PendingFiles, outbound: Outbound, log
     if (!parsed.success) return textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.");
     const { action, context, uploadInfo } = parsed.data;
     const file = pending.find(context.fileId);
-    if (!file || file.recipient !== from) return textMessage("That file is no longer waiting for you. Please ask me for it again.");
+    if (!file || file.recipient !== from)
+      return textMessage("That file is no longer waiting for you. Please ask me for it again.");
     if (action === "decline") {
       pending.settle(context.fileId);
       return textMessage("No problem, I haven't saved the file.");
     }
     if (!uploadInfo || !(await upload(uploadInfo.uploadUrl, file.block.data))) {
       logger.warn({ code: "teams-file-upload-failed" }, "file not uploaded");
-      return textMessage("Sorry, I couldn't save the file to your OneDrive. Please ask me for it again in a little while.");
+      return textMessage(
+        "Sorry, I couldn't save the file to your OneDrive. Please ask me for it again in a little while.",
+      );
     }
     pending.settle(context.fileId);
     await outbound.post(to, {

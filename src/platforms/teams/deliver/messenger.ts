@@ -17,7 +17,12 @@ export function consentCardActivity(block: FileBlock, fileId: string, botId: str
       {
         contentType: "application/vnd.microsoft.teams.card.file.consent",
         name: block.filename,
-        content: { description: block.title, sizeInBytes: block.data.byteLength, acceptContext: { fileId }, declineContext: { fileId } },
+        content: {
+          description: block.title,
+          sizeInBytes: block.data.byteLength,
+          acceptContext: { fileId },
+          declineContext: { fileId },
+        },
       },
     ],
   };
@@ -31,9 +36,18 @@ export function fileNote(personal: boolean): (block: FileBlock) => string {
 }
 
 /** Sends neutral messages to Teams people and channels through their stored conversation references. */
-export function createTeamsMessenger(book: ReferenceBook, outbound: Outbound, pendingFiles: PendingFiles): Messenger & {
+export function createTeamsMessenger(
+  book: ReferenceBook,
+  outbound: Outbound,
+  pendingFiles: PendingFiles,
+): Messenger & {
   /** Sends a message to a conversation: the card, then a consent card per file where files are allowed. */
-  deliver(to: Destination, personal: boolean, recipient: Address | undefined, message: Message): Promise<string | undefined>;
+  deliver(
+    to: Destination,
+    personal: boolean,
+    recipient: Address | undefined,
+    message: Message,
+  ): Promise<string | undefined>;
 } {
   async function reference(to: Address): Promise<ConversationReference> {
     const found = await book.find(to);
@@ -51,8 +65,16 @@ export function createTeamsMessenger(book: ReferenceBook, outbound: Outbound, pe
     return found;
   }
 
-  async function deliver(to: Destination, personal: boolean, recipient: Address | undefined, message: Message): Promise<string | undefined> {
-    const rendered = renderMessage(message, { names: await names(message), fileNote: fileNote(personal && recipient !== undefined) });
+  async function deliver(
+    to: Destination,
+    personal: boolean,
+    recipient: Address | undefined,
+    message: Message,
+  ): Promise<string | undefined> {
+    const rendered = renderMessage(message, {
+      names: await names(message),
+      fileNote: fileNote(personal && recipient !== undefined),
+    });
     const id = await outbound.post(to, cardActivity(rendered, to.botId));
     if (personal && recipient) {
       for (const block of message.blocks.filter((b): b is FileBlock => b.type === "file")) {

@@ -23,14 +23,22 @@ function limiterKey(conversationId: string): string {
 }
 
 /** Everything Cohesion sends to Teams, paced per conversation and retried on Teams' temporary failures. */
-export function createOutbound(connector: BotConnector, limiter: ConversationLimiter, timer: Timer, random: () => number) {
+export function createOutbound(
+  connector: BotConnector,
+  limiter: ConversationLimiter,
+  timer: Timer,
+  random: () => number,
+) {
   return {
     /** Posts an activity (a new message, or a reply in a channel thread); resolves with its id. */
     post(to: Destination, activity: OutboundActivity): Promise<string | undefined> {
       return withRetries(
         async () => {
           await limiter.turn(limiterKey(to.conversationId));
-          return connector.send(to.serviceUrl, to.conversationId, { ...activity, conversation: { id: to.conversationId } });
+          return connector.send(to.serviceUrl, to.conversationId, {
+            ...activity,
+            conversation: { id: to.conversationId },
+          });
         },
         timer,
         random,
@@ -41,7 +49,10 @@ export function createOutbound(connector: BotConnector, limiter: ConversationLim
       return withRetries(
         async () => {
           await limiter.turn(limiterKey(to.conversationId));
-          await connector.update(to.serviceUrl, to.conversationId, activityId, { ...activity, conversation: { id: to.conversationId } });
+          await connector.update(to.serviceUrl, to.conversationId, activityId, {
+            ...activity,
+            conversation: { id: to.conversationId },
+          });
         },
         timer,
         random,

@@ -14,7 +14,10 @@ export const noTokens: TokenSource = { token: async () => undefined };
  */
 export function appTokens(factory: ServiceClientCredentialsFactory, env: Env): TokenSource {
   const appId = env.MICROSOFT_APP_ID ?? "";
-  const tenant = env.MICROSOFT_APP_TYPE === "SingleTenant" || env.MICROSOFT_APP_TYPE === "UserAssignedMSI" ? env.MICROSOFT_APP_TENANT_ID : undefined;
+  const tenant =
+    env.MICROSOFT_APP_TYPE === "SingleTenant" || env.MICROSOFT_APP_TYPE === "UserAssignedMSI"
+      ? env.MICROSOFT_APP_TENANT_ID
+      : undefined;
   const loginUrl = `https://login.microsoftonline.com/${tenant ?? "botframework.com"}`;
   let credentials: ReturnType<ServiceClientCredentialsFactory["createCredentials"]> | undefined;
   return {

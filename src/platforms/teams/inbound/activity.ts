@@ -1,12 +1,21 @@
 import { z } from "zod";
 
-const account = z.object({ id: z.string().min(1).max(300), name: z.string().max(300).optional(), aadObjectId: z.string().min(1).max(100).optional() });
+const account = z.object({
+  id: z.string().min(1).max(300),
+  name: z.string().max(300).optional(),
+  aadObjectId: z.string().min(1).max(100).optional(),
+});
 
 /** An @mention in a message: the `<at>…</at>` it appears as in the text, and who (or which tag or channel) it names. */
 const mentionSchema = z.object({ type: z.literal("mention"), text: z.string().max(500), mentioned: account });
 
 // Teams adds other entities too (clientInfo, for one); only their kind is read, so they are let through.
-const otherEntitySchema = z.object({ type: z.string().max(100).refine((type) => type !== "mention") });
+const otherEntitySchema = z.object({
+  type: z
+    .string()
+    .max(100)
+    .refine((type) => type !== "mention"),
+});
 
 /** An @mention entity of a validated activity. */
 export type Mention = z.infer<typeof mentionSchema>;
@@ -34,7 +43,10 @@ export const activitySchema = z.object({
     })
     .optional(),
   text: z.string().max(10_000).optional(),
-  entities: z.array(z.union([mentionSchema, otherEntitySchema])).max(200).optional(),
+  entities: z
+    .array(z.union([mentionSchema, otherEntitySchema]))
+    .max(200)
+    .optional(),
   value: z.unknown().optional(),
   replyToId: z.string().max(300).optional(),
   membersAdded: z.array(account).optional(),

@@ -4,7 +4,11 @@ import type { CardElement } from "../render/text.js";
 /** What a Cohesion card action carries back: never names or answers, only opaque ids and the chosen values. */
 export const cardActionDataSchema = z.discriminatedUnion("cohesion", [
   z.object({ cohesion: z.literal("choice"), promptId: z.string().max(100), itemId: z.string().max(100) }),
-  z.object({ cohesion: z.literal("form"), promptId: z.string().max(100), itemIds: z.array(z.string().max(100)).max(100) }),
+  z.object({
+    cohesion: z.literal("form"),
+    promptId: z.string().max(100),
+    itemIds: z.array(z.string().max(100)).max(100),
+  }),
   z.object({ cohesion: z.literal("button"), promptId: z.string().max(100), action: z.string().max(100) }),
 ]);
 
@@ -22,7 +26,12 @@ export function answerInputId(itemId: string): string {
  */
 export function cardAction(title: string, data: CardActionData, primary = false): CardElement {
   const common = { title, data, ...(primary ? { style: "positive" } : {}) };
-  return { type: "Action.Execute", verb: `cohesion.${data.cohesion}`, ...common, fallback: { type: "Action.Submit", ...common } };
+  return {
+    type: "Action.Execute",
+    verb: `cohesion.${data.cohesion}`,
+    ...common,
+    fallback: { type: "Action.Submit", ...common },
+  };
 }
 
 const answerValue = z.union([z.string(), z.number()]).optional();

@@ -28,7 +28,15 @@ export function cardActionEvent(submitted: unknown, from: Address, channel: Addr
       return { event: { type: "form", from, promptId: data.data.promptId, answers: Object.fromEntries(answers) } };
     }
     case "button":
-      return { event: { type: "button", from, ...(channel ? { channel } : {}), promptId: data.data.promptId, action: data.data.action } };
+      return {
+        event: {
+          type: "button",
+          from,
+          ...(channel ? { channel } : {}),
+          promptId: data.data.promptId,
+          action: data.data.action,
+        },
+      };
   }
 }
 

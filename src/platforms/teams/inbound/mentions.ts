@@ -23,7 +23,10 @@ async function addressOf(mention: Mention, book: ReferenceBook): Promise<string>
 export async function mentionWords(activity: InboundActivity, book: ReferenceBook): Promise<MentionWord[]> {
   const words: MentionWord[] = [];
   for (const mention of mentionsOf(activity)) {
-    words.push({ text: mention.text, word: mention.mentioned.id === activity.recipient.id ? "" : await addressOf(mention, book) });
+    words.push({
+      text: mention.text,
+      word: mention.mentioned.id === activity.recipient.id ? "" : await addressOf(mention, book),
+    });
   }
   return words;
 }

@@ -4,8 +4,12 @@ import { channelAddress, conversationIdOf, senderAddress } from "../addresses.js
 import type { ReferenceBook } from "../deliver/conversation-references.js";
 
 function botWasRemoved(activity: InboundActivity): boolean {
-  if (activity.type === "installationUpdate") return activity.action === "remove" || activity.action === "remove-upgrade";
-  return activity.type === "conversationUpdate" && (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient.id);
+  if (activity.type === "installationUpdate")
+    return activity.action === "remove" || activity.action === "remove-upgrade";
+  return (
+    activity.type === "conversationUpdate" &&
+    (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient.id)
+  );
 }
 
 /**

@@ -63,24 +63,42 @@ export function createTurnHandler(deps: TurnDependencies) {
   /** Action.Execute: the answer comes back in the invoke response, replacing the card when it was stored. */
   async function onExecute(activity: InboundActivity): Promise<InvokeResponse> {
     const parsed = executeSchema.safeParse(activity.value);
-    const outcome = parsed.success ? await outcomeOfCard(activity, parsed.data.action.data) : { reply: textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.") };
+    const outcome = parsed.success
+      ? await outcomeOfCard(activity, parsed.data.action.data)
+      : { reply: textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.") };
     if ("form" in outcome) return cardResponse(renderForm(outcome.form).card);
-    if (outcome.replacesPrompt) return cardResponse(renderMessage(outcome.reply, { names: new Map(), fileNote: fileNote(false) }).card);
-    return { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: plainText(outcome.reply.text) } };
+    if (outcome.replacesPrompt)
+      return cardResponse(renderMessage(outcome.reply, { names: new Map(), fileNote: fileNote(false) }).card);
+    return {
+      status: 200,
+      body: {
+        statusCode: 200,
+        type: "application/vnd.microsoft.activity.message",
+        value: plainText(outcome.reply.text),
+      },
+    };
   }
 
   /** Action.Submit (clients without Universal Actions): the answered card is updated in place, else a reply is posted. */
   async function onSubmit(activity: InboundActivity): Promise<void> {
     const outcome = await outcomeOfCard(activity, activity.value);
-    const replacement = "form" in outcome ? renderForm(outcome.form) : outcome.replacesPrompt ? renderMessage(outcome.reply, { names: new Map(), fileNote: fileNote(false) }) : undefined;
+    const replacement =
+      "form" in outcome
+        ? renderForm(outcome.form)
+        : outcome.replacesPrompt
+          ? renderMessage(outcome.reply, { names: new Map(), fileNote: fileNote(false) })
+          : undefined;
     if (replacement && activity.replyToId) {
-      const replaced = await outbound.update(destinationOf(activity), activity.replyToId, cardActivity(replacement, activity.recipient.id)).then(
-        () => true,
-        () => false,
-      );
+      const replaced = await outbound
+        .update(destinationOf(activity), activity.replyToId, cardActivity(replacement, activity.recipient.id))
+        .then(
+          () => true,
+          () => false,
+        );
       if (replaced) return;
     }
-    if ("form" in outcome) await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));
+    if ("form" in outcome)
+      await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));
     else await reply(activity, outcome.reply);
   }
 
@@ -90,9 +108,13 @@ export function createTurnHandler(deps: TurnDependencies) {
     if (!from) return void (await reply(activity, unknownSender));
     const channel = channelAddress(activity);
     const text = typedText(activity.text, await mentionWords(activity, book));
-    const event = isPersonal(activity) && text !== "" ? { type: "text", from, text } : { type: "command", from, ...(channel ? { channel } : {}), text };
+    const event =
+      isPersonal(activity) && text !== ""
+        ? { type: "text", from, text }
+        : { type: "command", from, ...(channel ? { channel } : {}), text };
     const outcome = await bot.interactions.handle(event);
-    if ("form" in outcome) await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));
+    if ("form" in outcome)
+      await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));
     else await reply(activity, outcome.reply);
   }
 
@@ -104,7 +126,8 @@ export function createTurnHandler(deps: TurnDependencies) {
 
   async function handleActivity(activity: InboundActivity): Promise<InvokeResponse | undefined> {
     await rememberConversation(book, activity);
-    if (activity.type === "message") return activity.value !== undefined ? void (await onSubmit(activity)) : void (await onMessage(activity));
+    if (activity.type === "message")
+      return activity.value !== undefined ? void (await onSubmit(activity)) : void (await onMessage(activity));
     if (activity.type !== "invoke") return undefined;
     if (activity.name === "adaptiveCard/action") return onExecute(activity);
     if (activity.name === "fileConsent/invoke") return onFileConsent(activity);
@@ -125,8 +148,25 @@ export function createTurnHandler(deps: TurnDependencies) {
     const key = activity.id === undefined ? undefined : `${activity.conversation.id}|${activity.id}`;
     const response = await recent.once(key, () =>
       handleActivity(activity).catch((error: unknown) => {
-        logger.error({ code: "teams-turn-failed", kind: activity.type, error: (error as Error).name, delivery: (error as { code?: unknown }).code }, "Teams activity failed");
-        return invoke ? { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "Sorry, something went wrong on our side. Please try again later." } } : undefined;
+        logger.error(
+          {
+            code: "teams-turn-failed",
+            kind: activity.type,
+            error: (error as Error).name,
+            delivery: (error as { code?: unknown }).code,
+          },
+          "Teams activity failed",
+        );
+        return invoke
+          ? {
+              status: 200,
+              body: {
+                statusCode: 200,
+                type: "application/vnd.microsoft.activity.message",
+                value: "Sorry, something went wrong on our side. Please try again later.",
+              },
+            }
+          : undefined;
       }),
     );
     if (invoke && response) await context.sendActivity({ type: "invokeResponse", value: response });

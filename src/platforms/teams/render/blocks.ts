@@ -30,11 +30,19 @@ const limits = { buttonTitle: 80, optionTitle: 100, options: 50, buttons: 6 } as
 
 /** A display name made safe for a markdown TextBlock: no tags, no markdown. */
 function safeName(name: string): string {
-  return shorten(name.replace(/[<>]/g, "").replace(/[\\*_[\]()#~`>!-]/g, (c) => `\\${c}`), 200);
+  return shorten(
+    name.replace(/[<>]/g, "").replace(/[\\*_[\]()#~`>!-]/g, (c) => `\\${c}`),
+    200,
+  );
 }
 
 /** The Input.ChoiceSet answering one item: the question as its label (plain text), the options as radio buttons. */
-export function choiceInput(itemId: string, question: string, options: ChoiceBlock["options"], required: boolean): CardElement {
+export function choiceInput(
+  itemId: string,
+  question: string,
+  options: ChoiceBlock["options"],
+  required: boolean,
+): CardElement {
   return {
     type: "Input.ChoiceSet",
     id: answerInputId(itemId),
@@ -44,23 +52,41 @@ export function choiceInput(itemId: string, question: string, options: ChoiceBlo
     ...(required ? { errorMessage: "Please pick one, then press Send." } : {}),
     choices: options
       .slice(0, limits.options)
-      .map((option) => ({ title: shorten(option.label.trim() || String(option.value), limits.optionTitle), value: String(option.value) })),
+      .map((option) => ({
+        title: shorten(option.label.trim() || String(option.value), limits.optionTitle),
+        value: String(option.value),
+      })),
   };
 }
 
 function mention(block: MentionBlock, context: RenderContext, fit: Fit, entities: MentionEntity[]): CardElement[] {
   const text = richText(shorten(block.text, fit.textMax));
   if (platformOf(block.address) !== "teams") {
-    return [{ type: "RichTextBlock", inlines: [{ type: "TextRun", text: shorten(localPart(block.address), 200), weight: "Bolder" }] }, ...text];
+    return [
+      {
+        type: "RichTextBlock",
+        inlines: [{ type: "TextRun", text: shorten(localPart(block.address), 200), weight: "Bolder" }],
+      },
+      ...text,
+    ];
   }
   // Teams shows the person's card on tap, so a mention helps even when their name is not known yet.
   const tag = `<at>${safeName(context.names.get(block.address) ?? "this member")}</at>`;
-  entities.push({ type: "mention", text: tag, mentioned: { id: localPart(block.address), name: context.names.get(block.address) ?? "this member" } });
+  entities.push({
+    type: "mention",
+    text: tag,
+    mentioned: { id: localPart(block.address), name: context.names.get(block.address) ?? "this member" },
+  });
   return [{ type: "TextBlock", text: tag, wrap: true }, ...text];
 }
 
 /** The card elements of one neutral block, cut to `fit`. */
-export function blockElements(block: Block, context: RenderContext, fit: Fit, entities: MentionEntity[]): CardElement[] {
+export function blockElements(
+  block: Block,
+  context: RenderContext,
+  fit: Fit,
+  entities: MentionEntity[],
+): CardElement[] {
   switch (block.type) {
     case "text":
       return richText(shorten(block.text, fit.textMax));
@@ -79,7 +105,10 @@ export function blockElements(block: Block, context: RenderContext, fit: Fit, en
     case "choice":
       return [
         choiceInput(block.itemId, shorten(block.question, Math.min(fit.textMax, 1000)), block.options, true),
-        { type: "ActionSet", actions: [cardAction("Send", { cohesion: "choice", promptId: block.promptId, itemId: block.itemId }, true)] },
+        {
+          type: "ActionSet",
+          actions: [cardAction("Send", { cohesion: "choice", promptId: block.promptId, itemId: block.itemId }, true)],
+        },
       ];
     case "buttons":
       return [
@@ -87,11 +116,24 @@ export function blockElements(block: Block, context: RenderContext, fit: Fit, en
           type: "ActionSet",
           actions: block.buttons
             .slice(0, limits.buttons)
-            .map((button) => cardAction(shorten(button.label.trim() || "Choose", limits.buttonTitle), { cohesion: "button", promptId: button.promptId, action: button.action }, button.primary)),
+            .map((button) =>
+              cardAction(
+                shorten(button.label.trim() || "Choose", limits.buttonTitle),
+                { cohesion: "button", promptId: button.promptId, action: button.action },
+                button.primary,
+              ),
+            ),
         },
       ];
     case "image":
-      if (fit.images) return [{ type: "Image", url: `data:image/png;base64,${Buffer.from(block.compactPng ?? block.png).toString("base64")}`, altText: shorten(block.alt, 1000) }];
+      if (fit.images)
+        return [
+          {
+            type: "Image",
+            url: `data:image/png;base64,${Buffer.from(block.compactPng ?? block.png).toString("base64")}`,
+            altText: shorten(block.alt, 1000),
+          },
+        ];
       return richText(shorten(block.alt, fit.textMax), { subtle: true });
     case "mention":
       return mention(block, context, fit, entities);

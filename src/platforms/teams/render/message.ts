@@ -74,13 +74,24 @@ export function renderForm(form: Form): RenderedCard {
         ...richText(shorten(form.intro, fit.textMax)),
         ...richText("Answer only what you'd like to; skip any question.", { subtle: true, small: true }),
         ...form.questions.map((question, index) => ({
-          ...choiceInput(question.itemId, `${index + 1}. ${shorten(question.text, Math.min(fit.textMax, 1000))}`, question.options, false),
+          ...choiceInput(
+            question.itemId,
+            `${index + 1}. ${shorten(question.text, Math.min(fit.textMax, 1000))}`,
+            question.options,
+            false,
+          ),
           separator: true,
           spacing: "Medium",
         })),
         {
           type: "ActionSet",
-          actions: [cardAction(shorten(form.submitLabel.trim() || "Send", 80), { cohesion: "form", promptId: form.promptId, itemIds: form.questions.map((q) => q.itemId) }, true)],
+          actions: [
+            cardAction(
+              shorten(form.submitLabel.trim() || "Send", 80),
+              { cohesion: "form", promptId: form.promptId, itemIds: form.questions.map((q) => q.itemId) },
+              true,
+            ),
+          ],
         },
       ],
       [],

@@ -36,8 +36,16 @@ export function richText(text: string, style: { subtle?: boolean; small?: boolea
       gap = elements.length > 0;
       continue;
     }
-    const inlines = runsOf(line).map((run) => ({ ...run, ...(style.subtle ? { isSubtle: true } : {}), ...(style.small ? { size: "Small" } : {}) }));
-    elements.push({ type: "RichTextBlock", inlines, ...(elements.length > 0 ? { spacing: gap ? "Medium" : "None" } : {}) });
+    const inlines = runsOf(line).map((run) => ({
+      ...run,
+      ...(style.subtle ? { isSubtle: true } : {}),
+      ...(style.small ? { size: "Small" } : {}),
+    }));
+    elements.push({
+      type: "RichTextBlock",
+      inlines,
+      ...(elements.length > 0 ? { spacing: gap ? "Medium" : "None" } : {}),
+    });
     gap = false;
   }
   return elements;

@@ -18,7 +18,10 @@ const fullSession5: Plan = { answers: (_m, n) => (n === 5 ? 1 : 0.85), fullForm:
 export const scenarios: readonly Scenario[] = [
   {
     name: "a rupture at session 5 (Engaged down 2.5 points, Conflict up 2, partly recovering after)",
-    plan: { ...fullSession5, group: (n) => (n === 5 ? { engaged: -2.5, conflict: 2 } : n > 5 ? { engaged: -1.5, conflict: 1.5 } : {}) },
+    plan: {
+      ...fullSession5,
+      group: (n) => (n === 5 ? { engaged: -2.5, conflict: 2 } : n > 5 ? { engaged: -1.5, conflict: 1.5 } : {}),
+    },
     kind: "engagement-drop",
     byDigestAfter: 5,
   },

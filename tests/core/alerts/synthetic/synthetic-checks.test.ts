@@ -13,11 +13,18 @@ const windowHours = world.ctx.organisation.timing.answerWindowHours;
 const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
 
 /** The share of sessions after the baseline on which a group-level alert was raised or repeated, over many seeded groups. */
-function groupAlertRate(group: Group, sessions: number, groups: number, plan: Plan = {}): { rate: number; sessions: number } {
+function groupAlertRate(
+  group: Group,
+  sessions: number,
+  groups: number,
+  plan: Plan = {},
+): { rate: number; sessions: number } {
   let flagged = 0;
   for (let seed = 1; seed <= groups; seed += 1) {
     const state = synthesiseGroup(group, sessions, 1000 + seed, plan);
-    const alerts = groupAlerts(world.ctx, group, state, digestTime(group, sessions, windowHours)).filter((a) => a.level === "group");
+    const alerts = groupAlerts(world.ctx, group, state, digestTime(group, sessions, windowHours)).filter(
+      (a) => a.level === "group",
+    );
     flagged += new Set(alerts.flatMap((a) => a.notifications.map((n) => n.session))).size;
   }
   const evaluated = groups * (sessions - 2);
@@ -39,7 +46,11 @@ describe("planted events on synthetic groups", () => {
 
   it("a rupture in a session with fewer full check-ins than minResponses raises no group-level alert about it (privacy)", () => {
     const [rupture] = scenarios;
-    const fourAnswer: Plan = { ...rupture!.plan, answers: (m, n) => (n === 5 ? (m < 4 ? 1 : 0) : 0.85), fullForm: () => 1 };
+    const fourAnswer: Plan = {
+      ...rupture!.plan,
+      answers: (m, n) => (n === 5 ? (m < 4 ? 1 : 0) : 0.85),
+      fullForm: () => 1,
+    };
     for (const seed of seeds.slice(0, 10)) {
       const state = synthesiseGroup(course, 5, seed, fourAnswer);
       const alerts = groupAlerts(world.ctx, course, state, digestTime(course, 5, windowHours));
@@ -72,7 +83,10 @@ describe("stable groups", () => {
     for (const seed of seeds) {
       const state = synthesiseGroup(course, 8, seed, improving);
       const alerts = groupAlerts(world.ctx, course, state, digestTime(course, 8, windowHours));
-      expect(alerts.filter((a) => a.subscale === "engaged" || a.subscale === "conflict"), `seed ${seed}`).toEqual([]);
+      expect(
+        alerts.filter((a) => a.subscale === "engaged" || a.subscale === "conflict"),
+        `seed ${seed}`,
+      ).toEqual([]);
     }
     expect(groupAlertRate(course, 8, seeds.length, improving).rate).toBeLessThan(0.05);
   });

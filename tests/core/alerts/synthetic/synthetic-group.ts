@@ -45,7 +45,20 @@ export interface Plan {
 /** The stable group's typical levels: engaged members, little avoidance, less conflict, a mild mid-group rise of conflict. */
 export const typical: Levels = { engaged: 4.0, avoiding: 2.0, conflict: 1.0 };
 
-const subscaleOfItem: (keyof Levels)[] = ["engaged", "engaged", "avoiding", "engaged", "avoiding", "conflict", "conflict", "engaged", "avoiding", "conflict", "engaged", "conflict"];
+const subscaleOfItem: (keyof Levels)[] = [
+  "engaged",
+  "engaged",
+  "avoiding",
+  "engaged",
+  "avoiding",
+  "conflict",
+  "conflict",
+  "engaged",
+  "avoiding",
+  "conflict",
+  "engaged",
+  "conflict",
+];
 
 const clampToScale = (value: number) => Math.min(6, Math.max(0, Math.round(value)));
 
@@ -63,7 +76,9 @@ export function memberAt(group: Group, index: number): Address {
 
 /** The held sessions of a group up to and including `last`. */
 export function heldSessions(group: Group, last: number): Session[] {
-  return Array.from({ length: last }, (_, i) => sessionByNumber(group, i + 1)).filter((s): s is Session => s !== undefined && !s.cancelled);
+  return Array.from({ length: last }, (_, i) => sessionByNumber(group, i + 1)).filter(
+    (s): s is Session => s !== undefined && !s.cancelled,
+  );
 }
 
 /**
@@ -83,10 +98,19 @@ export function synthesiseGroup(group: Group, sessions: number, seed: number, pl
     const n = session.number;
     const at = new Date(session.endsAt.getTime() + 3_600_000).toISOString();
     const midRise = phaseOf(group, n) === "middle" ? 0.3 : 0;
-    const sessionShift: Levels = { engaged: random.normal(0.25), avoiding: random.normal(0.25), conflict: midRise + random.normal(0.25) };
+    const sessionShift: Levels = {
+      engaged: random.normal(0.25),
+      avoiding: random.normal(0.25),
+      conflict: midRise + random.normal(0.25),
+    };
     const groupShift = plan.group?.(n) ?? {};
     group.members.forEach((member, m) => {
-      state.prompts[promptIdFor(group.id, `checkin:${group.id}:${n}:${member}`)] = { kind: "checkin", recipient: member, session: n, issuedAt: session.endsAt.toISOString() };
+      state.prompts[promptIdFor(group.id, `checkin:${group.id}:${n}:${member}`)] = {
+        kind: "checkin",
+        recipient: member,
+        session: n,
+        issuedAt: session.endsAt.toISOString(),
+      };
       const rsvp = plan.rsvp?.(m, n) ?? (random.uniform() < 0.7 ? "yes" : undefined);
       if (rsvp) state.rsvps[rsvpKey(member, n)] = { response: rsvp, at: session.startsAt.toISOString() };
       if (random.uniform() >= (plan.answers?.(m, n) ?? 0.85)) return;
@@ -94,11 +118,17 @@ export function synthesiseGroup(group: Group, sessions: number, seed: number, pl
       const fixed = plan.memberLevel?.(m, n) ?? {};
       const base = (s: keyof Levels) => fixed[s] ?? (memberLevels[m] as Levels)[s];
       const level = (s: keyof Levels) => base(s) + sessionShift[s] + (groupShift[s] ?? 0) + (own[s] ?? 0);
-      const pulse = Math.min(5, Math.max(1, Math.round(1 + level("engaged") - level("conflict") / 2 + random.normal(0.7))));
+      const pulse = Math.min(
+        5,
+        Math.max(1, Math.round(1 + level("engaged") - level("conflict") / 2 + random.normal(0.7))),
+      );
       state.answers[answerKey(member, n, "pulse", "pulse-1")] = { value: pulse, at };
       if (random.uniform() >= (plan.fullForm?.(m, n) ?? 0.9)) return;
       subscaleOfItem.forEach((subscale, i) => {
-        state.answers[answerKey(member, n, "gcq-s", `gcq-${i + 1}`)] = { value: clampToScale(level(subscale) + random.normal(0.8)), at };
+        state.answers[answerKey(member, n, "gcq-s", `gcq-${i + 1}`)] = {
+          value: clampToScale(level(subscale) + random.normal(0.8)),
+          at,
+        };
       });
     });
   }

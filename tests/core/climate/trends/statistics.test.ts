@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { comparisonAt, ewmaChart, referenceOf, subscaleShifts, median, theilSen } from "../../../../src/core/climate/index.js";
+import {
+  comparisonAt,
+  ewmaChart,
+  referenceOf,
+  subscaleShifts,
+  median,
+  theilSen,
+} from "../../../../src/core/climate/index.js";
 import { trendSettingsSchema } from "../../../../src/core/setup/index.js";
 
 const observe = (means: readonly number[], se = 0.3) => means.map((mean, i) => ({ session: i + 1, mean, se }));
@@ -24,7 +31,12 @@ describe("the Theil-Sen slope", () => {
   });
 
   it("needs three sessions to say anything", () => {
-    expect(theilSen([{ x: 1, y: 1 }, { x: 2, y: 2 }])).toBeNull();
+    expect(
+      theilSen([
+        { x: 1, y: 1 },
+        { x: 2, y: 2 },
+      ]),
+    ).toBeNull();
     expect(median([])).toBeNull();
     expect(median([3, 1, 2])).toBe(2);
   });
@@ -33,10 +45,23 @@ describe("the Theil-Sen slope", () => {
 describe("the EWMA control chart", () => {
   it("weights each session by lambda and widens its limits by the reference's own uncertainty", () => {
     // Reference: (4.0 + 4.4) / 2 = 4.2, variance ((0.09 + 0.04) + (0.16 + 0.04)) / 4 = 0.0825.
-    const reference = referenceOf([{ session: 1, mean: 4, se: 0.3 }, { session: 2, mean: 4.4, se: 0.4 }], 0.2);
+    const reference = referenceOf(
+      [
+        { session: 1, mean: 4, se: 0.3 },
+        { session: 2, mean: 4.4, se: 0.4 },
+      ],
+      0.2,
+    );
     expect(reference?.mean).toBeCloseTo(4.2, 10);
     expect(reference?.variance).toBeCloseTo(0.0825, 10);
-    const chart = ewmaChart([{ session: 3, mean: 3.8, se: 0.3 }, { session: 4, mean: 3.0, se: 0.5 }], reference!, { lambda: 0.5, limit: 2, sessionVariation: 0.2 });
+    const chart = ewmaChart(
+      [
+        { session: 3, mean: 3.8, se: 0.3 },
+        { session: 4, mean: 3.0, se: 0.5 },
+      ],
+      reference!,
+      { lambda: 0.5, limit: 2, sessionVariation: 0.2 },
+    );
     // t1: 0.5*3.8 + 0.5*4.2 = 4.0; variance 0.25*0.13 + 0.25*0.0825 = 0.053125.
     expect(chart[0]?.ewma).toBeCloseTo(4.0, 10);
     expect(chart[0]?.se).toBeCloseTo(Math.sqrt(0.053125), 10);
@@ -91,7 +116,13 @@ describe("a subscale's shift from its reference (default settings)", () => {
   });
 
   it("leaves an ordinary wobble alone, and anything smaller than minChange however sure", () => {
-    expect(subscaleShifts(observe([4.0, 4.2, 4.1, 3.6]), false, trend, 0.75).map((s) => s.beyond)).toEqual([null, null]);
-    expect(subscaleShifts(observe([4.0, 4.2, 4.1, 3.5], 0.01), false, { ...trend, sessionVariation: 0 }, 0.75).at(-1)?.beyond).toBeNull();
+    expect(subscaleShifts(observe([4.0, 4.2, 4.1, 3.6]), false, trend, 0.75).map((s) => s.beyond)).toEqual([
+      null,
+      null,
+    ]);
+    expect(
+      subscaleShifts(observe([4.0, 4.2, 4.1, 3.5], 0.01), false, { ...trend, sessionVariation: 0 }, 0.75).at(-1)
+        ?.beyond,
+    ).toBeNull();
   });
 });
