@@ -1,5 +1,6 @@
 import { climateAltText } from "./climate-alt-text.js";
-import { climateChartSpec, type PhaseMarks } from "./climate-chart.js";
+import { climateChartSpec } from "./climate-chart.js";
+import { type PhaseMarks } from "./phase-layers.js";
 import { type SessionClimate, climateSeries, hasPublishedMeans } from "../../core/climate/index.js";
 import { climateInstrument, type CoreContext } from "../../core/context.js";
 import type { Group } from "../../core/setup/index.js";

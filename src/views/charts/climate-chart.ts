@@ -8,64 +8,14 @@ import {
   type ChartSize,
 } from "./chart-style.js";
 import type { ClimateSeries } from "../../core/climate/index.js";
-import type { Phase } from "../../core/groups/index.js";
+import { phaseLayers, xEncoding, type PhaseMarks } from "./phase-layers.js";
+import { responsePanel } from "./response-panel.js";
 import type { ChartSpec } from "../../kernel/ports.js";
-
-/** Where each phase of the group begins within the charted sessions (the first entry is the phase already under way). */
-export type PhaseMarks = readonly { readonly session: number; readonly phase: Phase }[];
 
 const schema = "https://vega.github.io/schema/vega-lite/v6.json";
 
 function round(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1000) / 1000;
-}
-
-function xEncoding(
-  series: ClimateSeries,
-  field: string,
-  axis: Record<string, unknown> | null,
-): Record<string, unknown> {
-  const first = series.sessions[0] ?? 1;
-  const last = series.sessions.at(-1) ?? first;
-  return { field, type: "quantitative", scale: { domain: [first - 0.5, last + 0.5], nice: false, zero: false }, axis };
-}
-
-function phaseLayers(
-  series: ClimateSeries,
-  phases: PhaseMarks,
-  size: ChartSize,
-  axis: Record<string, unknown> | null,
-): Record<string, unknown>[] {
-  const rules = phases.slice(1).map((mark) => ({ x: mark.session - 0.5 }));
-  const layers: Record<string, unknown>[] = [
-    {
-      data: { values: rules },
-      mark: { type: "rule", color: quietGrey, strokeDash: [4, 4], strokeWidth: 1 },
-      encoding: { x: xEncoding(series, "x", axis) },
-    },
-  ];
-  // Phase names go on the climate panel only (the one without an x axis); the bars beneath just repeat the lines.
-  if (axis === null) {
-    const first = series.sessions[0] ?? 1;
-    const labels = phases.map((mark, i) => ({
-      x: i === 0 ? first - 0.5 : mark.session - 0.5,
-      label: `${mark.phase} phase`,
-    }));
-    layers.push({
-      data: { values: labels },
-      mark: {
-        type: "text",
-        align: "left",
-        baseline: "top",
-        dx: 4,
-        dy: 3,
-        color: quietGrey,
-        fontSize: chartSizes[size].note,
-      },
-      encoding: { x: xEncoding(series, "x", null), y: { value: 0 }, text: { field: "label" } },
-    });
-  }
-  return layers;
 }
 
 function climatePanel(series: ClimateSeries, phases: PhaseMarks, size: ChartSize): Record<string, unknown> {
@@ -159,45 +109,6 @@ function climatePanel(series: ClimateSeries, phases: PhaseMarks, size: ChartSize
       },
     ],
   };
-}
-
-function responsePanel(series: ClimateSeries, phases: PhaseMarks, size: ChartSize): Record<string, unknown> {
-  const s = chartSizes[size];
-  const rows = series.responses.map((r) => ({
-    left: r.session - 0.35,
-    right: r.session + 0.35,
-    session: r.session,
-    rate: r.rate,
-    label: `${r.respondents}/${r.invited}`,
-  }));
-  const slotWidth = s.width / Math.max(1, series.sessions.length);
-  const axis = { values: series.sessions, format: "d", title: "Session", grid: false, labelFontSize: s.label };
-  const x = xEncoding(series, "session", axis);
-  const y = {
-    type: "quantitative",
-    scale: { domain: [0, 1], nice: false },
-    axis: { values: [0, 0.5, 1], format: "%", title: "Answered", minExtent: 44, maxExtent: 44 },
-  };
-  const layers: Record<string, unknown>[] = [
-    ...phaseLayers(series, phases, size, axis),
-    {
-      data: { values: rows },
-      mark: { type: "bar", color: "#b3b3b3" },
-      encoding: { x: { ...x, field: "left" }, x2: { field: "right" }, y: { ...y, field: "rate" }, y2: { datum: 0 } },
-    },
-    {
-      data: { values: [{ half: 0.5 }] },
-      mark: { type: "rule", color: quietGrey, strokeDash: [2, 2] },
-      encoding: { y: { ...y, field: "half" } },
-    },
-  ];
-  if (slotWidth >= 30)
-    layers.push({
-      data: { values: rows },
-      mark: { type: "text", baseline: "bottom", dy: -3, color: "#1a1a1a", fontSize: s.note },
-      encoding: { x: { ...x, field: "session" }, y: { value: s.responseHeight }, text: { field: "label" } },
-    });
-  return { width: s.width, height: s.responseHeight, layer: layers };
 }
 
 function range(from: number, to: number): number[] {

@@ -2,13 +2,14 @@ import { toAddress, type Address } from "../../../kernel/address.js";
 import type { CoreContext } from "../../../core/context.js";
 import type { FileBlock, Form, Message } from "../../../kernel/message.js";
 import type { Messenger } from "../../../kernel/ports.js";
-import { listSessions } from "../../../core/groups/index.js";
 import { formatLocal } from "../../../kernel/time.js";
 import type { InteractionHandler, Outcome } from "../../../app/interactions.js";
 import type { ConsoleClock } from "../console-clock.js";
-import { parseClockMove } from "./clock-move.js";
+import { nextSessionStart, parseClockMove } from "./clock-move.js";
+import { describeAddress, findPersona } from "./personas.js";
 import { FormInProgress } from "./form-in-progress.js";
 import { saveFilesOrSay } from "../deliver/saved-files.js";
+import { consoleHelp } from "../render/help.js";
 import { personOf, renderForConsole, type ConsoleAction } from "../render/message.js";
 import type { SimulatedMembers } from "./simulated-members.js";
 
@@ -26,18 +27,6 @@ export interface ConsoleDeps {
 }
 
 const stepMs = 15 * 60_000;
-
-/** The console's own controls, shown by /help and at start. */
-export const consoleHelp = [
-  "Console controls:",
-  "  /as member <name> · /as lead <name> · /as care-team   play a person (or the care team's channel)",
-  "  /clock · /clock +30m · /clock +2h · /clock +1d · /clock +1w · /clock next-session   show or move time",
-  "  /cohesion <command>   talk to Cohesion (try /cohesion help)",
-  "  /simulate on|off   let the other members answer by themselves (on by default)",
-  "  /help · /quit",
-  "  A number or letter answers the last question you were sent.",
-  "  Anything else is a message to Cohesion from the person you play (try pause, or a few words).",
-].join("\n");
 
 /** The local console platform: a person plays members, leads or the care team, and moves time. */
 export class ConsoleSession implements Messenger {
@@ -154,7 +143,8 @@ export class ConsoleSession implements Messenger {
 
   private async moveClock(argument: string): Promise<void> {
     const now = this.deps.clock.now();
-    const target = argument === "next-session" ? this.nextSessionStart(now) : parseClockMove(argument, now);
+    const target =
+      argument === "next-session" ? nextSessionStart(this.deps.ctx.groups, now) : parseClockMove(argument, now);
     if (typeof target === "string") {
       this.deps.write(`${target}\n`);
       return;
@@ -167,34 +157,10 @@ export class ConsoleSession implements Messenger {
     this.deps.write(`The time is now ${this.time()}.\n`);
   }
 
-  private nextSessionStart(now: Date): Date | string {
-    const starts = this.deps.ctx.groups.flatMap((group) =>
-      listSessions(group, now)
-        .filter((s) => !s.cancelled && s.startsAt > now)
-        .map((s) => s.startsAt.getTime()),
-    );
-    return starts.length > 0 ? new Date(Math.min(...starts)) : "There are no more sessions scheduled.";
-  }
-
   private switchPersona([role, name]: string[]): void {
-    const groups = this.deps.ctx.groups;
-    const candidates =
-      role === "care-team"
-        ? groups.map((g) => g.careTeamChannel)
-        : role === "member"
-          ? groups.flatMap((g) => g.members)
-          : role === "lead"
-            ? groups.flatMap((g) => g.leads)
-            : [];
-    const found =
-      role === "care-team" ? candidates[0] : candidates.find((address) => personOf(address) === name?.toLowerCase());
-    if (!found) {
-      const names = [...new Set(candidates.map(personOf))].join(", ");
-      this.deps.write(
-        role && names
-          ? `No ${role} called "${name ?? ""}". Try one of: ${names}.\n`
-          : "Usage: /as member <name>, /as lead <name> or /as care-team\n",
-      );
+    const found = findPersona(this.deps.ctx.groups, role, name);
+    if (typeof found === "string") {
+      this.deps.write(found);
       return;
     }
     this.persona = found;
@@ -217,13 +183,7 @@ export class ConsoleSession implements Messenger {
   }
 
   private label(address: Address): string {
-    const groups = this.deps.ctx.groups;
-    const role = groups.some((g) => g.careTeamChannel === address)
-      ? "the care team channel"
-      : groups.some((g) => g.leads.includes(address))
-        ? "lead"
-        : "member";
-    return address === this.persona ? `you (${personOf(address)}, ${role})` : `${personOf(address)} (${role})`;
+    return describeAddress(this.deps.ctx.groups, address, this.persona);
   }
 
   private time(): string {
