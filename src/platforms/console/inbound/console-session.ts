@@ -158,13 +158,13 @@ export class ConsoleSession implements Messenger {
   }
 
   private switchPersona([role, name]: string[]): void {
-    const found = findPersona(this.deps.ctx.groups, role, name);
-    if (typeof found === "string") {
-      this.deps.write(found);
+    const persona = findPersona(this.deps.ctx.groups, role, name);
+    if ("problem" in persona) {
+      this.deps.write(persona.problem);
       return;
     }
-    this.persona = found;
-    this.deps.write(`You are now ${this.label(found)}.\n`);
+    this.persona = persona.found;
+    this.deps.write(`You are now ${this.label(persona.found)}.\n`);
   }
 
   private sees(to: Address): boolean {

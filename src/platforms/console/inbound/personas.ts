@@ -7,7 +7,7 @@ export function findPersona(
   groups: readonly Group[],
   role: string | undefined,
   name: string | undefined,
-): Address | string {
+): { readonly found: Address } | { readonly problem: string } {
   const candidates =
     role === "care-team"
       ? groups.map((g) => g.careTeamChannel)
@@ -18,11 +18,13 @@ export function findPersona(
           : [];
   const found =
     role === "care-team" ? candidates[0] : candidates.find((address) => personOf(address) === name?.toLowerCase());
-  if (found) return found;
+  if (found) return { found };
   const names = [...new Set(candidates.map(personOf))].join(", ");
-  return role && names
-    ? `No ${role} called "${name ?? ""}". Try one of: ${names}.\n`
-    : "Usage: /as member <name>, /as lead <name> or /as care-team\n";
+  const problem =
+    role && names
+      ? `No ${role} called "${name ?? ""}". Try one of: ${names}.\n`
+      : "Usage: /as member <name>, /as lead <name> or /as care-team\n";
+  return { problem };
 }
 
 /** Who an address is, as the console shows it: "you (ana, member)", "okafor (lead)", "care-team (the care team channel)". */
