@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { at } from "../../support/outbox-helpers.js";
 import { painTue, putForm, session1Forms } from "../../support/flows.js";
 import type { RecordedCall } from "./fake-slack-api.js";
-import { pressables, shownText, SlackHarness, userId } from "./slack-harness.js";
+import { userId } from "./slack-config.js";
+import { SlackHarness } from "./slack-harness.js";
+import { pressables, shownText } from "./slack-posts.js";
 import { fixture, formEncoded, interactionBody, postToSlackEndpoint } from "./slack-requests.js";
 
 let slack: SlackHarness;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { at } from "../../support/outbox-helpers.js";
-import { SlackHarness, shownText, userId } from "./slack-harness.js";
+import { userId } from "./slack-config.js";
+import { SlackHarness } from "./slack-harness.js";
+import { shownText } from "./slack-posts.js";
 import { fixture, formEncoded, interactionBody, postToSlackEndpoint } from "./slack-requests.js";
 
 let slack: SlackHarness;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { at } from "../../support/outbox-helpers.js";
-import { shownText, SlackHarness, userId } from "./slack-harness.js";
+import { userId } from "./slack-config.js";
+import { SlackHarness } from "./slack-harness.js";
+import { shownText } from "./slack-posts.js";
 
 let slack: SlackHarness;
 afterEach(async () => slack?.stop());

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { answerKey, rsvpKey } from "../../../src/core/state.js";
 import { at } from "../../support/outbox-helpers.js";
 import { bySubscale } from "../../support/flows.js";
-import { careTeamChannel, shownText, SlackHarness, userId } from "./slack-harness.js";
+import { careTeamChannel, userId } from "./slack-config.js";
+import { SlackHarness } from "./slack-harness.js";
+import { shownText } from "./slack-posts.js";
 
 let slack: SlackHarness;
 afterEach(async () => slack?.stop());

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutboxEntry } from "../../../src/core/state.js";
 import { at } from "../../support/outbox-helpers.js";
-import { shownText, SlackHarness, userId } from "./slack-harness.js";
+import { userId } from "./slack-config.js";
+import { SlackHarness } from "./slack-harness.js";
+import { shownText } from "./slack-posts.js";
 
 let slack: SlackHarness;
 afterEach(async () => slack?.stop());

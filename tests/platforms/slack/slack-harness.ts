@@ -2,15 +2,16 @@
 import { vi } from "vitest";
 import { readEnv } from "../../../src/main/config.js";
 import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
-import { toAddress, type Address } from "../../../src/kernel/address.js";
 import type { CohesionConfig } from "../../../src/core/setup/index.js";
 import type { Store } from "../../../src/core/store.js";
-import { decodeValue, type InteractiveValue } from "../../../src/platforms/slack/render/interactive-ids.js";
-import { slackPlatformFactory, slackTuning, type SlackTuning } from "../../../src/platforms/slack/slack-platform.js";
+import type { InteractiveValue } from "../../../src/platforms/slack/render/interactive-ids.js";
+import { slackPlatformFactory, type SlackTuning } from "../../../src/platforms/slack/slack-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { at, painTueConfig } from "../../support/outbox-helpers.js";
+import { at } from "../../support/outbox-helpers.js";
 import { exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
 import { FakeSlackApi, type RecordedCall } from "./fake-slack-api.js";
+import { fastTuning, slackConfig, userId } from "./slack-config.js";
+import { pressables, shownText } from "./slack-posts.js";
 import {
   fixture,
   formEncoded,
@@ -20,61 +21,6 @@ import {
   slashCommandBody,
   type Signing,
 } from "./slack-requests.js";
-
-/** The Slack user id of a demo person ("ana" -> "U0ANA"). */
-export function userId(name: string): string {
-  return `U0${name.toUpperCase()}`;
-}
-
-/** The care team's Slack channel in the test configuration. */
-export const careTeamChannel = "C0CARETEAM";
-
-/** The demo pain-tue group with every person and the care team on Slack. */
-export function slackConfig(): CohesionConfig {
-  const onSlack = (address: Address) => toAddress(`slack:${userId(address.slice(address.indexOf(":") + 1))}`);
-  return painTueConfig((group) => ({
-    ...group,
-    careTeamChannel: toAddress(`slack:${careTeamChannel}`),
-    leads: group.leads.map(onSlack),
-    members: group.members.map(onSlack),
-  }));
-}
-
-/** Slack timings scaled down so a test's Retry-After second lasts 5 ms; slash commands may take their time (charts). */
-export const fastTuning: SlackTuning = {
-  ...slackTuning,
-  commandAckMs: 15_000,
-  pacing: { perChannelMs: 5, secondMs: 5, maxWaitSeconds: 30, maxRateLimitedAttempts: 5 },
-  requestTimeoutMs: 1000,
-};
-
-/** An element of a posted message that a person can press, with what its value means. */
-export interface Pressable {
-  readonly element: Record<string, unknown>;
-  readonly value: InteractiveValue;
-}
-
-/** Every button and select option of a recorded post (or update), decoded. */
-export function pressables(call: RecordedCall): Pressable[] {
-  const blocks = (call.args["blocks"] ?? []) as { elements?: Record<string, unknown>[] }[];
-  return blocks.flatMap((block) =>
-    (block.elements ?? []).flatMap((element) => {
-      const raw =
-        typeof element["value"] === "string"
-          ? [element["value"]]
-          : ((element["options"] ?? []) as { value: string }[]).map((o) => o.value);
-      return raw.flatMap((value) => {
-        const decoded = decodeValue(value);
-        return decoded ? [{ element: { ...element, value }, value: decoded }] : [];
-      });
-    }),
-  );
-}
-
-/** Everything a recorded post shows, as one string. */
-export function shownText(call: RecordedCall): string {
-  return JSON.stringify(call.args["blocks"] ?? call.args["text"] ?? "");
-}
 
 /** A running Cohesion on Slack with the fake API and helpers that act as Slack would. */
 export class SlackHarness {

@@ -6,7 +6,7 @@ import type { Block } from "../../../src/kernel/message.js";
 import { PacedSlackApi } from "../../../src/platforms/slack/deliver/pacing.js";
 import { SlackMessenger } from "../../../src/platforms/slack/deliver/messenger.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
-import { fastTuning } from "./slack-harness.js";
+import { fastTuning } from "./slack-config.js";
 
 let fake: FakeSlackApi;
 afterEach(async () => fake?.close());

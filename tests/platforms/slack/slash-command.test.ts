@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { painTue, putForm, session1Forms, SlowStore } from "../../support/flows.js";
-import { careTeamChannel, fastTuning, SlackHarness, userId } from "./slack-harness.js";
+import { careTeamChannel, fastTuning, userId } from "./slack-config.js";
+import { SlackHarness } from "./slack-harness.js";
 
 let slack: SlackHarness;
 afterEach(async () => slack?.stop());

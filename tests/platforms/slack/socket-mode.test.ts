@@ -10,7 +10,8 @@ import { MemoryStore } from "../../../src/store/memory-store.js";
 import { at } from "../../support/outbox-helpers.js";
 import { exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
-import { fastTuning, pressables, shownText, slackConfig, userId } from "./slack-harness.js";
+import { fastTuning, slackConfig, userId } from "./slack-config.js";
+import { pressables, shownText } from "./slack-posts.js";
 import { fixture } from "./slack-requests.js";
 
 /** Slack's Socket Mode end, on 127.0.0.1: says hello, sends envelopes and collects the acknowledgements. */

@@ -7,7 +7,7 @@ import { MemoryStore } from "../../../src/store/memory-store.js";
 import { at } from "../../support/outbox-helpers.js";
 import { exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
-import { fastTuning, slackConfig } from "./slack-harness.js";
+import { fastTuning, slackConfig } from "./slack-config.js";
 import { signingSecret } from "./slack-requests.js";
 
 let fake: FakeSlackApi | undefined;
