@@ -13,6 +13,7 @@ const forbidden = [
   "/platforms/",
   "/store/",
   "/app/",
+  "/main/",
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -31,7 +32,7 @@ function imports(file: string): string[] {
 }
 
 describe("the core stays platform-neutral", () => {
-  for (const dir of ["src/core", "commands", "schedules"]) {
+  for (const dir of ["src/kernel", "src/core", "src/views", "commands", "schedules"]) {
     it(`${dir} imports no platform SDK, store, scheduler or app code`, () => {
       const offending = sourceFiles(join(root, dir)).flatMap((file) =>
         imports(file)
