@@ -12,7 +12,7 @@ import { climateSeries } from "../src/core/climate/index.js";
 import { overviewChartSpec } from "../src/views/charts/overview-chart.js";
 import type { ChartSpec } from "../src/kernel/ports.js";
 import { climateOf } from "../tests/support/charted-climates.js";
-import { exampleContent } from "../tests/support/world.js";
+import { exampleContent } from "../tests/support/example-setup.js";
 
 const runs = Number(process.env["BENCH_RUNS"] ?? 15);
 const outDir = process.argv[2];

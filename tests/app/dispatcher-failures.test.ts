@@ -13,7 +13,8 @@ import {
   recipientsOf,
   sweepAt,
 } from "../support/outbox-helpers.js";
-import { exampleConfig, makeWorld } from "../support/world.js";
+import { makeWorld } from "../support/world.js";
+import { exampleConfig } from "../support/example-setup.js";
 import { ana, ben } from "./dispatcher-people.js";
 
 describe("one failure never stops the rest", () => {

@@ -3,7 +3,8 @@ import type { ImageBlock, Message } from "../../src/kernel/message.js";
 import { createPngChartRenderer } from "../../src/chart-renderer/png-chart-renderer.js";
 import { painTue, putSession1Answers } from "../support/flows.js";
 import { at, members, painTueWorld, sweepAt } from "../support/outbox-helpers.js";
-import { makeWorld, RecordingChartRenderer, type World } from "../support/world.js";
+import { makeWorld, type World } from "../support/world.js";
+import { RecordingChartRenderer } from "../support/fakes.js";
 import { pngSignature } from "../chart-renderer/decode-png.js";
 
 const okafor = "console:okafor";

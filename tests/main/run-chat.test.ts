@@ -5,7 +5,8 @@ import { readEnv } from "../../src/main/config.js";
 import { startChat } from "../../src/main/run-chat.js";
 import { StartupError } from "../../src/kernel/errors.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { exampleConfig, exampleContent, ManualClock, RecordingLogger, RecordingMessenger } from "../support/world.js";
+import { exampleConfig, exampleContent } from "../support/example-setup.js";
+import { ManualClock, RecordingLogger, RecordingMessenger } from "../support/fakes.js";
 
 const setup = { config: exampleConfig(), content: exampleContent, file: "cohesion.example.yaml" };
 const slackEnv = readEnv({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret", PORT: "0" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cronLogger } from "../../src/main/wake-up.js";
-import { RecordingLogger } from "../support/world.js";
+import { RecordingLogger } from "../support/fakes.js";
 
 describe("the minute wake-up", () => {
   it("writes the scheduler's own warnings through Cohesion's logger", () => {

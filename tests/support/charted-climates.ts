@@ -1,7 +1,7 @@
 // Hand-made session climates for chart tests: published means with their sd and count, or suppressed cells.
 import { type Aggregate, type SessionClimate, climateSeries } from "../../src/core/climate/index.js";
 import type { Instrument } from "../../src/core/setup/index.js";
-import { exampleContent } from "./world.js";
+import { exampleContent } from "./example-setup.js";
 
 /** A published aggregate [mean, sd, respondents], or the respondents of a suppressed one. */
 export type Cell = readonly [number, number | null, number] | number;

@@ -4,7 +4,8 @@ import type { Block, Button, ChoiceBlock, Message } from "../../src/kernel/messa
 import type { CohesionConfig, Group } from "../../src/core/setup/index.js";
 import type { Store } from "../../src/core/store.js";
 import type { DeliveryKind, GroupState, OrganisationState, OutboxEntry } from "../../src/core/state.js";
-import { exampleConfig, makeWorld, type World } from "./world.js";
+import { makeWorld, type World } from "./world.js";
+import { exampleConfig } from "./example-setup.js";
 
 /** The demo group most tests use: 8 weekly sessions from Tuesday 1 December 2026, 18:00 London (= UTC). */
 export const groupId = "pain-tue";

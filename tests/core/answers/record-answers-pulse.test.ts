@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gcqAnswers, painTue, replyText, SlowStore } from "../../support/flows.js";
-import { exampleConfig, makeWorld } from "../../support/world.js";
+import { makeWorld } from "../../support/world.js";
+import { exampleConfig } from "../../support/example-setup.js";
 import { afterSession1, ana, anaPulse, answers, tap } from "./record-answers-helpers.js";
 
 describe("a member taps the pulse", () => {

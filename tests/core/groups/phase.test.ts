@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { phaseBoundaries, phaseOf } from "../../../src/core/groups/index.js";
 import type { Group } from "../../../src/core/setup/index.js";
-import { exampleConfig } from "../../support/world.js";
+import { exampleConfig } from "../../support/example-setup.js";
 
 const [course, openEnded] = exampleConfig().groups as [Group, Group];
 

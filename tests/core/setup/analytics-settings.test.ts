@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyticsProblems } from "../../../src/core/alerts/index.js";
 import { organisationSchema } from "../../../src/core/setup/index.js";
-import { exampleConfig, exampleContent } from "../../support/world.js";
+import { exampleConfig, exampleContent } from "../../support/example-setup.js";
 
 describe("analytics settings", () => {
   it("have sensible defaults when an organisation says nothing", () => {

@@ -9,7 +9,8 @@ import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
 import { ConsoleSession } from "../../../src/platforms/console/inbound/console-session.js";
 import { SimulatedMembers } from "../../../src/platforms/console/inbound/simulated-members.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { exampleConfig, exampleContent, RecordingChartRenderer, RecordingLogger } from "../../support/world.js";
+import { exampleConfig, exampleContent } from "../../support/example-setup.js";
+import { RecordingChartRenderer, RecordingLogger } from "../../support/fakes.js";
 
 /** A console session on the demo organisation at `start`, frozen in time; `type` returns what the lines printed. */
 export function consoleAt(start: string, exportsDir = join(tmpdir(), "cohesion-console-exports-unused")) {

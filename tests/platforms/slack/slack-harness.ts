@@ -8,7 +8,8 @@ import type { InteractiveValue } from "../../../src/platforms/slack/render/inter
 import { slackPlatformFactory, type SlackTuning } from "../../../src/platforms/slack/slack-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
 import { at } from "../../support/outbox-helpers.js";
-import { exampleContent, ManualClock, RecordingLogger } from "../../support/world.js";
+import { exampleContent } from "../../support/example-setup.js";
+import { ManualClock, RecordingLogger } from "../../support/fakes.js";
 import { FakeSlackApi, type RecordedCall } from "./fake-slack-api.js";
 import { fastTuning, slackConfig, userId } from "./slack-config.js";
 import { pressables, shownText } from "./slack-posts.js";

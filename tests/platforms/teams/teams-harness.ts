@@ -4,13 +4,8 @@ import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
 import { toAddress } from "../../../src/kernel/address.js";
 import { createTeamsPlatformWith, type TeamsPlatformOptions } from "../../../src/platforms/teams/teams-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import {
-  exampleConfig,
-  exampleContent,
-  ManualClock,
-  RecordingLogger,
-  RecordingMessenger,
-} from "../../support/world.js";
+import { exampleConfig, exampleContent } from "../../support/example-setup.js";
+import { ManualClock, RecordingLogger, RecordingMessenger } from "../../support/fakes.js";
 import { careChannel, people, teamsAddress, type Person } from "./activities.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 

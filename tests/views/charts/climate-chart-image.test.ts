@@ -3,7 +3,8 @@ import { climateChartImage, phaseMarks, withImage } from "../../../src/views/cha
 import type { Group } from "../../../src/core/setup/index.js";
 import { textMessage } from "../../../src/kernel/message.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
-import { exampleConfig, makeWorld } from "../../support/world.js";
+import { makeWorld } from "../../support/world.js";
+import { exampleConfig } from "../../support/example-setup.js";
 
 const [course, openEnded] = exampleConfig().groups as [Group, Group];
 

@@ -7,7 +7,7 @@ import {
   tCritical95,
 } from "../../../src/core/climate/index.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
-import { exampleContent } from "../../support/world.js";
+import { exampleContent } from "../../support/example-setup.js";
 
 const gcq = exampleContent.instruments.get("gcq-s");
 if (!gcq) throw new Error("gcq-s missing");

@@ -3,7 +3,7 @@ import { climateAltText, subscaleTrend } from "../../../src/views/charts/climate
 import { climateSeries } from "../../../src/core/climate/index.js";
 import { climateSparklines, sparkline } from "../../../src/views/charts/sparkline.js";
 import { climateOf, fiveSessions } from "../../support/charted-climates.js";
-import { exampleContent } from "../../support/world.js";
+import { exampleContent } from "../../support/example-setup.js";
 
 const gcq = exampleContent.instruments.get("gcq-s");
 if (!gcq) throw new Error("gcq-s missing");

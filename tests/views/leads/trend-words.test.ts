@@ -3,7 +3,8 @@ import type { Aggregate, SessionClimate } from "../../../src/core/climate/index.
 import { trendSettingsSchema } from "../../../src/core/setup/index.js";
 import { instrumentById } from "../../../src/core/context.js";
 import { midGroupNote, trendLines } from "../../../src/views/leads/trend-words.js";
-import { exampleConfig, makeWorld } from "../../support/world.js";
+import { makeWorld } from "../../support/world.js";
+import { exampleConfig } from "../../support/example-setup.js";
 
 const world = makeWorld();
 const gcq = instrumentById(world.ctx, "gcq-s");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { groupAlerts } from "../../../../src/core/alerts/index.js";
 import type { Group } from "../../../../src/core/setup/index.js";
-import { exampleConfig, makeWorld } from "../../../support/world.js";
+import { makeWorld } from "../../../support/world.js";
+import { exampleConfig } from "../../../support/example-setup.js";
 import { improving, scenarios } from "./scenarios.js";
 import { digestTime, memberAt, synthesiseGroup, withMembers, type Plan } from "./synthetic-group.js";
 
