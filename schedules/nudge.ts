@@ -2,8 +2,7 @@ import { checkinBlocks } from "../src/views/member/checkin.js";
 import { isPaused, sessionByNumber } from "../src/core/groups/index.js";
 import { hasAnswered, promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin } from "../src/kernel/time.js";
-import { formatLocal } from "../src/kernel/time.js";
+import { addHours, isWithin, formatLocal } from "../src/kernel/time.js";
 
 /** One gentle nudge, a day after the check-in, to members who have not answered and are not paused. */
 export const nudge: Schedule = {

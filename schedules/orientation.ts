@@ -1,8 +1,7 @@
 import { activeMembers, listSessions } from "../src/core/groups/index.js";
 import { programOf } from "../src/core/context.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin } from "../src/kernel/time.js";
-import { formatLocal } from "../src/kernel/time.js";
+import { addHours, isWithin, formatLocal } from "../src/kernel/time.js";
 import { orientationMessage } from "../src/views/member/orientation-message.js";
 
 const graceHours = 7 * 24;

@@ -5,8 +5,7 @@ import { sessionContent } from "../src/core/setup/index.js";
 import { memberFacingName } from "../src/views/format.js";
 import { promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin } from "../src/kernel/time.js";
-import { formatLocal } from "../src/kernel/time.js";
+import { addHours, isWithin, formatLocal } from "../src/kernel/time.js";
 import type { Block } from "../src/kernel/message.js";
 
 /** "today at 18:00", "tomorrow at 18:00" or "on Tuesday 1 December, 18:00", in the group's time zone. */

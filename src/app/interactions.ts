@@ -11,8 +11,7 @@ import {
 } from "../core/answers/index.js";
 import { checkinForm } from "../views/member/checkin.js";
 import { alertActedMessage } from "../views/leads/alert-message.js";
-import { climateInstrument } from "../core/context.js";
-import type { CoreContext } from "../core/context.js";
+import { climateInstrument, type CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
 import { inboundEventSchema } from "../kernel/events.js";
 import { textMessage, type Form, type Message } from "../kernel/message.js";

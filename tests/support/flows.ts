@@ -3,8 +3,7 @@ import type { Outcome } from "../../src/app/interactions.js";
 import type { ChoiceBlock, Form, Message } from "../../src/kernel/message.js";
 import type { Group } from "../../src/core/setup/index.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import type { GroupState } from "../../src/core/state.js";
-import { answerKey, rsvpKey } from "../../src/core/state.js";
+import { type GroupState, answerKey, rsvpKey } from "../../src/core/state.js";
 import type { World } from "./world.js";
 
 /** Instants of the demo group pain-tue (Europe/London is on GMT in December, so local = UTC). */

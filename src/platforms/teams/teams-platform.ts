@@ -4,8 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { z } from "zod";
 import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
 import { StartupError } from "../../kernel/errors.js";
-import type { TokenSource } from "./deliver/bot-connector.js";
-import { createBotConnector } from "./deliver/bot-connector.js";
+import { type TokenSource, createBotConnector } from "./deliver/bot-connector.js";
 import { createConversationLimiter, realTimer, type Timer } from "./deliver/pacing.js";
 import { createReferenceBook } from "./deliver/conversation-references.js";
 import { createFileConsent } from "./deliver/file-consent.js";

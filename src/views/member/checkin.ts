@@ -1,5 +1,4 @@
-import type { CoreContext } from "../../core/context.js";
-import { climateInstrument, pulseInstrument } from "../../core/context.js";
+import { type CoreContext, climateInstrument, pulseInstrument } from "../../core/context.js";
 import type { Instrument } from "../../core/setup/index.js";
 import type { Block, ChoiceOption, Form } from "../../kernel/message.js";
 

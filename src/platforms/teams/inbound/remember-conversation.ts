@@ -1,5 +1,4 @@
-import type { InboundActivity } from "./activity.js";
-import { isPersonal, tenantOf } from "./activity.js";
+import { type InboundActivity, isPersonal, tenantOf } from "./activity.js";
 import { channelAddress, conversationIdOf, senderAddress } from "../addresses.js";
 import type { ReferenceBook } from "../deliver/conversation-references.js";
 

@@ -50,12 +50,10 @@ export function choiceInput(
     style: "expanded",
     isRequired: required,
     ...(required ? { errorMessage: "Please pick one, then press Send." } : {}),
-    choices: options
-      .slice(0, limits.options)
-      .map((option) => ({
-        title: shorten(option.label.trim() || String(option.value), limits.optionTitle),
-        value: String(option.value),
-      })),
+    choices: options.slice(0, limits.options).map((option) => ({
+      title: shorten(option.label.trim() || String(option.value), limits.optionTitle),
+      value: String(option.value),
+    })),
   };
 }
 
