@@ -10,6 +10,7 @@ import {
   recordRsvp,
 } from "../core/answers/index.js";
 import { checkinForm } from "../views/member/checkin.js";
+import { couldNotRead, ourFault, replies } from "../views/member/replies.js";
 import { alertActedMessage } from "../views/leads/alert-message.js";
 import { climateInstrument, type CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
@@ -23,16 +24,6 @@ import type { CommandRouter } from "./command-router.js";
  * that was answered (so nobody answers twice by accident); otherwise it is shown beside it.
  */
 export type Outcome = { readonly reply: Message; readonly replacesPrompt?: boolean } | { readonly form: Form };
-
-const replies = {
-  pulse: "Thank you, that's saved. Take good care until next time.",
-  form: "Thank you for taking the time. Your answers are saved and go only to your group leaders.",
-  yes: "Lovely, thank you. See you there.",
-  no: "Thanks for letting us know. You'll be missed; take care of yourself.",
-  text: "Thanks for your message. I can't answer messages myself; if you'd like to talk, your group leaders will be glad to hear from you. `help` shows what I can do.",
-  distress: "Thank you, that's saved. It sounds like things are hard right now.",
-  risk: "Thank you for telling me.",
-} as const;
 
 /** What the interaction handler needs besides the core: a way to send alerts at once (an outbox sweep). */
 export interface InteractionOptions {
@@ -79,7 +70,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     const parsed = inboundEventSchema.safeParse(raw);
     if (!parsed.success) {
       ctx.logger.warn({ issues: parsed.error.issues.map((issue) => issue.path.join(".")) }, "inbound event rejected");
-      return { reply: textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.") };
+      return { reply: couldNotRead };
     }
     const event = parsed.data;
     switch (event.type) {
@@ -138,7 +129,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
       const reference = randomBytes(4).toString("hex");
       ctx.logger.error({ reference, error: (error as Error).name }, "interaction failed");
       return {
-        reply: textMessage(`Sorry, something went wrong on our side (reference ${reference}). Please try again later.`),
+        reply: ourFault(reference),
       };
     }
   }

@@ -1,3 +1,4 @@
+import { couldNotRead } from "../../../views/member/replies.js";
 import type { App } from "@slack/bolt";
 import { homeView } from "../../../views/member/home-view.js";
 import { textMessage, type Button, type Form, type Message } from "../../../kernel/message.js";
@@ -8,7 +9,6 @@ import { renderFormModal, type FormOrigin } from "../render/form.js";
 import { renderHome } from "../render/home.js";
 import { logFailure, type ListenerDeps } from "./listener-deps.js";
 
-const unreadable = "Sorry, I couldn't read that, so nothing was saved. Please try again.";
 const triggerExpired =
   "Sorry, that took too long to open. Please tap *Full check-in* again; your check-in is still open.";
 const formTooLong =
@@ -77,7 +77,7 @@ async function answerClick(deps: ListenerDeps, raw: unknown): Promise<void> {
   const rawValue = clicked?.value ?? clicked?.selected_option?.value ?? "";
   const value: InteractiveValue | undefined = decodeValue(rawValue);
   if (!value) {
-    if (channel) await deps.messenger.postEphemeral(channel, user, textMessage(unreadable));
+    if (channel) await deps.messenger.postEphemeral(channel, user, couldNotRead);
     return;
   }
   // A double click (the same person, message and choice within seconds) has one effect and one reply.

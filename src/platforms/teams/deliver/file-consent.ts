@@ -1,3 +1,4 @@
+import { couldNotRead } from "../../../views/member/replies.js";
 import { z } from "zod";
 import type { Address } from "../../../kernel/address.js";
 import type { Logger } from "../../../kernel/ports.js";
@@ -49,7 +50,7 @@ export function createFileConsent(
   /** Handles a `fileConsent/invoke` from `from`; resolves with a reply to post, if any. */
   async function handle(value: unknown, from: Address | undefined, to: Destination): Promise<ConsentReply | undefined> {
     const parsed = consentSchema.safeParse(value);
-    if (!parsed.success) return textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.");
+    if (!parsed.success) return couldNotRead;
     const { action, context, uploadInfo } = parsed.data;
     const file = pending.find(context.fileId);
     if (!file || file.recipient !== from)

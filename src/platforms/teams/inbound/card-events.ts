@@ -1,3 +1,4 @@
+import { couldNotRead } from "../../../views/member/replies.js";
 import { z } from "zod";
 import type { Address } from "../../../kernel/address.js";
 import { textMessage, type Message } from "../../../kernel/message.js";
@@ -7,7 +8,6 @@ import type { MentionWord } from "./mentions.js";
 /** What a card action becomes: a neutral event for the core, or a kind reply when the card was sent incomplete. */
 export type CardActionResult = { readonly event: Record<string, unknown> } | { readonly reply: Message };
 
-const couldNotRead = textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.");
 const submittedSchema = z.record(z.string(), z.unknown());
 
 /** Translates what a card sent back (Action.Execute data or Action.Submit value) into a neutral event from its real sender. */

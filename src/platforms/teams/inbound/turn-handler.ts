@@ -1,3 +1,4 @@
+import { couldNotRead } from "../../../views/member/replies.js";
 import type { TurnContext } from "botbuilder";
 import { z } from "zod";
 import type { Cohesion } from "../../../app/cohesion.js";
@@ -63,9 +64,7 @@ export function createTurnHandler(deps: TurnDependencies) {
   /** Action.Execute: the answer comes back in the invoke response, replacing the card when it was stored. */
   async function onExecute(activity: InboundActivity): Promise<InvokeResponse> {
     const parsed = executeSchema.safeParse(activity.value);
-    const outcome = parsed.success
-      ? await outcomeOfCard(activity, parsed.data.action.data)
-      : { reply: textMessage("Sorry, I couldn't read that, so nothing was saved. Please try again.") };
+    const outcome = parsed.success ? await outcomeOfCard(activity, parsed.data.action.data) : { reply: couldNotRead };
     if ("form" in outcome) return cardResponse(renderForm(outcome.form).card);
     if (outcome.replacesPrompt)
       return cardResponse(renderMessage(outcome.reply, { names: new Map(), fileNote: fileNote(false) }).card);
