@@ -2,8 +2,8 @@ import { z } from "zod";
 import { visibleGroup, memberReferences } from "../src/core/groups/index.js";
 import { slugSchema } from "../src/core/setup/index.js";
 import { defineCommand } from "../src/core/command.js";
-import { textMessage } from "../src/kernel/message.js";
 import { recordAttendance } from "../src/core/attendance/index.js";
+import { attendanceReply } from "../src/views/leads/attendance-reply.js";
 
 const wholeNumber = (what: string) =>
   z
@@ -39,16 +39,6 @@ export const attendance = defineCommand({
   async run({ ctx, from, channel }, { group: id, session, came, absent }) {
     const group = visibleGroup(ctx, from, channel, id);
     const outcome = await recordAttendance(ctx, group, from, { session, came, absent });
-    const missing = outcome.of - outcome.came;
-    const named =
-      missing === 0
-        ? ""
-        : outcome.namedAbsent === 0
-          ? "; nobody named as absent"
-          : `; ${outcome.namedAbsent} named as absent`;
-    const replaced = outcome.replaced ? " This replaces the earlier record." : "";
-    return textMessage(
-      `Thank you. Session ${session} of ${group.name}: ${outcome.came} of ${outcome.of} came${named}.${replaced}`,
-    );
+    return attendanceReply(group, session, outcome);
   },
 });

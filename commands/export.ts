@@ -3,10 +3,11 @@ import { visibleGroup } from "../src/core/groups/index.js";
 import { isLead, slugSchema } from "../src/core/setup/index.js";
 import { answersCsv } from "../src/views/exports/answers-export.js";
 import { appendAudit, memberCodeKey } from "../src/core/privacy/index.js";
-import { climateCsv, localDate } from "../src/views/exports/climate-export.js";
+import { climateCsv } from "../src/views/exports/climate-export.js";
+import { answersForLeadsOnly, exportReply } from "../src/views/exports/export-replies.js";
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/kernel/errors.js";
-import { textMessage, type Message } from "../src/kernel/message.js";
+import type { Message } from "../src/kernel/message.js";
 
 const words = z
   .array(z.string())
@@ -33,11 +34,7 @@ export const exportCommand = defineCommand({
   args: words,
   async run({ ctx, from, channel }, { group: id, answers }): Promise<Message> {
     const group = visibleGroup(ctx, from, channel, id);
-    if (answers && !isLead(group, from))
-      throw new UserError(
-        "not-allowed",
-        `Members' answers are for the group's leads only. \`export ${group.id}\` gives the figures per session.`,
-      );
+    if (answers && !isLead(group, from)) throw new UserError("not-allowed", answersForLeadsOnly(group));
     const now = ctx.clock.now();
     const key = answers ? await memberCodeKey(ctx.store) : undefined;
     // Built and audited in one store update, so no export is ever handed out without its audit entry.
@@ -47,29 +44,6 @@ export const exportCommand = defineCommand({
         appendAudit(state, from, key ? "export-member-answers" : "export-aggregates", now, `${built.rows} rows`);
       return built;
     });
-    if (csv.rows === 0)
-      return textMessage(
-        answers
-          ? `No answers from ${group.name} yet, so there is nothing to export.`
-          : `${group.name} has not met yet, so there is nothing to export.`,
-      );
-    const date = localDate(now, group.timezone);
-    const plural = csv.rows === 1 ? "" : "s";
-    const text = answers
-      ? `Here are the answers from ${group.name} (${csv.rows} row${plural}), each member under a code that stays the same for this group. It is health information: please keep the file safe and delete it when you no longer need it.`
-      : `Here are ${group.name}'s figures for ${csv.rows} session${plural}. Cells from fewer than ${ctx.organisation.privacy.minResponses} answers, or from a session still collecting answers, are left empty.`;
-    return {
-      text,
-      blocks: [
-        { type: "text", text },
-        {
-          type: "file",
-          filename: `${group.id}-${answers ? "answers" : "climate"}-${date}.csv`,
-          mediaType: "text/csv",
-          data: csv.data,
-          title: answers ? `Answers under member codes, ${group.name}` : `Climate per session, ${group.name}`,
-        },
-      ],
-    };
+    return exportReply({ group, answers, csv, now, minResponses: ctx.organisation.privacy.minResponses });
   },
 });

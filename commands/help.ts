@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
+import { helpMessage } from "../src/views/member/help-message.js";
 
 /** `help`: every command with its one-line summary, straight from the definitions. */
 export const help = defineCommand({
@@ -9,10 +10,6 @@ export const help = defineCommand({
   access: "anyone",
   args: z.array(z.string()).max(0, "help takes no arguments"),
   async run({ commands }) {
-    const lines = commands.map((command) => `• \`${command.usage}\`: ${command.summary}`);
-    return {
-      text: "What you can ask Cohesion",
-      blocks: [{ type: "text", text: `*What you can ask Cohesion*\n${lines.join("\n")}` }],
-    };
+    return helpMessage(commands);
   },
 });

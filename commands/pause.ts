@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
-import { textMessage } from "../src/kernel/message.js";
+import { pauseReply } from "../src/views/member/pause-replies.js";
 import { setPaused } from "../src/core/groups/index.js";
 
 /** `pause`: a member takes a break from reminders and check-ins. */
@@ -12,8 +12,6 @@ export const pause = defineCommand({
   args: z.array(z.string()).max(0, "pause takes no arguments"),
   async run({ ctx, from }) {
     await setPaused(ctx, from, true);
-    return textMessage(
-      "Of course. I've paused your reminders and check-ins. Your group is still there for you; use `resume` whenever you like.",
-    );
+    return pauseReply();
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
-import { textMessage } from "../src/kernel/message.js";
+import { resumeReply } from "../src/views/member/pause-replies.js";
 import { setPaused } from "../src/core/groups/index.js";
 
 /** `resume`: a member turns reminders and check-ins back on. */
@@ -12,6 +12,6 @@ export const resume = defineCommand({
   args: z.array(z.string()).max(0, "resume takes no arguments"),
   async run({ ctx, from }) {
     await setPaused(ctx, from, false);
-    return textMessage("Welcome back. Your reminders and check-ins are on again.");
+    return resumeReply();
   },
 });

@@ -3,11 +3,10 @@ import { visibleGroup } from "../src/core/groups/index.js";
 import { slugSchema } from "../src/core/setup/index.js";
 import { groupAlerts } from "../src/core/alerts/index.js";
 import { groupClimate } from "../src/core/climate/index.js";
-import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
 import { defineCommand } from "../src/core/command.js";
 import { DeliveryError, UserError } from "../src/kernel/errors.js";
-import { climateInstrument, programOf } from "../src/core/context.js";
-import { summaryMessage } from "../src/views/leads/summary-message.js";
+import { summaryWithChart } from "../src/views/leads/summary-with-chart.js";
+import { summaryShareFailed, summarySharedReply } from "../src/views/leads/summary-share-replies.js";
 
 const summaryArgs = z
   .array(z.string())
@@ -33,33 +32,15 @@ export const summary = defineCommand({
     const climates = groupClimate(ctx, group, state, now);
     // Member-level alerts only for a lead asking privately; never in a channel or a shared summary.
     const audience = group.leads.includes(from) && channel === undefined && !share ? "leads" : "care-team";
-    const analytics = {
-      trend: ctx.organisation.analytics.trend,
-      alerts: groupAlerts(ctx, group, state, now, climates),
-      audience,
-    } as const;
-    const message = summaryMessage({
-      group,
-      program: programOf(ctx, group),
-      gcq: climateInstrument(ctx),
-      climates,
-      minResponses: ctx.organisation.privacy.minResponses,
-      analytics,
-    });
-    const full = withImage(message, await climateChartImage(ctx, group, climates));
+    const alerts = groupAlerts(ctx, group, state, now, climates);
+    const full = await summaryWithChart({ ctx, group, climates, alerts, audience });
     if (!share) return full;
     try {
       await send(group.careTeamChannel, full);
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
-      throw new UserError(
-        "not-allowed",
-        "I couldn't post the summary to the care team channel just now, so nothing was shared. Please try again later.",
-      );
+      throw new UserError("not-allowed", summaryShareFailed());
     }
-    return {
-      text: `Shared the summary of ${group.name} with the care team channel.`,
-      blocks: [{ type: "text", text: `Shared the summary of ${group.name} with the care team channel.` }],
-    };
+    return summarySharedReply(group);
   },
 });

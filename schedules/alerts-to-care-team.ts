@@ -1,5 +1,6 @@
 import { groupAlerts, alertDeliveries } from "../src/core/alerts/index.js";
 import { alertMessage } from "../src/views/leads/alert-message.js";
+import { alertUnavailableMessage } from "../src/views/leads/alert-unavailable-message.js";
 import { climateInstrument } from "../src/core/context.js";
 import type { Schedule } from "../src/core/schedule.js";
 
@@ -13,10 +14,7 @@ export const alertsToCareTeam: Schedule = {
   },
   render(ctx, group, state, delivery, now) {
     const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert && a.level === "group");
-    if (!alert) {
-      const text = `An alert about ${group.name} was raised, but its details are no longer available. Try \`summary ${group.id}\`.`;
-      return { message: { text, blocks: [{ type: "text", text }] } };
-    }
+    if (!alert) return { message: alertUnavailableMessage(group) };
     return {
       message: alertMessage(alert, group, climateInstrument(ctx), { stillOpen: delivery.session !== alert.session }),
     };

@@ -1,11 +1,9 @@
 import { groupAlerts } from "../src/core/alerts/index.js";
 import { groupClimate } from "../src/core/climate/index.js";
-import { climateChartImage, withImage } from "../src/views/charts/climate-chart-image.js";
-import { climateInstrument, programOf } from "../src/core/context.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
 import { answerWindowCloses, listSessions } from "../src/core/groups/index.js";
-import { summaryMessage } from "../src/views/leads/summary-message.js";
+import { digestMessage } from "../src/views/care-team/digest-message.js";
 
 const graceHours = 48;
 
@@ -34,22 +32,16 @@ export const careTeamDigest: Schedule = {
   async render(ctx, group, state, delivery, now) {
     const all = groupClimate(ctx, group, state, now);
     const climates = all.filter((c) => c.session.number <= delivery.session);
-    const heading = `Digest after session ${delivery.session}`;
+    const alerts = groupAlerts(ctx, group, state, now, all);
     // The care team's channel: group-level alerts only, never one about a member.
-    const analytics = {
-      trend: ctx.organisation.analytics.trend,
-      alerts: groupAlerts(ctx, group, state, now, all),
-      audience: "care-team",
-    } as const;
-    const message = summaryMessage({
+    const message = await digestMessage({
+      ctx,
       group,
-      program: programOf(ctx, group),
-      gcq: climateInstrument(ctx),
+      session: delivery.session,
       climates,
-      minResponses: ctx.organisation.privacy.minResponses,
-      heading,
-      analytics,
+      alerts,
+      audience: "care-team",
     });
-    return { message: withImage(message, await climateChartImage(ctx, group, climates)) };
+    return { message };
   },
 };

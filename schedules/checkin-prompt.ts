@@ -1,4 +1,4 @@
-import { checkinBlocks } from "../src/views/member/checkin.js";
+import { checkinMessage } from "../src/views/member/checkin-message.js";
 import { programOf } from "../src/core/context.js";
 import { activeMembers, answerWindowCloses, listSessions } from "../src/core/groups/index.js";
 import { sessionContent } from "../src/core/setup/index.js";
@@ -6,7 +6,6 @@ import { promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
 import { rsvpKey } from "../src/core/state.js";
-import type { Block } from "../src/kernel/message.js";
 
 /** The check-in after each session, for every member who did not say they would miss it. */
 export const checkinPrompt: Schedule = {
@@ -40,11 +39,8 @@ export const checkinPrompt: Schedule = {
   render(ctx, group, _state, delivery, now) {
     const promptId = promptIdFor(group.id, delivery.key);
     const practice = sessionContent(programOf(ctx, group), delivery.session)?.practice;
-    const blocks: Block[] = [{ type: "text", text: "*Thank you for being part of today's session.*" }];
-    blocks.push(...checkinBlocks(ctx, promptId));
-    if (practice) blocks.push({ type: "divider" }, { type: "text", text: `*Practice before next time*\n${practice}` });
     return {
-      message: { text: "Thank you for being part of today's session. How was it for you?", blocks },
+      message: checkinMessage(ctx, promptId, practice),
       prompt: {
         id: promptId,
         prompt: {

@@ -1,8 +1,8 @@
-import { checkinBlocks } from "../src/views/member/checkin.js";
+import { nudgeMessage } from "../src/views/member/nudge-message.js";
 import { isPaused, sessionByNumber } from "../src/core/groups/index.js";
 import { hasAnswered, promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin, formatLocal } from "../src/kernel/time.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
 
 /** One gentle nudge, a day after the check-in, to members who have not answered and are not paused. */
 export const nudge: Schedule = {
@@ -34,10 +34,6 @@ export const nudge: Schedule = {
   render(ctx, group, _state, delivery) {
     const checkinKey = delivery.key.replace(/^nudge:/, "checkin:");
     const session = sessionByNumber(group, delivery.session);
-    const day = session ? ` on ${formatLocal(session.startsAt, group.timezone, "date")}` : "";
-    const text = `If you have a moment: how was the session${day} for you? One tap is plenty, and it's fine to skip.`;
-    return {
-      message: { text, blocks: [{ type: "text", text }, ...checkinBlocks(ctx, promptIdFor(group.id, checkinKey))] },
-    };
+    return { message: nudgeMessage(ctx, group, session, promptIdFor(group.id, checkinKey)) };
   },
 };

@@ -1,7 +1,7 @@
 import { activeMembers, listSessions } from "../src/core/groups/index.js";
 import { programOf } from "../src/core/context.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin, formatLocal } from "../src/kernel/time.js";
+import { addHours, isWithin } from "../src/kernel/time.js";
 import { orientationMessage } from "../src/views/member/orientation-message.js";
 
 const graceHours = 7 * 24;
@@ -33,7 +33,7 @@ export const orientation: Schedule = {
   render(ctx, group, _state, _delivery, now) {
     const held = listSessions(group, now).filter((session) => !session.cancelled);
     const next = held.find((session) => session.startsAt > now);
-    const upcoming = next && { when: formatLocal(next.startsAt, group.timezone, "day-time"), first: next === held[0] };
+    const upcoming = next && { startsAt: next.startsAt, first: next === held[0] };
     return { message: orientationMessage(group, programOf(ctx, group), upcoming) };
   },
 };

@@ -1,25 +1,11 @@
 import type { Address } from "../src/kernel/address.js";
 import { unreachableCodes, type UnreachableCode } from "../src/kernel/errors.js";
-import type { Block } from "../src/kernel/message.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
-import type { Delivery, DeliveryKind, OutboxEntry } from "../src/core/state.js";
+import type { Delivery, OutboxEntry } from "../src/core/state.js";
+import { unreachableNoticeMessage } from "../src/views/leads/unreachable-notice-message.js";
 
 const noticeHours = 72;
-
-const whatToDo: Record<UnreachableCode, string> = {
-  "not-installed":
-    "hasn't opened Cohesion yet, so my messages can't reach them. Please install the app for them, or ask them to open it once; the next message will then arrive.",
-  "recipient-gone":
-    "can't be reached: their account may be deactivated, or they removed or blocked the app. Please check in with them another way.",
-};
-
-const missed: Partial<Record<DeliveryKind, string>> = {
-  orientation: "the welcome before the first session",
-  reminder: "the reminder for session",
-  checkin: "the check-in after session",
-  nudge: "the check-in reminder for session",
-};
 
 function unreachable(entry: OutboxEntry): entry is OutboxEntry & { error: UnreachableCode } {
   return entry.status === "failed" && (unreachableCodes as readonly string[]).includes(entry.error ?? "");
@@ -58,15 +44,10 @@ export const unreachableNotice: Schedule = {
       (entry) =>
         unreachable(entry) && entry.delivery.recipient === about && entry.delivery.session === delivery.session,
     );
-    const code = failures[0]?.error ?? "recipient-gone";
-    const what = failures
-      .map((entry) => missed[entry.delivery.kind])
-      .filter((text): text is string => text !== undefined)
-      .map((text) => (text.endsWith("session") ? `${text} ${delivery.session}` : text));
-    const intro = `A member of ${group.name} isn't getting Cohesion's messages.`;
-    const blocks: Block[] = [{ type: "text", text: intro }];
-    if (about) blocks.push({ type: "mention", address: about, text: whatToDo[code as UnreachableCode] });
-    if (what.length > 0) blocks.push({ type: "context", text: `Not delivered: ${[...new Set(what)].join("; ")}.` });
-    return { message: { text: intro, blocks } };
+    const code = (failures[0]?.error ?? "recipient-gone") as UnreachableCode;
+    const notDelivered = failures.map((entry) => entry.delivery.kind);
+    return {
+      message: unreachableNoticeMessage({ group, session: delivery.session, about, code, notDelivered }),
+    };
   },
 };

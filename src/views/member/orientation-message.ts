@@ -1,17 +1,20 @@
 import type { Group, Program } from "../../core/setup/index.js";
 import { memberFacingName } from "../format.js";
 import type { Message } from "../../kernel/message.js";
+import { formatLocal } from "../../kernel/time.js";
 
-/** The pre-group preparation a member receives before their first session (principle 1). */
+/** The pre-group preparation a member receives before their first session (principle 1), with when the group next meets. */
 export function orientationMessage(
   group: Group,
   program: Program,
-  next: { when: string; first: boolean } | undefined,
+  next: { startsAt: Date; first: boolean } | undefined,
 ): Message {
   const name = memberFacingName(group);
   const { expectations, agreements, role, skills } = program.preparation;
   const meets = next?.first ? "We first meet on" : "The group next meets on";
-  const welcome = next ? `Welcome to ${name}. ${meets} ${next.when}, at ${group.location}.` : `Welcome to ${name}.`;
+  const welcome = next
+    ? `Welcome to ${name}. ${meets} ${formatLocal(next.startsAt, group.timezone, "day-time")}, at ${group.location}.`
+    : `Welcome to ${name}.`;
   return {
     text: welcome,
     blocks: [
