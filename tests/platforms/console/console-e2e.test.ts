@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..", "..");
+const running = new Set<ChildProcess>();
 
 /** Runs `npm start`'s entry point with the given stdin lines and returns everything it printed. */
 function runConsole(
@@ -21,7 +22,11 @@ function runConsole(
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ stdout, stderr, code }));
+    running.add(child);
+    child.on("close", (code) => {
+      running.delete(child);
+      resolve({ stdout, stderr, code });
+    });
     child.stdin.end(lines.map((line) => `${line}\n`).join(""));
   });
 }
@@ -62,9 +67,13 @@ describe("the local console, driving a whole 8-session group through stdin", () 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "cohesion-console-"));
     output = await runConsole(dataDir, script);
-  }, 120_000);
+    // A whole course in simulated time: generous, so a busy machine slows it down but never fails it.
+  }, 900_000);
 
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    for (const child of running) child.kill();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it("starts with no chat credentials and ends cleanly", () => {
     expect(output.stderr).toBe("");

@@ -15,7 +15,9 @@ export type Failure =
   | { readonly status: 429; readonly retryAfter: number }
   | { readonly error: string }
   | { readonly status: number }
-  | { readonly delayMs: number };
+  | { readonly delayMs: number }
+  /** Held until releaseHeld(), then answered as a success: a call whose answer Cohesion never saw. */
+  | { readonly hold: true };
 
 interface FailureRule {
   readonly method: string;
@@ -52,6 +54,8 @@ export class FakeSlackApi {
   socketUrl = "";
   private readonly rules: FailureRule[] = [];
   private sequence = 0;
+  private readonly held: (() => void)[] = [];
+  private readonly heldAnswered: Promise<void>[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -81,6 +85,12 @@ export class FakeSlackApi {
     this.rules.push({ method, remaining: options.times ?? 1, when: options.when ?? (() => true), failure });
   }
 
+  /** Lets every held call through, and resolves once each has been answered and recorded. */
+  async releaseHeld(): Promise<void> {
+    for (const release of this.held.splice(0)) release();
+    await Promise.all(this.heldAnswered.splice(0));
+  }
+
   /** The calls of one method, in order. */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
@@ -92,6 +102,7 @@ export class FakeSlackApi {
   }
 
   close(): Promise<void> {
+    for (const release of this.held.splice(0)) release();
     return new Promise((resolve) => {
       this.server.closeAllConnections();
       this.server.close(() => resolve());
@@ -117,7 +128,15 @@ export class FakeSlackApi {
     if (rule) {
       rule.remaining -= 1;
       const failure = rule.failure;
-      if ("delayMs" in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+      if ("hold" in failure) {
+        let answered = () => {};
+        this.heldAnswered.push(new Promise<void>((resolve) => (answered = resolve)));
+        await new Promise<void>((resolve) => this.held.push(resolve));
+        const result = this.answer(method, args);
+        this.calls.push({ method, args, result });
+        answered();
+        return this.json(res, result);
+      } else if ("delayMs" in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
       else if ("retryAfter" in failure)
         return void res.writeHead(429, { "retry-after": String(failure.retryAfter) }).end();
       else if ("error" in failure) return this.json(res, { ok: false, error: failure.error });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { at } from "../../support/outbox-helpers.js";
-import { fastTuning, userId } from "./slack-config.js";
+import { userId } from "./slack-config.js";
 import { SlackHarness } from "./slack-harness.js";
 import { shownText } from "./slack-posts.js";
 
@@ -47,12 +47,12 @@ describe("members Slack cannot reach", () => {
   });
 
   it("never retries a post whose answer was lost, so nobody gets the same reminder twice", async () => {
-    slack = await SlackHarness.start({ tuning: { ...fastTuning, requestTimeoutMs: 100 } });
+    slack = await SlackHarness.start();
     await slack.sweepAt(at.orientationDue);
-    slack.fake.fail("chat.postMessage", { delayMs: 400 }, { when: (args) => args["channel"] === `D${userId("ben")}` });
+    slack.fake.fail("chat.postMessage", { hold: true }, { when: (args) => args["channel"] === `D${userId("ben")}` });
     await slack.sweepAt(at.reminder1Due);
     await slack.sweepAt("2026-11-30T18:10:00Z");
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await slack.fake.releaseHeld();
     const toBen = slack.postsTo("ben").filter((c) => shownText(c).includes("I'll be there"));
     expect(toBen).toHaveLength(1);
     const entry = Object.values((await slack.store.readGroup("pain-tue")).outbox).find(
