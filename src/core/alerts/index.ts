@@ -1,3 +1,4 @@
+// Alerts for leads and the care team: the rules, episodes, lifecycle, distress answers and risk in free text.
 export * from "./alert.js";
 export * from "./deliveries.js";
 export * from "./distress.js";

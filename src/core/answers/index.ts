@@ -1,3 +1,4 @@
+// What members answer: prompts and their ids, check-in windows, recording answers and RSVPs, and scoring.
 export * from "./answered.js";
 export * from "./checkin-open.js";
 export * from "./prompt-id.js";

@@ -1,3 +1,4 @@
+// The group's climate in numbers: per-session aggregates, series, the baseline, statistics and trends.
 export * from "./climate-series.js";
 export * from "./climate.js";
 export * from "./mean-interval.js";

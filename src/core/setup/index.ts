@@ -1,3 +1,4 @@
+// What the clinic configures, validated: the organisation, its groups, programs, instruments and analytics settings.
 export * from "./analytics-settings.js";
 export * from "./group.js";
 export * from "./instrument.js";
