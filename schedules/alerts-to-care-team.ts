@@ -8,9 +8,15 @@ import type { Schedule } from "../src/core/schedule.js";
 export const alertsToCareTeam: Schedule = {
   kind: "team-alert",
   due(ctx, group, state, from, to) {
-    return alertDeliveries(ctx, group, state, from, to, "team-alert", (alert) =>
-      alert.level === "group" ? [group.careTeamChannel] : [],
-    );
+    return alertDeliveries({
+      ctx,
+      group,
+      state,
+      from,
+      to,
+      kind: "team-alert",
+      recipientsOf: (alert) => (alert.level === "group" ? [group.careTeamChannel] : []),
+    });
   },
   render(ctx, group, state, delivery, now) {
     const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert && a.level === "group");

@@ -8,7 +8,7 @@ import type { Schedule } from "../src/core/schedule.js";
 export const alertsToLeads: Schedule = {
   kind: "alert",
   due(ctx, group, state, from, to) {
-    return alertDeliveries(ctx, group, state, from, to, "alert", () => group.leads);
+    return alertDeliveries({ ctx, group, state, from, to, kind: "alert", recipientsOf: () => group.leads });
   },
   render(ctx, group, state, delivery, now) {
     const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert);

@@ -49,8 +49,8 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     }
   }
 
-  const raiseDistress: RaiseOnAnswers = (state, member, session, answers, now) =>
-    raiseDistressAlerts(state, ctx.organisation.analytics.distress, member, session, answers, now);
+  const raiseDistress: RaiseOnAnswers = (state, recorded) =>
+    raiseDistressAlerts(state, ctx.organisation.analytics.distress, recorded);
 
   async function answered(recorded: Recorded, thanks: string): Promise<Outcome> {
     if (recorded.distressAlerts.length === 0) return { reply: textMessage(thanks), replacesPrompt: true };

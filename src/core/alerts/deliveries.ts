@@ -10,16 +10,19 @@ import { groupAlerts } from "./group-alerts.js";
 /** How long an alert stays worth sending after it falls due (during downtime, say). */
 export const alertGraceHours = 7 * 24;
 
+/** Which alerts of a group to deliver, in which window, as which kind, to whom. */
+export interface AlertRoute {
+  readonly ctx: CoreContext;
+  readonly group: Group;
+  readonly state: Readonly<GroupState>;
+  readonly from: Date;
+  readonly to: Date;
+  readonly kind: "alert" | "team-alert";
+  readonly recipientsOf: (alert: Alert) => readonly Address[];
+}
+
 /** Deliveries of alerts whose notifications fall in (from, to], to the recipients `recipientsOf` gives each alert. */
-export function alertDeliveries(
-  ctx: CoreContext,
-  group: Group,
-  state: Readonly<GroupState>,
-  from: Date,
-  to: Date,
-  kind: "alert" | "team-alert",
-  recipientsOf: (alert: Alert) => readonly Address[],
-): Delivery[] {
+export function alertDeliveries({ ctx, group, state, from, to, kind, recipientsOf }: AlertRoute): Delivery[] {
   return groupAlerts(ctx, group, state, to).flatMap((alert) =>
     alert.notifications
       .filter((notification) => isWithin(notification.at, from, to))

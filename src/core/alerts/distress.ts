@@ -1,6 +1,6 @@
-import type { Address } from "../../kernel/address.js";
 import type { DistressRule } from "../setup/index.js";
 import type { GroupState } from "../state.js";
+import type { AnswersRecorded } from "../answers/index.js";
 import { alertId } from "./episodes.js";
 
 /** Whether an answer to an item is at the distress threshold of a rule for that item. */
@@ -20,10 +20,7 @@ export function isDistressAnswer(rules: readonly DistressRule[], itemId: string,
 export function raiseDistressAlerts(
   state: GroupState,
   rules: readonly DistressRule[],
-  member: Address,
-  session: number,
-  answers: readonly { readonly itemId: string; readonly value: number | null }[],
-  now: Date,
+  { member, session, answers, now }: AnswersRecorded,
 ): string[] {
   return answers.flatMap(({ itemId, value }) => {
     if (value === null || !isDistressAnswer(rules, itemId, value)) return [];

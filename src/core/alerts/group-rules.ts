@@ -48,15 +48,18 @@ function engagementDrops(
 }
 
 /** Avoiding or Conflict clearly up: outside the middle phase (where a rise is common), or staying up for several sessions. */
-function concernRises(
-  group: Group,
-  name: string,
-  shifts: readonly SubscaleShift[],
-  climates: ReadonlyMap<number, SessionClimate>,
-  subscale: string,
-  settings: AlertSettings,
-  limit: number,
-): Finding[] {
+/** A concern subscale (Avoiding, Conflict) to watch for sustained rises: its shifts, climates and limits. */
+interface ConcernWatch {
+  readonly group: Group;
+  readonly name: string;
+  readonly shifts: readonly SubscaleShift[];
+  readonly climates: ReadonlyMap<number, SessionClimate>;
+  readonly subscale: string;
+  readonly settings: AlertSettings;
+  readonly limit: number;
+}
+
+function concernRises({ group, name, shifts, climates, subscale, settings, limit }: ConcernWatch): Finding[] {
   let run = 0;
   return shifts.flatMap((shift): Finding[] => {
     run = shift.beyond === "up" ? run + 1 : 0;
@@ -120,7 +123,15 @@ export function groupFindings(
     const shifts = subscaleShifts(subscaleSeries(climates, subscale.id), openEnded, trend, settings.minChange);
     return subscale.higherIs === "better"
       ? engagementDrops(subscale.name, shifts, bySession, subscale.id, trend.controlLimit)
-      : concernRises(group, subscale.name, shifts, bySession, subscale.id, settings, trend.controlLimit);
+      : concernRises({
+          group,
+          name: subscale.name,
+          shifts,
+          climates: bySession,
+          subscale: subscale.id,
+          settings,
+          limit: trend.controlLimit,
+        });
   });
   return [...subscaleFindings, ...lowResponses(climates, settings)];
 }

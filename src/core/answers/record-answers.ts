@@ -15,14 +15,16 @@ export interface CheckedAnswer {
   readonly value: number | null;
 }
 
+/** One member's answers to one session's check-in, as just recorded. */
+export interface AnswersRecorded {
+  readonly member: Address;
+  readonly session: number;
+  readonly answers: readonly CheckedAnswer[];
+  readonly now: Date;
+}
+
 /** Raises alerts for answers inside the same store update as the answers; returns the ids raised. */
-export type RaiseOnAnswers = (
-  state: GroupState,
-  member: Address,
-  session: number,
-  answers: readonly CheckedAnswer[],
-  now: Date,
-) => string[];
+export type RaiseOnAnswers = (state: GroupState, recorded: AnswersRecorded) => string[];
 
 /** What recording did: how many answers were saved, and which distress alerts they raised. */
 export interface Recorded {
@@ -82,7 +84,7 @@ export async function recordAnswers(
       state.answers[answerKey(from, prompt.session, instrument, itemId)] = { value, at: now.toISOString() };
       saved += 1;
     }
-    const distressAlerts = raise(state, from, prompt.session, checked, now);
+    const distressAlerts = raise(state, { member: from, session: prompt.session, answers: checked, now });
     return { saved, distressAlerts };
   });
 }

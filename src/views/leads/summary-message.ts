@@ -50,11 +50,8 @@ function scoresLine(
 
 function sessionBlock(
   climate: SessionClimate,
-  group: Group,
-  program: Program,
-  gcq: Instrument,
+  { group, program, gcq, minResponses }: SummaryInput,
   base: ReadonlyMap<string, number>,
-  minResponses: number,
 ): Block {
   const { session } = climate;
   const topic = sessionContent(program, session.number)?.topic;
@@ -133,15 +130,8 @@ export interface SummaryInput {
 }
 
 /** The care-team summary of a group's climate: per session means, responses, attendance (recorded, else RSVPs) and change from baseline; with trends and open alerts when given. */
-export function summaryMessage({
-  group,
-  program,
-  gcq,
-  climates,
-  minResponses,
-  heading = "Climate summary",
-  analytics,
-}: SummaryInput): Message {
+export function summaryMessage(input: SummaryInput): Message {
+  const { group, program, gcq, climates, minResponses, heading = "Climate summary", analytics } = input;
   const title = `${heading}: ${group.name}`;
   const base = baseline(climates);
   const lastBaseline = baselineSessions(climates).at(-1)?.session.number ?? Number.POSITIVE_INFINITY;
@@ -158,7 +148,7 @@ export function summaryMessage({
     blocks.push({ type: "context", text: `Showing the last ${recent.length} sessions.` });
   for (const climate of recent) {
     const reference = climate.session.number > lastBaseline ? base : new Map<string, number>();
-    blocks.push(sessionBlock(climate, group, program, gcq, reference, minResponses));
+    blocks.push(sessionBlock(climate, input, reference));
   }
   if (base.size > 0) {
     const text = gcq.subscales.map((s) => `${s.name} ${oneDecimal(base.get(s.id) ?? 0)}`).join(" · ");
