@@ -1,4 +1,5 @@
 import type { Address } from "../../kernel/address.js";
+import type { CoreContext } from "../context.js";
 import type { GroupState } from "../state.js";
 import { alertId } from "./episodes.js";
 
@@ -18,6 +19,15 @@ export function suggestsRisk(text: string, keywords: readonly string[]): boolean
     const phrase = normaliseForMatching(keyword);
     return phrase.length > 0 && padded.includes(` ${phrase} `);
   });
+}
+
+/** How soon a person must see a member's message: at once (urgent) or within working hours (routine). */
+export type RiskPriority = "urgent" | "routine";
+
+/** The priority of a member's message: urgent when it suggests risk in any language Cohesion screens. */
+export function riskPriorityOf(ctx: CoreContext, text: string): RiskPriority {
+  const keywords = Object.values(ctx.organisation.analytics.riskKeywords).flat();
+  return suggestsRisk(text, keywords) ? "urgent" : "routine";
 }
 
 /** Records a risk alert for free text a member sent (kept for the group's leads only, never logged); returns its id. */
