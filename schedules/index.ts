@@ -7,6 +7,7 @@ import { checkinPrompt } from "./checkin-prompt.js";
 import { nudge } from "./nudge.js";
 import { orientation } from "./orientation.js";
 import { sessionReminder } from "./session-reminder.js";
+import { memberMessagesToLeads } from "./member-messages-to-leads.js";
 import { unreachableNotice } from "./unreachable-notice.js";
 
 /** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
@@ -20,4 +21,5 @@ export const schedules: readonly Schedule[] = [
   unreachableNotice,
   alertsToLeads,
   alertsToCareTeam,
+  memberMessagesToLeads,
 ];

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { crisisReply } from "../views/member/crisis-reply.js";
-import { raiseDistressAlerts, checkFreeText, actOnAlert } from "../core/alerts/index.js";
-import type { Address } from "../kernel/address.js";
+import { raiseDistressAlerts, actOnAlert } from "../core/alerts/index.js";
 import {
   recordAnswers,
   type RaiseOnAnswers,
@@ -15,15 +14,10 @@ import { alertActedMessage } from "../views/leads/alert-message.js";
 import { climateInstrument, type CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
 import { inboundEventSchema } from "../kernel/events.js";
-import { textMessage, type Form, type Message } from "../kernel/message.js";
+import { textMessage } from "../kernel/message.js";
+import type { Outcome } from "./outcome.js";
 import type { CommandRouter } from "./command-router.js";
-
-/**
- * What a platform shows in answer to an interaction: a reply, or a form to open. When the reply
- * `replacesPrompt`, the answer is stored and the platform shows the reply in place of the message
- * that was answered (so nobody answers twice by accident); otherwise it is shown beside it.
- */
-export type Outcome = { readonly reply: Message; readonly replacesPrompt?: boolean } | { readonly form: Form };
+import { createWordsHandler, type ReachLeadsNow } from "./member-words.js";
 
 /** What the interaction handler needs besides the core: a way to send alerts at once (an outbox sweep). */
 export interface InteractionOptions {
@@ -36,34 +30,28 @@ export interface InteractionOptions {
  * logged with a reference the person can quote, never a stack trace.
  */
 export function createInteractionHandler(ctx: CoreContext, router: CommandRouter, options: InteractionOptions = {}) {
-  // An alert that must reach the leads at once goes through the outbox now, not at the next wake-up.
-  async function alertLeadsNow(kind: string, count: number): Promise<void> {
-    ctx.logger.info({ kind, alerts: count }, "alert raised");
+  // What must reach the leads at once goes through the outbox now, not at the next wake-up.
+  const reachLeadsNow: ReachLeadsNow = async (kind, count) => {
+    ctx.logger.info({ kind, count }, kind === "member-message" ? "member message for the leads" : "alert raised");
     try {
       await options.deliverNow?.();
     } catch (error) {
       ctx.logger.error(
         { kind, error: (error as Error).name },
-        "immediate alert delivery failed; the next sweep retries",
+        "immediate delivery to the leads failed; the next sweep retries",
       );
     }
-  }
+  };
+
+  const words = createWordsHandler(ctx, router, reachLeadsNow);
 
   const raiseDistress: RaiseOnAnswers = (state, recorded) =>
     raiseDistressAlerts(state, ctx.organisation.analytics.distress, recorded);
 
   async function answered(recorded: Recorded, thanks: string): Promise<Outcome> {
     if (recorded.distressAlerts.length === 0) return { reply: textMessage(thanks), replacesPrompt: true };
-    await alertLeadsNow("distress", recorded.distressAlerts.length);
+    await reachLeadsNow("distress", recorded.distressAlerts.length);
     return { reply: crisisReply(ctx.organisation.analytics.crisisResources, replies.distress), replacesPrompt: true };
-  }
-
-  /** Free text (or a command) from a member that suggests risk: the leads hear at once, the member sees where to get help. */
-  async function riskOutcome(from: Address, text: string): Promise<Outcome | undefined> {
-    const raised = await checkFreeText(ctx, from, text);
-    if (raised.length === 0) return undefined;
-    await alertLeadsNow("risk-text", raised.length);
-    return { reply: crisisReply(ctx.organisation.analytics.crisisResources, replies.risk) };
   }
 
   async function apply(raw: unknown): Promise<Outcome> {
@@ -75,19 +63,9 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     const event = parsed.data;
     switch (event.type) {
       case "command":
-        return (
-          (await riskOutcome(event.from, event.text)) ?? {
-            reply: await router.run(ctx, event.from, event.channel, event.text),
-          }
-        );
+        return words.command(event.from, event.channel, event.text);
       case "text":
-        return (
-          (await riskOutcome(event.from, event.text)) ??
-          // A direct message may be a command typed without a slash ("pause"), or words for the leads.
-          (router.startsWithCommand(event.text)
-            ? { reply: await router.run(ctx, event.from, undefined, event.text) }
-            : { reply: textMessage(replies.text) })
-        );
+        return words.words(event.from, event.text);
       case "choice":
         return answered(
           await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]), raiseDistress),

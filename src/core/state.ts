@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addressSchema } from "../kernel/address.js";
 import { alertRecordSchema } from "./alerts/record.js";
 import { attendanceBySessionSchema } from "./attendance/attendance-record.js";
+import { memberMessagesSchema } from "./alerts/member-message.js";
 import { auditEntrySchema } from "./privacy/audit-entry.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
@@ -20,6 +21,7 @@ export const deliveryKindSchema = z.enum([
   "alert",
   "team-alert",
   "overview",
+  "member-message",
 ]);
 
 /** A kind of scheduled delivery. */
@@ -38,6 +40,8 @@ export const deliverySchema = z.strictObject({
   about: addressSchema.optional(),
   /** The alert a delivery carries (alerts to leads and to the care team). */
   alert: z.string().max(80).optional(),
+  /** The member message a delivery carries to a lead. */
+  message: z.string().max(80).optional(),
 });
 
 /** A scheduled message. */
@@ -89,6 +93,8 @@ export const groupStateSchema = z.strictObject({
   alerts: z.record(z.string(), alertRecordSchema).default({}),
   /** Who actually came to each held session, by session number, when a lead recorded it. */
   attendance: attendanceBySessionSchema.default({}),
+  /** What members wrote to Cohesion, for their leads, by id. */
+  messages: memberMessagesSchema.default({}),
 });
 
 /** A group's stored state. */
@@ -121,6 +127,7 @@ export function emptyGroupState(groupId: string): GroupState {
     audit: [],
     alerts: {},
     attendance: {},
+    messages: {},
   };
 }
 

@@ -5,6 +5,9 @@ import { buttonActions } from "./message.js";
 const promptId = z.string().regex(/^[a-z0-9]{6,40}\.[a-z0-9]{6,40}$/, "expected a prompt id");
 const itemId = z.string().regex(/^[a-z0-9-]{1,40}$/, "expected an item id");
 
+/** The longest message a member may write that Cohesion reads whole (longer than any chat platform sends). */
+export const memberTextLimit = 100_000;
+
 /**
  * Every inbound interaction, translated by a platform into neutral terms and validated here. `text` is
  * what a person types to the bot in a direct message: a command when it starts with a command's name,
@@ -35,7 +38,7 @@ export const inboundEventSchema = z.discriminatedUnion("type", [
     type: z.literal("text"),
     from: addressSchema,
     // As long as a chat message can be, so risk words late in a long message are still read.
-    text: z.string().min(1).max(40_000),
+    text: z.string().min(1).max(memberTextLimit),
   }),
   z.object({
     type: z.literal("command"),

@@ -1,5 +1,5 @@
 // Small helpers over makeWorld for tests that drive the bot the way a member or lead would.
-import type { Outcome } from "../../src/app/interactions.js";
+import type { Outcome } from "../../src/app/outcome.js";
 import type { ChoiceBlock, Form, Message } from "../../src/kernel/message.js";
 import type { Group } from "../../src/core/setup/index.js";
 import { MemoryStore } from "../../src/store/memory-store.js";

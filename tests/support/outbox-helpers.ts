@@ -93,6 +93,7 @@ export const marks = {
   overview: "Weekly overview",
   alert: "Alert about",
   "team-alert": "Alert about",
+  "member-message": "wrote to Cohesion",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */

@@ -1,25 +1,55 @@
 import type { Address } from "../../kernel/address.js";
-import { programOf, type CoreContext } from "../context.js";
+import type { CoreContext } from "../context.js";
 import { listSessions } from "../groups/index.js";
-import { raiseRiskAlert, suggestsRisk } from "./risk-text.js";
+import type { Group } from "../setup/index.js";
+import { memberMessageId } from "./member-message.js";
+import { raiseRiskAlert, riskPriorityOf, type RiskPriority } from "./risk-text.js";
+
+/** What became of a member's message: its priority, and how many groups' leads it was passed to. */
+export interface MemberTextReceived {
+  readonly priority: RiskPriority;
+  /** The groups whose leads will read it (none when the sender is not a member of any group). */
+  readonly groups: readonly Group[];
+  /** Urgent alerts raised (one per group), which reach the leads at once. */
+  readonly alerts: readonly string[];
+}
+
+function lastSessionHeld(group: Group, now: Date): number {
+  return (
+    listSessions(group, now)
+      .filter((s) => !s.cancelled && s.startsAt <= now)
+      .at(-1)?.number ?? 1
+  );
+}
 
 /**
- * Checks free text a member sent against the risk keywords of each of their groups' program language;
- * on a match, stores a risk alert for that group's leads (the text is kept for them, never logged).
- * Returns the ids of the alerts raised.
+ * Passes what a member wrote to the leads of each group they belong to, in the same store update
+ * that keeps it: an urgent alert when it suggests risk, otherwise a routine message. Matching decides
+ * only the priority; every message reaches a person. The words are never logged.
  */
-export async function checkFreeText(ctx: CoreContext, from: Address, text: string): Promise<string[]> {
+export async function receiveMemberText(
+  ctx: CoreContext,
+  from: Address,
+  text: string,
+  priority: RiskPriority = riskPriorityOf(ctx, text),
+): Promise<MemberTextReceived> {
   const now = ctx.clock.now();
-  const { riskKeywords } = ctx.organisation.analytics;
-  const raised: string[] = [];
-  for (const group of ctx.groups.filter((g) => g.members.includes(from))) {
-    const keywords = riskKeywords[programOf(ctx, group).language] ?? [];
-    if (!suggestsRisk(text, keywords)) continue;
-    const session =
-      listSessions(group, now)
-        .filter((s) => !s.cancelled && s.startsAt <= now)
-        .at(-1)?.number ?? 1;
-    raised.push(await ctx.store.updateGroup(group.id, (state) => raiseRiskAlert(state, from, session, text, now)));
+  const groups = ctx.groups.filter((g) => g.members.includes(from));
+  const alerts: string[] = [];
+  for (const group of groups) {
+    const session = lastSessionHeld(group, now);
+    if (priority === "urgent") {
+      alerts.push(await ctx.store.updateGroup(group.id, (state) => raiseRiskAlert(state, from, session, text, now)));
+    } else {
+      await ctx.store.updateGroup(group.id, (state) => {
+        state.messages[memberMessageId(group.id, from, now, text)] ??= {
+          member: from,
+          text,
+          at: now.toISOString(),
+          session,
+        };
+      });
+    }
   }
-  return raised;
+  return { priority, groups, alerts };
 }

@@ -7,6 +7,7 @@ export * from "./free-text.js";
 export * from "./group-alerts.js";
 export * from "./group-rules.js";
 export * from "./lifecycle.js";
+export * from "./member-message.js";
 export * from "./member-rules.js";
 export * from "./record.js";
 export * from "./risk-text.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addressSchema } from "../../kernel/address.js";
+import { memberTextLimit } from "../../kernel/events.js";
 
 /** Every kind of alert: group-level ones go to the leads and the care team, member-level ones to the leads only. */
 export const alertKinds = [
@@ -45,7 +46,7 @@ export const alertRecordSchema = z.strictObject({
   item: z.string().max(64).optional(),
   value: z.number().int().optional(),
   /** Free text a member sent that suggests risk: shown to the group's leads only, never logged. */
-  text: z.string().max(2000).optional(),
+  text: z.string().max(memberTextLimit).optional(),
   history: z.array(alertStepSchema).default([]),
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import type { GroupState } from "../state.js";
@@ -32,13 +33,15 @@ export function riskPriorityOf(ctx: CoreContext, text: string): RiskPriority {
 
 /** Records a risk alert for free text a member sent (kept for the group's leads only, never logged); returns its id. */
 export function raiseRiskAlert(state: GroupState, member: Address, session: number, text: string, now: Date): string {
-  const id = alertId(state.groupId, "risk-text", member, now.toISOString());
+  // The words are part of the id: two different messages in the same instant are two alerts, a repeat is one.
+  const words = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const id = alertId(state.groupId, "risk-text", member, `${now.toISOString()}:${words}`);
   state.alerts[id] ??= {
     kind: "risk-text",
     session,
     raisedAt: now.toISOString(),
     member,
-    text: text.slice(0, 2000),
+    text,
     history: [],
   };
   return id;

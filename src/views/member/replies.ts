@@ -11,6 +11,40 @@ export const replies = {
   risk: "Thank you for telling me.",
 } as const;
 
+/** Who reads what a member writes, and when: said in every reply to their words. */
+export const whoReads =
+  "Your leads read these messages during working hours. This chat is not watched around the clock.";
+
+/** The standing safety line: where to get help now, from the organisation's crisis resources. */
+export function safetyLine(resources: readonly string[]): string {
+  return ["If you need help now:", ...resources.map((line) => `• ${line}`)].join("\n");
+}
+
+/** The reply to a member's words, once they are on their way to their group's leads. */
+export function passedToLeadsReply(resources: readonly string[]): Message {
+  const opening = `Thank you. I've passed your message to your group leaders. ${whoReads}`;
+  const help = safetyLine(resources);
+  return {
+    text: `${opening}\n\n${help}`,
+    blocks: [
+      { type: "text", text: opening },
+      { type: "text", text: help },
+    ],
+  };
+}
+
+/** The reply to words from someone who is in no group (nobody here reads them), with the safety line. */
+export function notPassedReply(resources: readonly string[]): Message {
+  const help = safetyLine(resources);
+  return {
+    text: `${replies.text}\n\n${help}`,
+    blocks: [
+      { type: "text", text: replies.text },
+      { type: "text", text: help },
+    ],
+  };
+}
+
 /** The reply to anything Cohesion could not read: nothing was saved. */
 export const couldNotRead: Message = textMessage(
   "Sorry, I couldn't read that, so nothing was saved. Please try again.",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { memberTextLimit } from "../../../src/kernel/events.js";
 import { replyText } from "../../support/flows.js";
 import { allText, at, careTeam, leads, members, sentContaining, sweptThrough } from "../../support/outbox-helpers.js";
 
@@ -65,18 +66,37 @@ describe("free text a member sends", () => {
     expect(sentContaining(world, riskHeadline)).toHaveLength(2);
   });
 
-  it("that is ordinary gets a kind word and raises nothing", async () => {
+  it("that is ordinary reaches both leads privately, with the group and the time, and raises no alert", async () => {
     const world = await afterSessionOne();
-    const outcome = await world.interactions.handle({
-      type: "text",
-      from: ana,
-      text: "Thanks, the breathing exercise helped",
-    });
-    expect(replyText(outcome)).toBe(
-      "Thanks for your message. I can't answer messages myself; if you'd like to talk, your group leaders will be glad to hear from you. `help` shows what I can do.",
+    const ordinary = "Thanks, the breathing exercise helped";
+    const outcome = await world.interactions.handle({ type: "text", from: ana, text: ordinary });
+    expect(replyText(outcome)).toContain("I've passed your message to your group leaders.");
+    expect(replyText(outcome)).toContain(
+      "Your leads read these messages during working hours. This chat is not watched around the clock.",
     );
-    expect(world.messenger.sent).toEqual([]);
+    expect(replyText(outcome)).toContain("If you need help now:");
+    const forLeads = sentContaining(world, "Message from a member of");
+    expect(forLeads.map((s) => s.to).sort()).toEqual([...leads].sort());
+    expect(allText(forLeads[0]!.message)).toContain(ordinary);
+    expect(allText(forLeads[0]!.message)).toContain("wrote to Cohesion on Tuesday 1 December");
+    expect(forLeads[0]?.message.blocks).toContainEqual(expect.objectContaining({ type: "mention", address: ana }));
+    expect(world.messenger.sent.filter((s) => s.to === careTeam || members.includes(s.to))).toEqual([]);
+    expect(JSON.stringify(world.logger.lines)).not.toMatch(/breathing|console:ana/);
     expect((await world.store.readGroup("pain-tue")).alerts).toEqual({});
+  });
+
+  it("that is ordinary reaches the leads once, even when the platform delivers it twice", async () => {
+    const world = await afterSessionOne();
+    for (let i = 0; i < 2; i++) await world.interactions.handle({ type: "text", from: ana, text: "See you Tuesday" });
+    expect(sentContaining(world, "Message from a member of")).toHaveLength(leads.length);
+  });
+
+  it("that is ordinary, from someone in no group, tells them nobody reads it here and where to get help", async () => {
+    const world = await afterSessionOne();
+    const outcome = await world.interactions.handle({ type: "text", from: "console:stranger", text: "hello" });
+    expect(replyText(outcome)).toContain("I can't answer messages myself");
+    expect(replyText(outcome)).toContain("If you need help now:");
+    expect(world.messenger.sent).toEqual([]);
   });
 
   it("from someone outside every group raises nothing", async () => {
@@ -87,7 +107,7 @@ describe("free text a member sends", () => {
 
   it("that is empty or too long is refused kindly", async () => {
     const world = await afterSessionOne();
-    for (const text of ["", "x".repeat(40_001)])
+    for (const text of ["", "x".repeat(memberTextLimit + 1)])
       expect(replyText(await world.interactions.handle({ type: "text", from: ana, text }))).toBe(
         "Sorry, I couldn't read that, so nothing was saved. Please try again.",
       );

@@ -24,11 +24,16 @@ describe("the console session", () => {
     expect(await consoleAt("2026-11-30T09:00:00Z").type("/hello")).toContain("I didn't catch that. Type /help");
   });
 
-  it("hands other words to Cohesion as a message from the member being played, who gets a kind reply", async () => {
+  it("hands other words to Cohesion as a message from the member being played, which reaches both leads", async () => {
     const { type, store } = consoleAt("2026-11-30T09:00:00Z");
     const out = await type("hello?");
-    expect(out).toContain("Thanks for your message. I can't answer messages myself");
+    expect(out).toContain("I've passed your message to your group leaders.");
+    expect(out).toContain("This chat is not watched around the clock.");
+    expect(out).toContain("If you need help now:");
+    for (const lead of ["okafor", "sam"])
+      expect(out).toContain(`(simulated) to ${lead} (lead): Message from a member of Chronic pain skills`);
     expect(out).not.toContain("I didn't catch that");
+    expect(out).not.toContain("(simulated) to care-team");
     expect((await store.readGroup("pain-tue")).alerts).toEqual({});
   });
 

@@ -16,7 +16,7 @@ afterEach(() => teams.stop());
 
 const riskHeadline = "A member's message may suggest risk";
 const words = "Some nights I think everyone would be better off dead without me";
-const kindReply = "I can't answer messages myself";
+const passedOn = "I've passed your message to your group leaders.";
 
 /** Cohesion on Teams after session 1's check-in went out, with Ana and both leads reachable and nothing posted since. */
 async function afterSessionOne(): Promise<TeamsHarness> {
@@ -47,13 +47,27 @@ describe("a member writing to Cohesion in their personal chat on Teams", () => {
     expect(JSON.stringify(teams.logger.lines)).not.toMatch(/better off|dead|personal-chat|6f1c2a10/);
   });
 
-  it("with ordinary words: they get a kind reply, not an unknown command, and nobody else hears", async () => {
+  it("with ordinary words: both leads read them privately, and the member is told who reads them and when", async () => {
     teams = await afterSessionOne();
     await teams.post(personalMessage("ana", "I feel awful today", teams.connector.url));
-    expect(said("ana")).toContain(kindReply);
+    expect(said("ana")).toContain(passedOn);
+    expect(said("ana")).toContain("This chat is not watched around the clock.");
+    expect(said("ana")).toContain("If you need help now:");
     expect(said("ana")).not.toContain("I don't know");
-    expect(teams.connector.calls.filter((call) => call.conversationId !== personalChat("ana"))).toEqual([]);
+    for (const lead of ["okafor", "sam"] as Person[]) expect(said(lead)).toContain("I feel awful today");
+    expect(JSON.stringify(teams.connector.posted(careChannel))).not.toContain("I feel awful today");
     expect((await teams.store.readGroup("pain-tue")).alerts).toEqual({});
+  });
+
+  it("reads a message of any length Teams allows to its end, and the leads get every word", async () => {
+    teams = await afterSessionOne();
+    const long = `${"It has been a long week with the pain. ".repeat(700)}${words}`;
+    expect(long.length).toBeGreaterThan(25_000);
+    expect((await teams.post(personalMessage("ana", long, teams.connector.url))).status).toBe(200);
+    expect(said("ana")).toContain("If you need help now:");
+    const alert = Object.values((await teams.store.readGroup("pain-tue")).alerts)[0];
+    expect(alert?.text).toBe(long);
+    for (const lead of ["okafor", "sam"] as Person[]) expect(said(lead)).toContain(riskHeadline);
   });
 
   it("reads words Teams wraps in markup and entities as the member typed them", async () => {
@@ -100,6 +114,6 @@ describe("an @mention of Cohesion in a channel on Teams", () => {
       teams.connector.posted(`${careChannel};messageid=1700000000000`).map((call) => call.body),
     );
     expect(thread).toContain('I don\'t know \\"Thanks\\"');
-    expect(thread).not.toContain(kindReply);
+    expect(thread).not.toContain(passedOn);
   });
 });

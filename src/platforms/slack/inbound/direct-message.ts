@@ -1,12 +1,13 @@
 import type { App } from "@slack/bolt";
 import { toAddress } from "../../../kernel/address.js";
-import { directMessageSchema, isPersonsNewMessage } from "./payloads.js";
+import { directMessageSchema, personsWords } from "./payloads.js";
 import { plainTextOf } from "../render/text.js";
 import { logFailure, type ListenerDeps } from "./listener-deps.js";
 
 async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<void> {
-  if (!isPersonsNewMessage(raw)) return;
-  const parsed = directMessageSchema.safeParse(raw);
+  const words = personsWords(raw);
+  if (words === undefined) return;
+  const parsed = directMessageSchema.safeParse(words);
   if (!parsed.success) {
     deps.logger.warn({ listener: "direct-message", issues: parsed.error.issues.length }, "Slack payload rejected");
     return;
@@ -21,8 +22,9 @@ async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<vo
 }
 
 /**
- * Registers what a person writes to Cohesion in their direct messages: checked for risk first, a
- * command when it starts with a command's name, else a kind reply. The reply goes to that direct message.
+ * Registers what a person writes to Cohesion in their direct messages (new messages, messages with a file,
+ * thread replies, and edits that change the words): checked for risk first, a command when it starts with a
+ * command's name, else passed to the member's leads. The reply goes to that direct message.
  */
 export function registerDirectMessage(app: App, deps: ListenerDeps): void {
   app.event("message", async ({ event }) => {

@@ -1,3 +1,4 @@
+import { memberTextLimit } from "../../../kernel/events.js";
 import { z } from "zod";
 
 /** A Slack user id (U… or, on Enterprise Grid, W…). */
@@ -72,14 +73,28 @@ export const directMessageSchema = z
     channel_type: z.literal("im"),
     channel: z.string().regex(/^D[A-Z0-9]{1,30}$/, "expected a direct message id"),
     user: slackUserId,
-    text: z.string().max(40_000),
+    text: z.string().max(memberTextLimit),
   })
   .loose();
 
-/** Whether a message event is a person's new message, not a bot's post, an edit, a delete, a file share or another subtype. */
-export function isPersonsNewMessage(event: unknown): boolean {
-  const fields = (event ?? {}) as { subtype?: unknown; bot_id?: unknown };
-  return fields.subtype === undefined && fields.bot_id === undefined;
+// Subtypes that carry a person's new words: a plain message, one sent with a file, a thread reply also sent to the chat.
+const wordsSubtypes = new Set<unknown>([undefined, "file_share", "thread_broadcast"]);
+
+/**
+ * The part of a message event that holds a person's words, to read with directMessageSchema: the event itself
+ * for a new message, or the edited message with its new text; undefined for deletions, bots' posts (Cohesion's
+ * own updates included), edits that did not change the words, and other subtypes.
+ */
+export function personsWords(event: unknown): unknown {
+  const fields = (event ?? {}) as Record<string, unknown>;
+  if (fields["bot_id"] !== undefined) return undefined;
+  if (wordsSubtypes.has(fields["subtype"])) return event;
+  if (fields["subtype"] !== "message_changed") return undefined;
+  const edited = (fields["message"] ?? {}) as Record<string, unknown>;
+  const before = (fields["previous_message"] ?? {}) as Record<string, unknown>;
+  if (edited["bot_id"] !== undefined || !wordsSubtypes.has(edited["subtype"])) return undefined;
+  if (edited["text"] === before["text"]) return undefined;
+  return { ...edited, type: "message", channel: fields["channel"], channel_type: fields["channel_type"] };
 }
 
 /** An echoed button of one of our messages: its label and value. */

@@ -1,3 +1,4 @@
+import { memberTextLimit } from "../../../kernel/events.js";
 import { z } from "zod";
 
 const account = z.object({
@@ -42,7 +43,7 @@ export const activitySchema = z.object({
       team: z.object({ id: z.string().max(500) }).optional(),
     })
     .optional(),
-  text: z.string().max(10_000).optional(),
+  text: z.string().max(memberTextLimit).optional(),
   entities: z
     .array(z.union([mentionSchema, otherEntitySchema]))
     .max(200)

@@ -2,7 +2,7 @@ import { couldNotRead } from "../../../views/member/replies.js";
 import type { TurnContext } from "botbuilder";
 import { z } from "zod";
 import type { Cohesion } from "../../../app/cohesion.js";
-import type { Outcome } from "../../../app/interactions.js";
+import type { Outcome } from "../../../app/outcome.js";
 import type { Logger } from "../../../kernel/ports.js";
 import { textMessage, type Message } from "../../../kernel/message.js";
 import { activitySchema, isPersonal, type InboundActivity } from "./activity.js";
