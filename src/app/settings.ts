@@ -13,10 +13,23 @@ const consoleStart = z
   )
   .transform((value) => DateTime.fromISO(value).toJSDate());
 
+// Only the canonical encoding, so that a key pasted with a character missing or added is refused, not changed.
+const dataKey = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").toString("base64") === value,
+    "expected the base64 of exactly 32 bytes (make one with: openssl rand -base64 32)",
+  );
+
 /** The environment variables Cohesion reads; empty strings count as unset. */
 export const envSchema = z.object({
   COHESION_CONFIG: optionalString(),
   DATA_DIR: unsetIfEmpty(z.string().default("./data")),
+  NODE_ENV: optionalString(),
+  DATA_ENCRYPTION_KEY: unsetIfEmpty(dataKey.optional()),
+  DATA_ENCRYPTION_KEY_OLD: unsetIfEmpty(dataKey.optional()),
+  DATA_ENCRYPTION: unsetIfEmpty(z.enum(["off"], { error: "expected off (or unset)" }).optional()),
   LOG_LEVEL: unsetIfEmpty(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -60,3 +60,35 @@ function teamsChosen(env: Env): boolean {
     );
   return true;
 }
+
+/** The keys stored documents are encrypted with: the current one, and the previous one while rotating. */
+export interface DataKeys {
+  readonly key: Buffer;
+  readonly previousKeys: readonly Buffer[];
+}
+
+/** The data encryption keys, or undefined to store plain JSON; production needs a key unless DATA_ENCRYPTION=off. */
+export function dataEncryption(env: Env): DataKeys | undefined {
+  if (env.DATA_ENCRYPTION === "off") {
+    if (env.DATA_ENCRYPTION_KEY || env.DATA_ENCRYPTION_KEY_OLD)
+      throw new StartupError(
+        "DATA_ENCRYPTION=off stores data unencrypted, but a key is set: unset DATA_ENCRYPTION, or the DATA_ENCRYPTION_KEY variables",
+      );
+    return undefined;
+  }
+  if (!env.DATA_ENCRYPTION_KEY) {
+    if (env.DATA_ENCRYPTION_KEY_OLD)
+      throw new StartupError("DATA_ENCRYPTION_KEY_OLD is set without DATA_ENCRYPTION_KEY, the new key to encrypt with");
+    if (env.NODE_ENV === "production")
+      throw new StartupError(
+        "NODE_ENV=production needs DATA_ENCRYPTION_KEY, the key that encrypts the stored data (make one with " +
+          "`openssl rand -base64 32` and keep it apart from the data); to store the data unencrypted, set DATA_ENCRYPTION=off",
+      );
+    return undefined;
+  }
+  const previous = env.DATA_ENCRYPTION_KEY_OLD;
+  return {
+    key: Buffer.from(env.DATA_ENCRYPTION_KEY, "base64"),
+    previousKeys: previous === undefined ? [] : [Buffer.from(previous, "base64")],
+  };
+}

@@ -1,21 +1,29 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
 import { StartupError } from "../kernel/errors.js";
+import type { Store } from "../core/store.js";
+import { DocumentCipher } from "../store/document-cipher.js";
 import { openFileStore } from "../store/file-store.js";
 import { runConsole } from "./run-console.js";
-import { chosenPlatforms, readEnv } from "./config.js";
+import { chosenPlatforms, dataEncryption, readEnv } from "./config.js";
 import { type Env } from "../app/settings.js";
 import { loadSetup } from "./load-setup.js";
 import { createLogger } from "./logger.js";
 import { startChat } from "./run-chat.js";
 
+/** Opens the file store in DATA_DIR, encrypting its documents when a key is set. */
+async function openStore(env: Env): Promise<{ store: Store; encrypted: boolean }> {
+  const keys = dataEncryption(env);
+  const cipher = keys && new DocumentCipher(keys.key, keys.previousKeys);
+  return { store: await openFileStore(env.DATA_DIR, { cipher }), encrypted: cipher !== undefined };
+}
+
 /** Runs the chat platforms until SIGINT or SIGTERM, logging to stdout. */
 async function runChatUntilStopped(env: Env): Promise<void> {
   const setup = loadSetup(env, false);
-  mkdirSync(env.DATA_DIR, { recursive: true });
-  const store = await openFileStore(env.DATA_DIR);
+  const { store, encrypted } = await openStore(env);
   const logger = createLogger(env.LOG_LEVEL);
+  if (!encrypted) logger.warn({}, "stored data is not encrypted: set DATA_ENCRYPTION_KEY (README, Encryption at rest)");
   try {
     const chat = await startChat({ env, setup, store, clock: { now: () => new Date() }, logger });
     logger.info({ platforms: chat.platforms.map((p) => p.name), url: chat.url }, "Cohesion is running");
@@ -34,8 +42,7 @@ async function runChatUntilStopped(env: Env): Promise<void> {
 /** Runs the local console on the embedded store, logging to a file beside the data. */
 async function runConsoleUntilQuit(env: Env): Promise<void> {
   const setup = loadSetup(env, true);
-  mkdirSync(env.DATA_DIR, { recursive: true });
-  const store = await openFileStore(env.DATA_DIR);
+  const { store } = await openStore(env);
   // The terminal belongs to the conversation, so the console logs to a file beside the data.
   const logger = createLogger(
     env.LOG_LEVEL,

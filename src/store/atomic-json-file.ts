@@ -1,34 +1,41 @@
 import { open, readFile, readdir, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
-import { corruptDocument, unreadableDocument } from "./document-errors.js";
+import { unreadableDocument } from "./document-errors.js";
+import { plainJson, type FileFormat, type StoredForm } from "./file-format.js";
+import { privateFileMode } from "./private-access.js";
 
 const tempSuffix = ".cohesion-tmp";
 let tempCounter = 0;
 
-/** A lowdb adapter for one JSON file: reads through `parse`, writes atomically and durably. */
+/** A lowdb adapter for one JSON file: reads through `format` then `parse`, writes atomically and durably. */
 export class AtomicJsonFile<T> implements Adapter<T> {
+  private form: StoredForm | undefined;
+
   constructor(
     readonly file: string,
     private readonly parse: (json: unknown) => T,
+    private readonly format: FileFormat = plainJson,
   ) {}
+
+  /** How the file was stored when last read or written; undefined while it does not exist. */
+  get stored(): StoredForm | undefined {
+    return this.form;
+  }
 
   /** The file's parsed content, or null if it does not exist; any other problem is a StartupError. */
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, "utf8");
+      bytes = await readFile(this.file);
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw unreadableDocument(this.file, cause);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (cause) {
-      throw corruptDocument(this.file, `not valid JSON: ${(cause as Error).message}`);
-    }
-    return this.parse(json);
+    const { json, sealed, current } = this.format.decode(this.file, bytes);
+    const data = this.parse(json);
+    this.form = { sealed, current };
+    return data;
   }
 
   /** Replaces the file in one step: a crash leaves either the old content or the new, never a mix. */
@@ -36,9 +43,9 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     const directory = dirname(this.file);
     const temp = join(directory, `.${basename(this.file)}.${process.pid}-${++tempCounter}${tempSuffix}`);
     try {
-      const handle = await open(temp, "wx");
+      const handle = await open(temp, "wx", privateFileMode);
       try {
-        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, "utf8");
+        await handle.writeFile(this.format.encode(data));
         await handle.sync();
       } finally {
         await handle.close();
@@ -49,6 +56,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       throw error;
     }
     await syncDirectory(directory);
+    this.form = { sealed: this.format.seals, current: true };
   }
 }
 

@@ -36,3 +36,27 @@ export function validateDocument<S extends z.ZodType>(file: string, json: unknow
   const more = issues.length > shownIssues ? `; and ${issues.length - shownIssues} more` : "";
   throw corruptDocument(file, `not a valid document: ${issues.slice(0, shownIssues).join("; ")}${more}`);
 }
+
+/** The error for an encrypted document when no key is given. */
+export function encryptedWithoutKey(file: string, keyId: string): StartupError {
+  return new StartupError(
+    `${file} is encrypted (key ${keyId}), but DATA_ENCRYPTION_KEY is not set: set it to the key the data was encrypted with. Cohesion has not changed any file.`,
+  );
+}
+
+/** The error for a document sealed with a key that was not given (a wrong key); it names the key ids only. */
+export function sealedWithOtherKey(file: string, keyId: string, given: readonly string[]): StartupError {
+  const keys = given.length === 1 ? `the key given is ${given[0]}` : `the keys given are ${given.join(" and ")}`;
+  return new StartupError(
+    `${file} is encrypted with key ${keyId}, but ${keys}: DATA_ENCRYPTION_KEY must be the key the data was encrypted ` +
+      `with (while rotating, the new key, with the old one in DATA_ENCRYPTION_KEY_OLD). Cohesion has not changed any file.`,
+  );
+}
+
+/** The error for a plaintext document in a directory that is encrypted, which someone may have put there. */
+export function notEncrypted(file: string): StartupError {
+  return corruptDocument(
+    file,
+    "it is not encrypted, but this data directory is, so it may have been put there by someone else",
+  );
+}

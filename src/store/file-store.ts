@@ -10,19 +10,35 @@ import {
   type OrganisationState,
 } from "../core/state.js";
 import { removeTempFiles } from "./atomic-json-file.js";
+import type { DocumentCipher } from "./document-cipher.js";
 import { corruptDocument, validateDocument } from "./document-errors.js";
 import { FileDocument } from "./file-document.js";
+import { FileEncryption } from "./file-encryption.js";
+import type { StoredForm } from "./file-format.js";
 import { acquireLock, type DataDirLock } from "./lock-file.js";
+import { privateDirectoryMode, restrictAccess } from "./private-access.js";
 
 const groupFile = /^([a-z0-9][a-z0-9_-]*)\.json$/;
 
-/** Opens the store in `dataDir`, taking its lock and validating every document; problems are StartupErrors. */
-export async function openFileStore(dataDir: string): Promise<Store> {
-  await mkdir(join(dataDir, "groups"), { recursive: true });
+/** How the file store is opened. */
+export interface FileStoreOptions {
+  /** Encrypts every document; without it documents are plain JSON, and an encrypted one stops start-up. */
+  cipher?: DocumentCipher;
+  /** Told after each document that opening rewrites (to encrypt it, or to move it to the current key). */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * Opens the store in `dataDir`, taking its lock and validating every document; problems are StartupErrors.
+ * Then documents not yet in the current form (plaintext while encrypting, or sealed with a previous key) are rewritten.
+ */
+export async function openFileStore(dataDir: string, options: FileStoreOptions = {}): Promise<Store> {
+  await mkdir(join(dataDir, "groups"), { recursive: true, mode: privateDirectoryMode });
   const lock = await acquireLock(dataDir);
   try {
-    const store = new FileStore(dataDir, lock);
+    const store = new FileStore(dataDir, lock, new FileEncryption(options.cipher));
     await store.loadAll();
+    await store.tidy(options.progress);
     return store;
   } catch (error) {
     await lock.release();
@@ -40,6 +56,7 @@ class FileStore implements Store {
   constructor(
     private readonly dataDir: string,
     private readonly lock: DataDirLock,
+    private readonly encryption: FileEncryption,
   ) {
     this.groupsDir = join(dataDir, "groups");
     const file = join(dataDir, "organisation.json");
@@ -47,15 +64,42 @@ class FileStore implements Store {
       file,
       (json) => validateDocument(file, json, organisationStateSchema),
       emptyOrganisationState,
+      encryption.format("organisation"),
     );
   }
 
-  /** Removes leftovers of interrupted writes, then reads and validates every existing document. */
+  /** Reads and validates every existing document, changing no file. */
   async loadAll(): Promise<void> {
-    await Promise.all([removeTempFiles(this.dataDir), removeTempFiles(this.groupsDir)]);
+    await this.organisation.load();
+    // organisation.json is encrypted last: once it is, a plaintext document was not left by an interrupted start.
+    if (this.organisation.stored?.sealed) this.encryption.refusePlaintext();
     const names = await readdir(this.groupsDir);
     const groupIds = names.flatMap((name) => groupFile.exec(name)?.[1] ?? []);
-    await Promise.all([this.organisation.load(), ...groupIds.map((groupId) => this.group(groupId).load())]);
+    await Promise.all(groupIds.map((groupId) => this.group(groupId).load()));
+  }
+
+  /**
+   * Once every document is valid: removes leftovers of interrupted writes, rewrites one at a time each document not in
+   * the current form (the organisation last), and restricts the modes.
+   */
+  async tidy(progress: FileStoreOptions["progress"]): Promise<void> {
+    await Promise.all([removeTempFiles(this.dataDir), removeTempFiles(this.groupsDir)]);
+    const groups = [...this.groups.values()];
+    const organisation = this.organisation;
+    const outdated = (document: { stored: StoredForm | undefined }) => document.stored?.current === false;
+    // Written even when it did not exist, an encrypted organisation.json marks the directory as encrypted.
+    const marks = this.encryption.encrypting && organisation.stored === undefined;
+    const due = [...groups.filter(outdated), ...(outdated(organisation) || marks ? [organisation] : [])];
+    for (const [index, document] of due.entries()) {
+      await document.rewrite();
+      progress?.(index + 1, due.length);
+    }
+    this.encryption.refusePlaintext();
+    const files = [organisation, ...groups].filter((document) => document.stored !== undefined);
+    await restrictAccess(
+      [this.dataDir, this.groupsDir],
+      files.map((document) => document.file),
+    );
   }
 
   async readGroup(groupId: string): Promise<Readonly<GroupState>> {
@@ -96,7 +140,12 @@ class FileStore implements Store {
         }
         return state;
       };
-      group = new FileDocument(file, parse, () => emptyGroupState(groupId));
+      group = new FileDocument(
+        file,
+        parse,
+        () => emptyGroupState(groupId),
+        this.encryption.format(`groups/${groupId}`),
+      );
       this.groups.set(groupId, group);
     }
     return group;

@@ -1,6 +1,7 @@
 import { readFile, unlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { StartupError } from "../kernel/errors.js";
+import { privateFileMode } from "./private-access.js";
 
 const lockName = "cohesion.lock";
 const heldHere = new Set<string>();
@@ -18,7 +19,7 @@ export async function acquireLock(dataDir: string): Promise<DataDirLock> {
   // Two attempts: the second follows removing a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: "wx" });
+      await writeFile(file, `${process.pid}\n`, { flag: "wx", mode: privateFileMode });
       heldHere.add(file);
       return {
         release: async () => {
