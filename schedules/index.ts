@@ -9,6 +9,8 @@ import { orientation } from "./orientation.js";
 import { sessionReminder } from "./session-reminder.js";
 import { memberMessagesToLeads } from "./member-messages-to-leads.js";
 import { unreachableNotice } from "./unreachable-notice.js";
+import { urgentToCareTeam } from "./urgent-to-care-team.js";
+import { urgentToOnCall } from "./urgent-to-on-call.js";
 
 /** Every job the bot does by itself, listed explicitly; a duplicate kind fails at start-up. */
 export const schedules: readonly Schedule[] = [
@@ -22,4 +24,6 @@ export const schedules: readonly Schedule[] = [
   alertsToLeads,
   alertsToCareTeam,
   memberMessagesToLeads,
+  urgentToOnCall,
+  urgentToCareTeam,
 ];

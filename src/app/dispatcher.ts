@@ -2,6 +2,7 @@ import type { CoreContext } from "../core/context.js";
 import { DeliveryError } from "../kernel/errors.js";
 import type { Group } from "../core/setup/index.js";
 import { noteNewMembers } from "../core/groups/index.js";
+import { appendAudit } from "../core/privacy/index.js";
 import type { Message } from "../kernel/message.js";
 import { type Schedule } from "../core/schedule.js";
 import { addHours } from "../kernel/time.js";
@@ -61,7 +62,10 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       (error: unknown) => failure(error, attempts, now),
     );
     await ctx.store.updateGroup(group.id, (s) => {
-      s.outbox[delivery.key] = { delivery, attempts, updatedAt: ctx.clock.now().toISOString(), ...outcome };
+      const at = ctx.clock.now();
+      s.outbox[delivery.key] = { delivery, attempts, updatedAt: at.toISOString(), ...outcome };
+      if (schedule.audit && outcome.status === "sent")
+        appendAudit(s, delivery.recipient, schedule.audit, at, delivery.alert ?? delivery.key);
     });
     report[outcome.status === "sent" ? "sent" : outcome.status === "retrying" ? "retrying" : "failed"] += 1;
     if (outcome.status !== "sent")

@@ -2,6 +2,7 @@ import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "./context.js";
 import type { Group } from "./setup/group.js";
 import type { Message } from "../kernel/message.js";
+import type { AuditAction } from "./privacy/index.js";
 import type { Delivery, DeliveryKind, GroupState, Prompt } from "./state.js";
 
 /** What a delivery becomes at send time: a message, and the prompt it carries if any. */
@@ -13,6 +14,8 @@ export interface Rendered {
 /** A job the bot does by itself: what is due in (from, to], and what each due item becomes. */
 export interface Schedule {
   readonly kind: DeliveryKind;
+  /** Written to the group's audit log, in the same update, each time one of its deliveries is sent. */
+  readonly audit?: AuditAction;
   /** Deliveries for one group whose due instant lies in (from, to]. */
   due(ctx: CoreContext, group: Group, state: Readonly<GroupState>, from: Date, to: Date): Delivery[];
   /** The message a delivery becomes when it is sent at `now` (a promise when it draws a chart). */

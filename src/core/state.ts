@@ -22,6 +22,8 @@ export const deliveryKindSchema = z.enum([
   "team-alert",
   "overview",
   "member-message",
+  "escalation",
+  "team-escalation",
 ]);
 
 /** A kind of scheduled delivery. */

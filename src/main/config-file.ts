@@ -43,6 +43,10 @@ function referenceProblems(config: CohesionConfig, programIds: ReadonlySet<strin
       if (group.leads.includes(member))
         problems.push(`groups.${i}.members.${j}: ${member} is also a lead of this group; list them once`);
     });
+    if (group.leads.length < 2 && config.organisation.safety.onCall.length === 0)
+      problems.push(
+        `groups.${i}.leads: ${group.id} has one lead and organisation.safety.onCall is empty; an urgent alert needs a second person who can answer it: add a lead or an on-call address`,
+      );
     group.changes.forEach((change, j) => {
       const count = group.schedule.count;
       if (count !== undefined && change.session > count) {

@@ -106,6 +106,10 @@ describe("loadConfig", () => {
     ["lead-also-member.yaml", "groups.0.members.1: console:lead is also a lead"],
     ["impossible-date.yaml", "groups.0.schedule.firstSession: not a real date and time"],
     ["change-beyond-count.yaml", "groups.0.changes.0.session: the group has only 8 sessions"],
+    [
+      "one-lead-nobody-on-call.yaml",
+      "groups.0.leads: alpha has one lead and organisation.safety.onCall is empty; an urgent alert needs a second person",
+    ],
   ])("refuses %s, naming the file and the path", (name, expected) => {
     const message = startupMessage(() => load(fixture(name)));
     expect(message).toContain(`${fixture(name)}: ${expected}`);

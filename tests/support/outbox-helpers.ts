@@ -94,6 +94,8 @@ export const marks = {
   alert: "Alert about",
   "team-alert": "Alert about",
   "member-message": "wrote to Cohesion",
+  escalation: "Escalated to you",
+  "team-escalation": "has not been acknowledged",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */

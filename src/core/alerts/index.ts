@@ -3,6 +3,7 @@ export * from "./alert.js";
 export * from "./deliveries.js";
 export * from "./distress.js";
 export * from "./episodes.js";
+export * from "./escalation.js";
 export * from "./free-text.js";
 export * from "./group-alerts.js";
 export * from "./group-rules.js";

@@ -6,6 +6,7 @@ import { UserError } from "../../kernel/errors.js";
 import type { Group } from "../setup/index.js";
 import { groupTag, groupTagOf } from "../answers/index.js";
 import type { Alert } from "./alert.js";
+import { isUrgent } from "./escalation.js";
 import { groupAlerts } from "./group-alerts.js";
 import type { AlertStatus } from "./record.js";
 
@@ -35,14 +36,19 @@ function groupOfAlert(ctx: CoreContext, id: string): Group {
   return group;
 }
 
-/** Whether someone may act on an alert: the group's leads always; the care team (in its channel) only on group-level alerts. */
+/**
+ * Whether someone may act on an alert: the group's leads always; the clinician on call on urgent alerts (they
+ * are sent them when the leads have not acknowledged); the care team (in its channel) only on group-level alerts.
+ */
 export function mayActOn(
+  ctx: CoreContext,
   group: Group,
-  alert: Pick<Alert, "level">,
-  from: Address,
-  channel: Address | undefined,
+  alert: Pick<Alert, "level" | "kind">,
+  who: { readonly from: Address; readonly channel: Address | undefined },
 ): boolean {
+  const { from, channel } = who;
   if (group.leads.includes(from)) return true;
+  if (isUrgent(alert) && ctx.organisation.safety.onCall.includes(from)) return true;
   const inCareTeam = from === group.careTeamChannel || channel === group.careTeamChannel;
   return alert.level === "group" && inCareTeam;
 }
@@ -65,7 +71,7 @@ export async function actOnAlert(
   return ctx.store.updateGroup(group.id, (state) => {
     const alert = groupAlerts(ctx, group, state, now, groupClimate(ctx, group, state, now)).find((a) => a.id === id);
     if (!alert) throw new UserError("prompt-unknown", notFound);
-    if (!mayActOn(group, alert, from, channel))
+    if (!mayActOn(ctx, group, alert, { from, channel }))
       throw new UserError(
         "not-allowed",
         "Alerts are for the group's leads (and, for the group as a whole, its care team), so I haven't changed anything.",

@@ -9,6 +9,7 @@ export const auditActionSchema = z.enum([
   "alert-discussed",
   "alert-resolved",
   "attendance-recorded",
+  "alert-escalated",
 ]);
 
 /** An action recorded in the audit log. */

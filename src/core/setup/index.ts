@@ -4,3 +4,4 @@ export * from "./group.js";
 export * from "./instrument.js";
 export * from "./organisation.js";
 export * from "./program.js";
+export * from "./safety-settings.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { analyticsSettingsSchema } from "./analytics-settings.js";
 import { groupSchema } from "./group.js";
+import { safetySettingsSchema } from "./safety-settings.js";
 
 /** Organisation-wide settings: privacy floor, reminder timing, analytics, clinic content. */
 export const organisationSchema = z.strictObject({
@@ -46,6 +47,7 @@ export const organisationSchema = z.strictObject({
       answerWindowHours: 72,
     }),
   analytics: analyticsSettingsSchema.prefault({}),
+  safety: safetySettingsSchema.prefault({}),
   programsDir: z.string().min(1).optional(),
   instrumentsDir: z.string().min(1).optional(),
 });

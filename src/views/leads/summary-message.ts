@@ -11,6 +11,7 @@ import { type Group, type Program, sessionContent, type Instrument } from "../..
 import type { Block, Message } from "../../kernel/message.js";
 import { formatLocal } from "../../kernel/time.js";
 import { midGroupNote, trendLines } from "./trend-words.js";
+import { urgentAlertBlocks } from "./urgent-alerts.js";
 
 const shownSessions = 10;
 
@@ -83,6 +84,8 @@ export interface SummaryAnalytics {
   readonly trend: TrendSettings;
   readonly alerts: readonly Alert[];
   readonly audience: "leads" | "care-team";
+  /** When the summary is read: the age of open urgent alerts is counted to it. */
+  readonly now: Date;
 }
 
 function analyticsBlocks(
@@ -137,6 +140,7 @@ export function summaryMessage(input: SummaryInput): Message {
   const lastBaseline = baselineSessions(climates).at(-1)?.session.number ?? Number.POSITIVE_INFINITY;
   const blocks: Block[] = [
     { type: "text", text: `*${title}*` },
+    ...(analytics ? urgentAlertBlocks(analytics.alerts, analytics.audience, gcq, analytics.now) : []),
     {
       type: "context",
       text: `${program.name} · ${climates.length} session${climates.length === 1 ? "" : "s"} held · GCQ-S means on 0-6 (higher Engaged is good; higher Avoiding and Conflict deserve a look, though a mid-group rise is common) · figures need at least ${minResponses} answers`,

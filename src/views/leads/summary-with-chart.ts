@@ -32,7 +32,7 @@ export async function summaryWithChart({
     climates,
     minResponses: ctx.organisation.privacy.minResponses,
     heading,
-    analytics: { trend: ctx.organisation.analytics.trend, alerts, audience },
+    analytics: { trend: ctx.organisation.analytics.trend, alerts, audience, now: ctx.clock.now() },
   });
   return withImage(message, await climateChartImage(ctx, group, climates));
 }

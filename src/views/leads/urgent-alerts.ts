@@ -1,0 +1,58 @@
+import { isUrgent, type Alert } from "../../core/alerts/index.js";
+import type { Instrument } from "../../core/setup/index.js";
+import type { Block } from "../../kernel/message.js";
+import { alertHeadline } from "./alert-message.js";
+
+/** How long ago something happened, in the largest whole unit: "40 minutes", "5 hours", "3 days". */
+export function ageOf(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
+  const [count, unit] =
+    minutes < 60
+      ? [minutes, "minute"]
+      : minutes < 48 * 60
+        ? [Math.floor(minutes / 60), "hour"]
+        : [Math.floor(minutes / 1440), "day"];
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+function standing(alert: Alert, now: Date): string {
+  const state = alert.status === "new" ? "not yet acknowledged" : alert.status;
+  return `raised ${ageOf(alert.raisedAt, now)} ago, ${state}`;
+}
+
+/**
+ * The open urgent alerts (risky messages, distress answers), first in a summary or digest: each with its age for
+ * the leads; for the care team only how many and how old, never who.
+ */
+export function urgentAlertBlocks(
+  alerts: readonly Alert[],
+  audience: "leads" | "care-team",
+  gcq: Instrument,
+  now: Date,
+): Block[] {
+  const open = alerts.filter((alert) => isUrgent(alert) && alert.status !== "resolved");
+  if (open.length === 0) return [];
+  const heading: Block = {
+    type: "text",
+    text: `*Urgent: ${open.length} open safety alert${open.length === 1 ? "" : "s"}*`,
+  };
+  if (audience === "care-team")
+    return [
+      heading,
+      { type: "text", text: open.map((alert) => `• About a member: ${standing(alert, now)}`).join("\n") },
+    ];
+  return [
+    heading,
+    ...open.map((alert): Block =>
+      alert.member
+        ? {
+            type: "mention",
+            address: alert.member,
+            text: `${alertHeadline(alert, gcq)
+              .replace(/^A member('s)?/, "")
+              .trim()} (${standing(alert, now)})`,
+          }
+        : { type: "text", text: `• ${alertHeadline(alert, gcq)} (${standing(alert, now)})` },
+    ),
+  ];
+}
