@@ -5,6 +5,7 @@ import {
   type Instrument,
   type Organisation,
   type Program,
+  type RiskPhrases,
 } from "./setup/index.js";
 import type { ChartRenderer, Clock, Logger } from "../kernel/ports.js";
 import type { Store } from "./store.js";
@@ -15,6 +16,8 @@ export interface CoreContext {
   readonly groups: readonly Group[];
   readonly programs: ReadonlyMap<string, Program>;
   readonly instruments: ReadonlyMap<string, Instrument>;
+  /** Risk phrases by language, the organisation's `riskKeywords` added; every message is screened with all. */
+  readonly riskPhrases: ReadonlyMap<string, RiskPhrases>;
   readonly store: Store;
   readonly clock: Clock;
   readonly logger: Logger;

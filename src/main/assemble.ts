@@ -3,7 +3,7 @@ import { schedules } from "../../schedules/index.js";
 import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "../core/context.js";
 import type { Message } from "../kernel/message.js";
-import type { CohesionConfig } from "../core/setup/index.js";
+import { withRiskKeywords, type CohesionConfig } from "../core/setup/index.js";
 import type { ChartRenderer, Clock, Logger, Messenger } from "../kernel/ports.js";
 import type { Store } from "../core/store.js";
 import { createPngChartRenderer } from "../chart-renderer/png-chart-renderer.js";
@@ -29,6 +29,7 @@ export function assemble(parts: {
     groups: parts.config.groups,
     programs: parts.content.programs,
     instruments: parts.content.instruments,
+    riskPhrases: withRiskKeywords(parts.content.riskPhrases, parts.config.organisation.analytics.riskKeywords),
     store: parts.store,
     clock: parts.clock,
     logger: parts.logger,

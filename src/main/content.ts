@@ -2,7 +2,14 @@ import { readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { StartupError } from "../kernel/errors.js";
-import { coreInstruments, instrumentSchema, programSchema } from "../core/setup/index.js";
+import {
+  coreInstruments,
+  instrumentSchema,
+  languageCodeSchema,
+  programSchema,
+  riskPhrasesSchema,
+  type RiskPhrases,
+} from "../core/setup/index.js";
 import type { Content } from "../app/setup.js";
 import { readYamlFile } from "./yaml-file.js";
 
@@ -11,6 +18,9 @@ export const shippedProgramsDir = fileURLToPath(new URL("../../programs", import
 
 /** Absolute path of the instruments shipped with Cohesion. */
 export const shippedInstrumentsDir = fileURLToPath(new URL("../../instruments", import.meta.url));
+
+/** Absolute path of the risk phrases shipped with Cohesion, one `<language>.yaml` each. */
+export const shippedRiskPhrasesDir = fileURLToPath(new URL("../../risk-phrases", import.meta.url));
 
 /** Instruments the core relies on; start-up fails without them. */
 export const requiredInstruments: readonly string[] = Object.values(coreInstruments);
@@ -52,8 +62,33 @@ function loadAll<T extends { id: string }>(
   return loaded;
 }
 
-/** Loads and validates every YAML file of the given dirs, in order; later dirs add to earlier ones, never replace. */
-export function loadContent(options: { programsDirs: string[]; instrumentsDirs: string[] }): Content {
+function loadRiskPhrases(dirs: readonly string[]): Map<string, RiskPhrases> {
+  const loaded = new Map<string, RiskPhrases>();
+  for (const dir of dirs) {
+    const files = new Map<string, string>();
+    for (const file of yamlFiles(dir)) {
+      const language = basename(file, extname(file));
+      if (!languageCodeSchema.safeParse(language).success)
+        throw new StartupError(`${file}: a risk phrase file is named after its language code, such as en.yaml`);
+      const earlier = files.get(language);
+      if (earlier !== undefined) throw new StartupError(`${file}: "${language}" already has ${earlier}`);
+      files.set(language, file);
+      loaded.set(language, readYamlFile(file, riskPhrasesSchema));
+    }
+  }
+  return loaded;
+}
+
+/**
+ * Loads and validates every YAML file of the given dirs, in order. Later programs and instruments add to
+ * earlier ones, never replace; a later `<language>.yaml` of risk phrases (the shipped ones unless given)
+ * replaces that language's earlier one.
+ */
+export function loadContent(options: {
+  programsDirs: string[];
+  instrumentsDirs: string[];
+  riskPhrasesDirs?: string[];
+}): Content {
   const programs = loadAll(options.programsDirs, "program", (file) => readYamlFile(file, programSchema));
   const instruments = loadAll(options.instrumentsDirs, "instrument", (file) => readYamlFile(file, instrumentSchema));
   for (const id of requiredInstruments) {
@@ -62,5 +97,6 @@ export function loadContent(options: { programsDirs: string[]; instrumentsDirs: 
         `instrument "${id}" is required but was not found in: ${options.instrumentsDirs.join(", ") || "(no directories)"}`,
       );
   }
-  return { programs, instruments };
+  const riskPhrases = loadRiskPhrases(options.riskPhrasesDirs ?? [shippedRiskPhrasesDir]);
+  return { programs, instruments, riskPhrases };
 }

@@ -4,19 +4,20 @@ import { StartupError } from "../kernel/errors.js";
 import { checkReferences, readConfigFile, shippedExampleConfig } from "./config-file.js";
 import { configLocation } from "./config.js";
 import type { Env } from "../app/settings.js";
-import { loadContent, shippedInstrumentsDir, shippedProgramsDir } from "./content.js";
+import { loadContent, shippedInstrumentsDir, shippedProgramsDir, shippedRiskPhrasesDir } from "./content.js";
 import type { Setup } from "../app/setup.js";
 
-/** Loads cohesion.yaml (or the shipped example in console mode) and the programs and instruments it uses. */
+/** Loads cohesion.yaml (or the example in console mode) and its programs, instruments and risk phrases. */
 export function loadSetup(env: Env, consoleMode: boolean): Setup {
   const { config, file } = readConfigFile({ ...configLocation(env), consoleMode, examplePath: shippedExampleConfig });
   const relative = (dir: string | undefined) => (dir === undefined ? [] : [resolve(dirname(file), dir)]);
   const content = loadContent({
     programsDirs: [shippedProgramsDir, ...relative(config.organisation.programsDir)],
     instrumentsDirs: [shippedInstrumentsDir, ...relative(config.organisation.instrumentsDir)],
+    riskPhrasesDirs: [shippedRiskPhrasesDir, ...relative(config.organisation.riskPhrasesDir)],
   });
   checkReferences(config, file, new Set(content.programs.keys()));
-  const problems = analyticsProblems(config, content.programs, content.instruments);
+  const problems = analyticsProblems(config, content.programs, content.instruments, content.riskPhrases);
   if (problems.length > 0)
     throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
   return { config, content, file };

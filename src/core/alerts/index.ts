@@ -11,5 +11,8 @@ export * from "./lifecycle.js";
 export * from "./member-message.js";
 export * from "./member-rules.js";
 export * from "./record.js";
+export * from "./risk-pattern.js";
+export * from "./risk-screen.js";
 export * from "./risk-text.js";
+export * from "./risk-words.js";
 export * from "./settings-check.js";

@@ -1,10 +1,11 @@
-import type { Instrument, CohesionConfig, Program } from "../setup/index.js";
+import type { Instrument, CohesionConfig, Program, RiskPhrases } from "../setup/index.js";
 
-/** What zod cannot check in the analytics settings: distress items exist and their thresholds are on the scale; every program language has risk keywords. */
+/** What zod cannot check in the analytics settings: distress items exist and their thresholds are on the scale; every program language has risk phrases. */
 export function analyticsProblems(
   config: CohesionConfig,
   programs: ReadonlyMap<string, Program>,
   instruments: ReadonlyMap<string, Instrument>,
+  riskPhrases: ReadonlyMap<string, RiskPhrases>,
 ): string[] {
   const { distress, riskKeywords } = config.organisation.analytics;
   const problems = distress.flatMap((rule, i) => {
@@ -20,9 +21,10 @@ export function analyticsProblems(
   });
   const languages = new Set(config.groups.flatMap((group) => programs.get(group.program)?.language ?? []));
   for (const language of [...languages].sort())
-    if (!riskKeywords[language])
+    if (!riskPhrases.has(language) && !riskKeywords[language])
       problems.push(
-        `organisation.analytics.riskKeywords: no keywords for the language "${language}" that a group's program uses`,
+        `organisation.analytics.riskKeywords: no risk phrases for the language "${language}" that a group's program uses: ` +
+          `add ${language}.yaml to organisation.riskPhrasesDir, or riskKeywords.${language}`,
       );
   return problems;
 }

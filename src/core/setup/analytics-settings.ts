@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { slugSchema } from "./program.js";
+import { checkPhraseSyntax } from "./risk-phrases.js";
 
 /** How trends are estimated: an EWMA control chart for alerts, a Theil-Sen slope for describing direction. */
 export const trendSettingsSchema = z.strictObject({
@@ -45,7 +46,12 @@ export const distressRuleSchema = z
     "give exactly one of atOrAbove or atOrBelow",
   );
 
-const keywordSchema = z.string().trim().min(3, "a risk keyword needs at least 3 characters").max(80);
+const keywordSchema = z
+  .string()
+  .trim()
+  .min(3, "a risk keyword needs at least 3 characters")
+  .max(80)
+  .superRefine(checkPhraseSyntax);
 
 /** Risk keywords a new program language starts with; a clinic replaces or extends them. */
 export const defaultRiskKeywords = {
@@ -83,7 +89,7 @@ export const analyticsSettingsSchema = z.strictObject({
     .array(distressRuleSchema)
     .max(20)
     .default([{ item: "pulse-1", atOrBelow: 1 }]),
-  /** Words and phrases in free text that suggest risk, per program language (e.g. `en`). */
+  /** Phrases added to a language's urgent risk phrases (e.g. `en`), in the same syntax. */
   riskKeywords: z
     .record(z.string().regex(/^[a-z]{2,3}$/, "expected a language code such as en"), z.array(keywordSchema).min(1))
     .default(defaultRiskKeywords),

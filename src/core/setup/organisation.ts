@@ -50,6 +50,7 @@ export const organisationSchema = z.strictObject({
   safety: safetySettingsSchema.prefault({}),
   programsDir: z.string().min(1).optional(),
   instrumentsDir: z.string().min(1).optional(),
+  riskPhrasesDir: z.string().min(1).optional(),
 });
 
 /** The whole configuration document (`cohesion.yaml`). */

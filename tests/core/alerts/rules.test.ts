@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toAddress } from "../../../src/kernel/address.js";
-import { analyticsSettingsSchema } from "../../../src/core/setup/index.js";
+import { analyticsSettingsSchema, riskPhrasesSchema } from "../../../src/core/setup/index.js";
 import {
   type Finding,
   isDistressAnswer,
@@ -12,17 +12,25 @@ import {
 const settings = analyticsSettingsSchema.parse({});
 const lead = toAddress("console:okafor");
 
-describe("risky free text", () => {
-  const keywords = settings.riskKeywords["en"] ?? [];
+describe("risky free text, screened with an organisation's keywords alone", () => {
+  const keywords = [riskPhrasesSchema.parse({ urgent: settings.riskKeywords["en"] })];
 
-  it("is found as whole words or phrases, whatever the case, apostrophe or punctuation", () => {
+  it("is found as whole words or phrases, whatever the case, accents, apostrophe, punctuation or repeated letters", () => {
     for (const text of [
       "I just want to END IT ALL.",
       "some days I can\u2019t go on",
       "thinking about self-harm again",
       "Suicidal thoughts tonight",
+      "I want to end it alllll",
+      "SUÏCIDAL",
     ])
       expect(suggestsRisk(text, keywords), text).toBe(true);
+  });
+
+  it("forgives one slip in a word of five letters or more, not in a shorter one (keywords used to match only as written)", () => {
+    for (const text of ["suicdal thoughts", "thinking of overdsoe", "I want to hurt myslef"])
+      expect(suggestsRisk(text, keywords), text).toBe(true);
+    expect(suggestsRisk("I want to hrut myself", keywords)).toBe(false);
   });
 
   it("is not found inside other words or in ordinary worries", () => {

@@ -52,11 +52,20 @@ describe("analytics settings", () => {
         },
       },
     }));
-    expect(analyticsProblems(config, exampleContent.programs, exampleContent.instruments)).toEqual([
+    const noPhraseFiles = new Map();
+    expect(analyticsProblems(config, exampleContent.programs, exampleContent.instruments, noPhraseFiles)).toEqual([
       'organisation.analytics.distress.0.item: no instrument has an item "dt-1"',
       "organisation.analytics.distress.1: 0 is not on the pulse scale 1-5",
-      'organisation.analytics.riskKeywords: no keywords for the language "en" that a group\'s program uses',
+      'organisation.analytics.riskKeywords: no risk phrases for the language "en" that a group\'s program uses: ' +
+        "add en.yaml to organisation.riskPhrasesDir, or riskKeywords.en",
     ]);
-    expect(analyticsProblems(exampleConfig(), exampleContent.programs, exampleContent.instruments)).toEqual([]);
+    expect(
+      analyticsProblems(
+        exampleConfig(),
+        exampleContent.programs,
+        exampleContent.instruments,
+        exampleContent.riskPhrases,
+      ),
+    ).toEqual([]);
   });
 });
