@@ -2,6 +2,7 @@ import { z } from "zod";
 import { visibleGroup } from "../src/core/groups/index.js";
 import { slugSchema } from "../src/core/setup/index.js";
 import { groupAlerts } from "../src/core/alerts/index.js";
+import { orientationReadBeforeFirstSession } from "../src/core/answers/index.js";
 import { groupClimate } from "../src/core/climate/index.js";
 import { defineCommand } from "../src/core/command.js";
 import { DeliveryError, UserError } from "../src/kernel/errors.js";
@@ -33,7 +34,8 @@ export const summary = defineCommand({
     // Member-level alerts only for a lead asking privately; never in a channel or a shared summary.
     const audience = group.leads.includes(from) && channel === undefined && !share ? "leads" : "care-team";
     const alerts = groupAlerts(ctx, group, state, now, climates);
-    const full = await summaryWithChart({ ctx, group, climates, alerts, audience });
+    const orientation = orientationReadBeforeFirstSession(group, state, now);
+    const full = await summaryWithChart({ ctx, group, climates, alerts, audience, orientation });
     if (!share) return full;
     try {
       await send(group.careTeamChannel, full);

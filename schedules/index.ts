@@ -4,6 +4,7 @@ import { alertsToLeads } from "./alerts-to-leads.js";
 import { careTeamDigest } from "./care-team-digest.js";
 import { careTeamOverview } from "./care-team-overview.js";
 import { checkinPrompt } from "./checkin-prompt.js";
+import { contactRequestsToLeads } from "./contact-requests-to-leads.js";
 import { nudge } from "./nudge.js";
 import { orientation } from "./orientation.js";
 import { sessionReminder } from "./session-reminder.js";
@@ -24,6 +25,7 @@ export const schedules: readonly Schedule[] = [
   alertsToLeads,
   alertsToCareTeam,
   memberMessagesToLeads,
+  contactRequestsToLeads,
   urgentToOnCall,
   urgentToCareTeam,
 ];

@@ -1,39 +1,59 @@
 import { activeMembers, listSessions } from "../src/core/groups/index.js";
 import { programOf } from "../src/core/context.js";
+import { promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
-import { orientationMessage } from "../src/views/member/orientation-message.js";
+import { orientationMessage, orientationParts } from "../src/views/member/orientation-message.js";
 
 const graceHours = 7 * 24;
+// The last part arrives the day before the first session, so the member has it all before they come.
+const lastPartHoursBefore = 24;
 
-/** Orientation before a member's first session: expectations, agreements, role and skills. */
+/** When each part is planned: the first orientationHoursBefore session 1, the rest evenly up to the day before. */
+function plannedParts(firstStartsAt: Date, hoursBefore: number): Date[] {
+  const gap = Math.max(0, hoursBefore - lastPartHoursBefore) / (orientationParts.length - 1);
+  return orientationParts.map((_, i) => addHours(firstStartsAt, -hoursBefore + i * gap));
+}
+
+/** Orientation before a member's first session, in three short messages: welcome, agreements, their part. */
 export const orientation: Schedule = {
   kind: "orientation",
   due(ctx, group, state, from, to) {
     const first = listSessions(group, to).find((session) => !session.cancelled);
     if (!first) return [];
-    const planned = addHours(first.startsAt, -ctx.organisation.timing.orientationHoursBefore);
+    const planned = plannedParts(first.startsAt, ctx.organisation.timing.orientationHoursBefore);
     return activeMembers(group, state).flatMap((member) => {
-      const joined = new Date(state.joined[member] ?? planned.toISOString());
-      // A member who joins late is oriented as soon as the bot sees them.
-      const dueAt = joined > planned ? joined : planned;
-      if (!isWithin(dueAt, from, to)) return [];
-      return [
-        makeDelivery({
-          kind: "orientation",
-          group,
-          session: 1,
-          recipient: member,
-          dueAt,
-          expiresAt: addHours(dueAt, graceHours),
-        }),
-      ];
+      const joinedAt = state.joined[member];
+      const joined = joinedAt === undefined ? undefined : new Date(joinedAt);
+      // A member who joins late gets every part already due as soon as the bot sees them, in order.
+      const dueTimes = planned.map((plannedAt) => (joined && joined > plannedAt ? joined : plannedAt));
+      // The parts expire together, a week after the first: nobody gets the agreements without the welcome.
+      const expiresAt = addHours(new Date(Math.min(...dueTimes.map(Number))), graceHours);
+      return dueTimes.flatMap((dueAt, i) => {
+        if (!isWithin(dueAt, from, to)) return [];
+        const delivery = makeDelivery({ kind: "orientation", group, session: 1, recipient: member, dueAt, expiresAt });
+        return [{ ...delivery, key: `${delivery.key}:part-${i + 1}`, part: i + 1 }];
+      });
     });
   },
-  render(ctx, group, _state, _delivery, now) {
+  render(ctx, group, _state, delivery, now) {
     const held = listSessions(group, now).filter((session) => !session.cancelled);
     const next = held.find((session) => session.startsAt > now);
     const upcoming = next && { startsAt: next.startsAt, first: next === held[0] };
-    return { message: orientationMessage(group, programOf(ctx, group), upcoming) };
+    const part = orientationParts.find((p) => p === delivery.part) ?? 1;
+    const promptId = promptIdFor(group.id, delivery.key);
+    return {
+      message: orientationMessage(part, {
+        group,
+        program: programOf(ctx, group),
+        next: upcoming,
+        promptId,
+        crisisResources: ctx.organisation.analytics.crisisResources,
+      }),
+      prompt: {
+        id: promptId,
+        prompt: { kind: "orientation", recipient: delivery.recipient, session: 1, issuedAt: now.toISOString() },
+      },
+    };
   },
 };

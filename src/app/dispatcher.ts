@@ -1,7 +1,7 @@
 import type { CoreContext } from "../core/context.js";
 import { DeliveryError } from "../kernel/errors.js";
 import type { Group } from "../core/setup/index.js";
-import { noteNewMembers } from "../core/groups/index.js";
+import { activeInGroup, mayReceiveScheduled, noteNewMembers } from "../core/groups/index.js";
 import { appendAudit } from "../core/privacy/index.js";
 import type { Message } from "../kernel/message.js";
 import { type Schedule } from "../core/schedule.js";
@@ -22,6 +22,8 @@ export interface SweepReport {
   expired: number;
   failed: number;
   retrying: number;
+  /** Not sent because the recipient is a member whose leads set them to a status other than active. */
+  withheld: number;
   groupErrors: number;
 }
 
@@ -47,11 +49,18 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       report.expired += 1;
       return;
     }
+    // Left unclaimed, so it can still go out if the member is active again while it is useful.
+    if (!(await mayReceiveScheduled(ctx, group, state, delivery.recipient))) {
+      report.withheld += 1;
+      return;
+    }
     const rendered = await schedule.render(ctx, group, state, delivery, now);
     const attempts = (previous?.attempts ?? 0) + 1;
     const claimed = await ctx.store.updateGroup(group.id, (s) => {
       const current = s.outbox[delivery.key];
       if (current && current.status !== "retrying") return false;
+      // Checked again in the claim itself: a status set since the read above stops it all the same.
+      if (!activeInGroup(group, s, delivery.recipient)) return false;
       s.outbox[delivery.key] = { delivery, status: "claimed", updatedAt: stamp, attempts };
       if (rendered.prompt) s.prompts[rendered.prompt.id] = rendered.prompt.prompt;
       return true;
@@ -111,7 +120,7 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
 
   /** Sends everything due now, group by group; one failing group or recipient never blocks the rest. */
   async function sweep(): Promise<SweepReport> {
-    const report: SweepReport = { sent: 0, expired: 0, failed: 0, retrying: 0, groupErrors: 0 };
+    const report: SweepReport = { sent: 0, expired: 0, failed: 0, retrying: 0, withheld: 0, groupErrors: 0 };
     for (const group of ctx.groups) {
       try {
         const now = ctx.clock.now();

@@ -14,10 +14,12 @@ import { alertActedMessage } from "../views/leads/alert-message.js";
 import { climateInstrument, type CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
 import { inboundEventSchema } from "../kernel/events.js";
-import { textMessage } from "../kernel/message.js";
+import { textMessage, type Message } from "../kernel/message.js";
 import type { Outcome } from "./outcome.js";
 import type { CommandRouter } from "./command-router.js";
 import { createWordsHandler, type ReachLeadsNow } from "./member-words.js";
+import { createMemberButtons, isMemberButton } from "./member-buttons.js";
+import { withMemberSituation } from "./member-situation.js";
 
 /** What the interaction handler needs besides the core: a way to send alerts at once (an outbox sweep). */
 export interface InteractionOptions {
@@ -44,12 +46,13 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
   };
 
   const words = createWordsHandler(ctx, router, reachLeadsNow);
+  const memberButtons = createMemberButtons(ctx, reachLeadsNow);
 
   const raiseDistress: RaiseOnAnswers = (state, recorded) =>
     raiseDistressAlerts(state, ctx.organisation.analytics.distress, recorded);
 
-  async function answered(recorded: Recorded, thanks: string): Promise<Outcome> {
-    if (recorded.distressAlerts.length === 0) return { reply: textMessage(thanks), replacesPrompt: true };
+  async function answered(recorded: Recorded, thanks: Message): Promise<Outcome> {
+    if (recorded.distressAlerts.length === 0) return { reply: thanks, replacesPrompt: true };
     await reachLeadsNow("distress", recorded.distressAlerts.length);
     return { reply: crisisReply(ctx.organisation.analytics.crisisResources, replies.distress), replacesPrompt: true };
   }
@@ -66,17 +69,22 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
         return words.command(event.from, event.channel, event.text);
       case "text":
         return words.words(event.from, event.text);
-      case "choice":
+      case "choice": {
+        const answers = new Map([[event.itemId, event.value]]);
         return answered(
-          await recordAnswers(ctx, event.from, event.promptId, new Map([[event.itemId, event.value]]), raiseDistress),
-          replies.pulse,
+          await recordAnswers(ctx, event.from, event.promptId, answers, raiseDistress),
+          memberButtons.thanks(event.promptId, answers, replies.pulse),
         );
-      case "form":
+      }
+      case "form": {
+        const answers = new Map(Object.entries(event.answers));
         return answered(
-          await recordAnswers(ctx, event.from, event.promptId, new Map(Object.entries(event.answers)), raiseDistress),
-          replies.form,
+          await recordAnswers(ctx, event.from, event.promptId, answers, raiseDistress),
+          memberButtons.thanks(event.promptId, answers, replies.form),
         );
+      }
       case "button":
+        if (isMemberButton(event.action)) return memberButtons.press(event.from, event.promptId, event.action);
         if (event.action === "open-form") {
           await assertCheckinOpen(ctx, event.from, event.promptId);
           return { form: checkinForm(ctx, event.promptId) };
@@ -101,7 +109,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
   /** The outcome of one interaction, never throwing. */
   async function handle(raw: unknown): Promise<Outcome> {
     try {
-      return await apply(raw);
+      return await withMemberSituation(ctx, raw, apply);
     } catch (error) {
       if (error instanceof UserError) return { reply: textMessage(error.message) };
       const reference = randomBytes(4).toString("hex");

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { addressSchema } from "../kernel/address.js";
 import { alertRecordSchema } from "./alerts/record.js";
-import { attendanceBySessionSchema } from "./attendance/attendance-record.js";
+import { attendanceBySessionSchema, saidAbsentSchema } from "./attendance/attendance-record.js";
 import { memberMessagesSchema } from "./alerts/member-message.js";
+import { contactRequestsSchema } from "./alerts/contact-request.js";
+import { orientationReadSchema } from "./answers/orientation-read.js";
 import { auditEntrySchema } from "./privacy/audit-entry.js";
+import { memberStatusBySchema } from "./groups/member-status-record.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
 export const schemaVersion = 1;
@@ -24,6 +27,7 @@ export const deliveryKindSchema = z.enum([
   "member-message",
   "escalation",
   "team-escalation",
+  "contact-request",
 ]);
 
 /** A kind of scheduled delivery. */
@@ -44,6 +48,8 @@ export const deliverySchema = z.strictObject({
   alert: z.string().max(80).optional(),
   /** The member message a delivery carries to a lead. */
   message: z.string().max(80).optional(),
+  /** Which of the orientation's three short messages a delivery is. */
+  part: z.number().int().min(1).max(3).optional(),
 });
 
 /** A scheduled message. */
@@ -64,7 +70,7 @@ export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /** An interactive message sent to one recipient, which only that recipient can answer. */
 export const promptSchema = z.strictObject({
-  kind: z.enum(["rsvp", "checkin"]),
+  kind: z.enum(["rsvp", "checkin", "orientation"]),
   recipient: addressSchema,
   session: z.number().int().min(1),
   issuedAt: instant,
@@ -97,6 +103,14 @@ export const groupStateSchema = z.strictObject({
   attendance: attendanceBySessionSchema.default({}),
   /** What members wrote to Cohesion, for their leads, by id. */
   messages: memberMessagesSchema.default({}),
+  /** Each member's status changes (on hold, in hospital, withdrawn, deceased, active again), set by a lead. */
+  memberStatus: memberStatusBySchema.default({}),
+  /** When a member said they weren't at a session, by (member, session). */
+  saidAbsent: saidAbsentSchema.default({}),
+  /** Members who asked for one of their leads to get in touch after a session, by member and session. */
+  contactRequests: contactRequestsSchema.default({}),
+  /** When each member confirmed reading their orientation (the first time they said so). */
+  orientationRead: orientationReadSchema.default({}),
 });
 
 /** A group's stored state. */
@@ -130,6 +144,10 @@ export function emptyGroupState(groupId: string): GroupState {
     alerts: {},
     attendance: {},
     messages: {},
+    memberStatus: {},
+    saidAbsent: {},
+    contactRequests: {},
+    orientationRead: {},
   };
 }
 

@@ -23,6 +23,11 @@ export const buttonActions = [
   "alert-acknowledge",
   "alert-discussed",
   "alert-resolve",
+  "not-there",
+  "contact-yes",
+  "contact-no",
+  "orientation-read",
+  "orientation-question",
 ] as const;
 
 /** What pressing a button asks the core to do. */

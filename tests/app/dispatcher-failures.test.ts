@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Address } from "../../src/kernel/address.js";
 import { DeliveryError } from "../../src/kernel/errors.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import {
@@ -17,6 +18,9 @@ import { makeWorld } from "../support/world.js";
 import { exampleConfig } from "../support/example-setup.js";
 import { ana, ben } from "./dispatcher-people.js";
 
+/** The outbox key of the orientation's first message (the welcome) to a member. */
+const welcomeKey = (member: Address) => `${keyOf("orientation", 1, member)}:part-1`;
+
 describe("one failure never stops the rest", () => {
   it("records a permanent failure for one recipient, does not retry it, and still reaches everyone else", async () => {
     const world = painTueWorld();
@@ -26,7 +30,7 @@ describe("one failure never stops the rest", () => {
 
     expect(report).toMatchObject({ sent: 7, failed: 1, retrying: 0 });
     expect(recipientsOf(world, marks.orientation)).toEqual(members.filter((m) => m !== ana).sort());
-    expect(await entryOf(world, keyOf("orientation", 1, ana))).toMatchObject({
+    expect(await entryOf(world, welcomeKey(ana))).toMatchObject({
       status: "failed",
       error: "user-not-found",
       attempts: 1,
@@ -44,7 +48,7 @@ describe("one failure never stops the rest", () => {
     await sweepAt(world, at.beforeEverything);
     const first = await sweepAt(world, at.orientationDue);
     expect(first).toMatchObject({ sent: 7, retrying: 1 });
-    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({
+    expect(await entryOf(world, welcomeKey(ben))).toMatchObject({
       status: "retrying",
       attempts: 1,
       nextAttemptAt: "2026-11-28T18:01:00.000Z",
@@ -58,7 +62,7 @@ describe("one failure never stops the rest", () => {
     await sweepAt(world, "2026-11-28T18:02:00Z");
     await sweepAt(world, "2026-11-29T18:00:00Z");
     expect(recipientsOf(world, marks.orientation).filter((to) => to === ben)).toHaveLength(1);
-    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await entryOf(world, welcomeKey(ben))).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("waits as long as the platform's Retry-After asks when that is longer than its own back-off", async () => {
@@ -66,7 +70,7 @@ describe("one failure never stops the rest", () => {
     world.messenger.failFor = (to) => (to === ben ? new DeliveryError("rate-limited", true, 600) : undefined);
     await sweepAt(world, at.beforeEverything);
     await sweepAt(world, at.orientationDue);
-    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({
+    expect(await entryOf(world, welcomeKey(ben))).toMatchObject({
       status: "retrying",
       nextAttemptAt: "2026-11-28T18:10:00.000Z",
     });
@@ -90,10 +94,10 @@ describe("one failure never stops the rest", () => {
       "2026-11-28T20:36:00Z",
     ])
       await sweepAt(world, instant);
-    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "failed", attempts: 5 });
+    expect(await entryOf(world, welcomeKey(ben))).toMatchObject({ status: "failed", attempts: 5 });
 
     await sweepAt(world, "2026-11-29T20:36:00Z");
-    expect(await entryOf(world, keyOf("orientation", 1, ben))).toMatchObject({ status: "failed", attempts: 5 });
+    expect(await entryOf(world, welcomeKey(ben))).toMatchObject({ status: "failed", attempts: 5 });
   });
 
   it("keeps serving the other groups when one group's stored state cannot be read", async () => {

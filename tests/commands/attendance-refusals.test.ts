@@ -65,6 +65,20 @@ describe("attendance refuses kindly and changes nothing", () => {
     expect(await stored(world)).toEqual({ attendance: {}, audit: [] });
   });
 
+  it("a member who had withdrawn before the session, who does not count towards its size either", async () => {
+    const world = afterSession2();
+    world.clock.set("2026-12-05T10:00:00Z");
+    await command(world, okafor, "status pain-tue femi withdrawn confirm");
+    world.clock.set("2026-12-08T19:40:00Z");
+    expect(await command(world, okafor, "attendance pain-tue 2 6 femi")).toBe(
+      `"femi" had left ${group} before session 2, so they don't count for it. Nothing was recorded.`,
+    );
+    expect(await command(world, okafor, "attendance pain-tue 2 8")).toBe(
+      `${group} had 7 members at session 2, so at most 7 can have come. Nothing was recorded.`,
+    );
+    expect((await stored(world)).attendance).toEqual({});
+  });
+
   it("a member who joined after the session, who can't have missed it, and who does not count towards its size", async () => {
     const world = afterSession2((g) => ({ ...g, members: [...g.members, toAddress("console:ines")] }));
     await world.store.updateGroup("pain-tue", (state) => {

@@ -34,7 +34,7 @@ describe("the check-in after each session", () => {
     for (const lead of leads) expect(world.messenger.textsTo(lead)).toEqual([]);
   });
 
-  it("offers the one-tap pulse question and the full form, on the same prompt", async () => {
+  it("offers the one-tap pulse question, the full form and a way to say they weren't there, on the same prompt", async () => {
     const world = await upToSessionOne();
     await sweepAt(world, at.checkin1Due);
     const message = sentContaining(world, marks.checkin).find((s) => s.to === ana)!.message;
@@ -42,7 +42,10 @@ describe("the check-in after each session", () => {
     const choice = choiceBlockOf(message);
     expect(choice.itemId).toBe("pulse-1");
     expect(choice.options.map((o) => o.value)).toEqual([1, 2, 3, 4, 5]);
-    expect(buttonsOf(message)).toEqual([expect.objectContaining({ action: "open-form", promptId: choice.promptId })]);
+    expect(buttonsOf(message)).toEqual([
+      expect.objectContaining({ action: "open-form", promptId: choice.promptId }),
+      expect.objectContaining({ action: "not-there", promptId: choice.promptId, label: "I wasn't there" }),
+    ]);
   });
 
   it("gives each member their own prompt, which only they can answer", async () => {
@@ -62,7 +65,7 @@ describe("the check-in after each session", () => {
     expect("reply" in outcome && outcome.reply.text).toContain("sent to someone else");
   });
 
-  it("is not sent to members who said they could not come", async () => {
+  it("is not sent to members who said they could not come: they get a warm word instead", async () => {
     const world = await upToSessionOne();
     await rsvp(world, ana, "rsvp-no");
     await rsvp(world, ben, "rsvp-no");
@@ -70,6 +73,7 @@ describe("the check-in after each session", () => {
     await sweepAt(world, at.checkin1Due);
 
     expect(recipientsOf(world, marks.checkin)).toEqual(members.filter((m) => m !== ana && m !== ben).sort());
+    expect(recipientsOf(world, "We missed you today")).toEqual([ana, ben]);
   });
 
   it("is sent to a member who first said no and then changed their mind", async () => {

@@ -54,7 +54,7 @@ export function replyText(outcome: Outcome): string {
 
 /** The form of a form outcome; fails the test if the outcome was a reply. */
 export function formOf(outcome: Outcome): Form {
-  if (!("form" in outcome)) throw new Error(`expected a form, got the reply "${outcome.reply.text}"`);
+  if (!("form" in outcome)) throw new Error(`expected a form, got ${JSON.stringify(outcome)}`);
   return outcome.form;
 }
 

@@ -96,6 +96,7 @@ export const marks = {
   "member-message": "wrote to Cohesion",
   escalation: "Escalated to you",
   "team-escalation": "has not been acknowledged",
+  "contact-request": "would like one of you to get in touch",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */

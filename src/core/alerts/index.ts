@@ -1,5 +1,6 @@
-// Alerts for leads and the care team: the rules, episodes, lifecycle, distress answers and risk in free text.
+// Alerts for leads and the care team: rules, episodes, lifecycle, distress answers, contact requests, risk in free text.
 export * from "./alert.js";
+export * from "./contact-request.js";
 export * from "./deliveries.js";
 export * from "./distress.js";
 export * from "./episodes.js";
@@ -11,6 +12,7 @@ export * from "./lifecycle.js";
 export * from "./member-message.js";
 export * from "./member-rules.js";
 export * from "./record.js";
+export * from "./request-contact.js";
 export * from "./risk-pattern.js";
 export * from "./risk-screen.js";
 export * from "./risk-text.js";

@@ -1,8 +1,8 @@
 import type { Address } from "../../kernel/address.js";
-import { memberAttendance } from "../attendance/index.js";
+import { memberAttendance, type MemberAttendance } from "../attendance/index.js";
 import { indexAnswers, itemsOf, type SessionClimate, type AlertSettings } from "../climate/index.js";
 import type { Group, Instrument } from "../setup/index.js";
-import { isPaused } from "../groups/index.js";
+import { isPaused, statusOf } from "../groups/index.js";
 import { hasAnswered, scoreForm } from "../answers/index.js";
 import type { GroupState } from "../state.js";
 import type { Finding } from "./alert.js";
@@ -54,13 +54,15 @@ function lowEngagement(
     );
 }
 
-function missedEvidence(run: readonly { session: number; source: "recorded" | "rsvp" }[]): Finding["evidence"] {
+function missedEvidence(run: readonly { session: number; source: MemberAttendance["source"] }[]): Finding["evidence"] {
   const sessions = sessionList(run.map((missed) => missed.session));
   const recorded = run.filter((missed) => missed.source === "recorded").length;
   if (recorded === 0)
     return {
       what: `They said they couldn't come to ${run.length} sessions in a row (${sessions}).`,
-      basis: "Their RSVPs.",
+      basis: run.every((missed) => missed.source === "rsvp")
+        ? "Their RSVPs."
+        : "Their RSVPs, and their own word after a session that they weren't there.",
       sureness: "Certain about the RSVPs; the reasons may be anything from treatment to second thoughts.",
     };
   return {
@@ -81,7 +83,7 @@ function missedSessions(
   settings: AlertSettings,
 ): Finding[] {
   return group.members.flatMap((member) => {
-    let run: { session: number; source: "recorded" | "rsvp" }[] = [];
+    let run: { session: number; source: MemberAttendance["source"] }[] = [];
     return closed.flatMap((climate): Finding[] => {
       const attendance = memberAttendance(group, state, climate.session, member);
       run =
@@ -92,16 +94,16 @@ function missedSessions(
   });
 }
 
-/** A member who answered before and has now left several check-ins in a row unanswered: an early sign of dropping out. */
+/** A member who answered before and has now left several check-ins in a row unanswered (not counting sessions they missed): an early sign of dropping out. */
 function stoppedAnswering(
   group: Group,
   state: Readonly<GroupState>,
   closed: readonly SessionClimate[],
   settings: AlertSettings,
 ): Finding[] {
-  const closedSessions = new Set(closed.map((climate) => climate.session.number));
+  const closedSessions = new Map(closed.map((climate) => [climate.session.number, climate.session]));
   return group.members
-    .filter((member) => !isPaused(state, member))
+    .filter((member) => !isPaused(state, member) && statusOf(state, member) === "active")
     .flatMap((member: Address) => {
       const asked = [
         ...new Set(
@@ -110,7 +112,10 @@ function stoppedAnswering(
             .map((p) => p.session),
         ),
       ]
-        .filter((session) => closedSessions.has(session))
+        .filter((number) => {
+          const session = closedSessions.get(number);
+          return session !== undefined && memberAttendance(group, state, session, member).status !== "missed";
+        })
         .sort((a, b) => a - b);
       let answeredBefore = 0;
       let silent: number[] = [];

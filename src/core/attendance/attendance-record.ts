@@ -17,3 +17,6 @@ export const attendanceBySessionSchema = z.record(
   z.string().regex(/^[1-9]\d*$/, "expected a session number"),
   attendanceRecordSchema,
 );
+
+/** When each member said they weren't at a session (the check-in's "I wasn't there" button), keyed by (member, session). */
+export const saidAbsentSchema = z.record(z.string(), z.iso.datetime());

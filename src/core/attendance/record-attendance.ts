@@ -4,7 +4,7 @@ import { appendAudit } from "../privacy/index.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
 import { isLead, type Group } from "../setup/index.js";
-import { resolveMember, sessionByNumber, type Session } from "../groups/index.js";
+import { hadLeftBy, resolveMember, sessionByNumber, type Session } from "../groups/index.js";
 import { formatLocal } from "../../kernel/time.js";
 import type { GroupState } from "../state.js";
 
@@ -57,6 +57,10 @@ function absentMembers(
     if (!member)
       throw bad(
         `I couldn't find "${shown}" among the members of ${group.name}. Name a member with an @mention, their address (such as slack:U123) or their name as Cohesion knows it. Nothing was recorded.`,
+      );
+    if (hadLeftBy(state, member, session.startsAt))
+      throw bad(
+        `"${shown}" had left ${group.name} before session ${session.number}, so they don't count for it. Nothing was recorded.`,
       );
     if (!present.includes(member))
       throw bad(

@@ -5,6 +5,8 @@ import { answerWindowCloses, listSessions, type Session } from "../groups/index.
 import { scoreForm, mean } from "../answers/index.js";
 import { sampleSd } from "./statistics.js";
 import { rsvpKey, type GroupState } from "../state.js";
+import type { Address } from "../../kernel/address.js";
+import { countsInSession } from "./session-members.js";
 
 /** A group mean over members, or why it is not shown. */
 export type Aggregate =
@@ -17,6 +19,7 @@ export interface SessionClimate {
   /** Collecting until the answer window closes; aggregates are only published once it has. */
   readonly collecting: boolean;
   readonly windowCloses: Date;
+  /** Check-ins sent to members who count for this session (not absent from it, not gone before answering). */
   readonly invited: number;
   readonly respondents: number;
   /** Respondents as a share of check-ins sent (0-1), or null when none were sent. */
@@ -60,16 +63,21 @@ export function itemsOf(answers: ReadonlyMap<string, number> | undefined, instru
   );
 }
 
-/** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor. */
+/** Who was sent each session's check-in, by session number. */
+function checkinRecipients(state: Readonly<GroupState>): Map<number, Address[]> {
+  const bySession = new Map<number, Address[]>();
+  for (const prompt of Object.values(state.prompts))
+    if (prompt.kind === "checkin")
+      bySession.set(prompt.session, [...(bySession.get(prompt.session) ?? []), prompt.recipient]);
+  return bySession;
+}
+
+/** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor; only members who count for a session (see countsInSession) are in it. */
 export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date): SessionClimate[] {
   const gcq = climateInstrument(ctx);
   const pulse = pulseInstrument(ctx);
   const { minResponses } = ctx.organisation.privacy;
-  const invitedBySession = new Map<number, number>();
-  for (const prompt of Object.values(state.prompts)) {
-    if (prompt.kind === "checkin")
-      invitedBySession.set(prompt.session, (invitedBySession.get(prompt.session) ?? 0) + 1);
-  }
+  const checkins = checkinRecipients(state);
   const answers = indexAnswers(state);
   return listSessions(group, now)
     .filter((session) => !session.cancelled && session.startsAt <= now)
@@ -77,9 +85,12 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
       const windowCloses = answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
       const collecting = now < windowCloses;
       const byMember = answers.get(session.number) ?? new Map<string, Map<string, number>>();
-      const scores = group.members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
+      const answered = (member: Address) => (byMember.get(member)?.size ?? 0) > 0;
+      const counts = countsInSession({ group, state, session, closes: windowCloses, now, answered });
+      const members = group.members.filter(counts);
+      const scores = members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
       const valid = scores.filter((score) => score.valid);
-      const pulses = group.members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
+      const pulses = members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
       const floor = collecting ? Number.POSITIVE_INFINITY : minResponses;
       const subscales = new Map(
         gcq.subscales.map((subscale) => {
@@ -90,9 +101,9 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
           return [subscale.id, aggregate(values, floor)] as const;
         }),
       );
-      const respondents = group.members.filter((member) => (byMember.get(member)?.size ?? 0) > 0).length;
+      const respondents = members.filter(answered).length;
       const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
-      const invited = invitedBySession.get(session.number) ?? 0;
+      const invited = (checkins.get(session.number) ?? []).filter(counts).length;
       const rsvp = { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length };
       return {
         session,

@@ -2,6 +2,7 @@
 export * from "./climate-series.js";
 export * from "./climate.js";
 export * from "./mean-interval.js";
+export * from "./session-members.js";
 export * from "./statistics.js";
 export * from "./trends/comparison.js";
 export * from "./trends/ewma.js";

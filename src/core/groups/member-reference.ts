@@ -26,3 +26,8 @@ export function resolveMember(reference: string, members: readonly Address[]): A
   const matches = members.filter((member) => localPart(member).toLowerCase() === name);
   return matches.length === 1 ? matches[0] : undefined;
 }
+
+/** How a lead can name a member again in a command they type: as they did, but a Slack mention becomes the member's address. */
+export function retypableReference(reference: string, member: Address): string {
+  return slackMention.test(reference) ? member : reference;
+}

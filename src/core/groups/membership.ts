@@ -4,15 +4,16 @@ import type { Group } from "../setup/index.js";
 import type { GroupState } from "../state.js";
 import { UserError } from "../../kernel/errors.js";
 import { listSessions } from "./sessions.js";
+import { statusOf } from "./member-status.js";
 
 /** Whether a member asked for a break from scheduled messages. */
 export function isPaused(state: Readonly<GroupState>, member: Address): boolean {
   return state.paused[member] !== undefined;
 }
 
-/** Members who currently want scheduled messages. */
+/** Members who get scheduled messages now: not paused, and active as far as their leads say. */
 export function activeMembers(group: Group, state: Readonly<GroupState>): Address[] {
-  return group.members.filter((member) => !isPaused(state, member));
+  return group.members.filter((member) => !isPaused(state, member) && statusOf(state, member) === "active");
 }
 
 /**

@@ -10,6 +10,7 @@ export const auditActionSchema = z.enum([
   "alert-resolved",
   "attendance-recorded",
   "alert-escalated",
+  "member-status-changed",
 ]);
 
 /** An action recorded in the audit log. */

@@ -84,7 +84,7 @@ export const defaultCrisisResources = [
 export const analyticsSettingsSchema = z.strictObject({
   trend: trendSettingsSchema.prefault({}),
   alerts: alertSettingsSchema.prefault({}),
-  /** Answers that alert the leads at once; the default is the pulse's lowest point ("Hard going"). */
+  /** Answers that alert the leads at once; one on the pulse (the default, "Hard going") offers contact instead. */
   distress: z
     .array(distressRuleSchema)
     .max(20)

@@ -1,4 +1,5 @@
 import type { Alert } from "../../core/alerts/index.js";
+import type { OrientationReadStatus } from "../../core/answers/index.js";
 import { alertHeadline, alertLine } from "./alert-message.js";
 import {
   baseline,
@@ -12,6 +13,7 @@ import type { Block, Message } from "../../kernel/message.js";
 import { formatLocal } from "../../kernel/time.js";
 import { midGroupNote, trendLines } from "./trend-words.js";
 import { urgentAlertBlocks } from "./urgent-alerts.js";
+import { orientationReadLines } from "./orientation-read-lines.js";
 
 const shownSessions = 10;
 
@@ -130,11 +132,13 @@ export interface SummaryInput {
   readonly minResponses: number;
   readonly heading?: string;
   readonly analytics?: SummaryAnalytics;
+  /** Who has confirmed reading their orientation, until session 1 is held: shown to the leads only. */
+  readonly orientation?: OrientationReadStatus;
 }
 
 /** The care-team summary of a group's climate: per session means, responses, attendance (recorded, else RSVPs) and change from baseline; with trends and open alerts when given. */
 export function summaryMessage(input: SummaryInput): Message {
-  const { group, program, gcq, climates, minResponses, heading = "Climate summary", analytics } = input;
+  const { group, program, gcq, climates, minResponses, heading = "Climate summary", analytics, orientation } = input;
   const title = `${heading}: ${group.name}`;
   const base = baseline(climates);
   const lastBaseline = baselineSessions(climates).at(-1)?.session.number ?? Number.POSITIVE_INFINITY;
@@ -146,6 +150,7 @@ export function summaryMessage(input: SummaryInput): Message {
       text: `${program.name} · ${climates.length} session${climates.length === 1 ? "" : "s"} held · GCQ-S means on 0-6 (higher Engaged is good; higher Avoiding and Conflict deserve a look, though a mid-group rise is common) · figures need at least ${minResponses} answers`,
     },
   ];
+  if (orientation && analytics?.audience === "leads") blocks.push(...orientationReadLines(orientation));
   if (climates.length === 0) blocks.push({ type: "text", text: "No sessions have been held yet." });
   const recent = climates.slice(-shownSessions);
   if (recent.length < climates.length)

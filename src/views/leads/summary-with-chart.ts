@@ -1,4 +1,5 @@
 import type { Alert } from "../../core/alerts/index.js";
+import type { OrientationReadStatus } from "../../core/answers/index.js";
 import type { SessionClimate } from "../../core/climate/index.js";
 import { climateInstrument, programOf, type CoreContext } from "../../core/context.js";
 import type { Group } from "../../core/setup/index.js";
@@ -14,6 +15,8 @@ export interface SummaryWithChartInput {
   readonly alerts: readonly Alert[];
   readonly audience: SummaryAnalytics["audience"];
   readonly heading?: string;
+  /** Who has confirmed reading their orientation before session 1 (shown to the leads only). */
+  readonly orientation?: OrientationReadStatus;
 }
 
 /** A group's climate summary with its trends and open alerts, and the climate chart at its end when there is one. */
@@ -24,6 +27,7 @@ export async function summaryWithChart({
   alerts,
   audience,
   heading,
+  orientation,
 }: SummaryWithChartInput): Promise<Message> {
   const message = summaryMessage({
     group,
@@ -32,6 +36,7 @@ export async function summaryWithChart({
     climates,
     minResponses: ctx.organisation.privacy.minResponses,
     heading,
+    orientation,
     analytics: { trend: ctx.organisation.analytics.trend, alerts, audience, now: ctx.clock.now() },
   });
   return withImage(message, await climateChartImage(ctx, group, climates));

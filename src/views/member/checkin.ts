@@ -7,8 +7,8 @@ export function scaleOptions(instrument: Instrument): ChoiceOption[] {
   return instrument.scale.labels.map((label, i) => ({ value: instrument.scale.min + i, label }));
 }
 
-/** The interactive part of a check-in: the one-tap pulse and the way to the full form. */
-export function checkinBlocks(ctx: CoreContext, promptId: string): Block[] {
+/** The interactive part of a check-in: the one-tap pulse, the way to the full form and, when nobody knows yet whether the member came, a way to say they weren't there. */
+export function checkinBlocks(ctx: CoreContext, promptId: string, askAttendance: boolean): Block[] {
   const pulse = pulseInstrument(ctx);
   const blocks: Block[] = pulse.items.map((item) => ({
     type: "choice",
@@ -18,7 +18,13 @@ export function checkinBlocks(ctx: CoreContext, promptId: string): Block[] {
     options: scaleOptions(pulse),
   }));
   blocks.push(
-    { type: "buttons", buttons: [{ promptId, action: "open-form", label: "Full check-in (2 min)" }] },
+    {
+      type: "buttons",
+      buttons: [
+        { promptId, action: "open-form", label: "Full check-in (2 min)" },
+        ...(askAttendance ? [{ promptId, action: "not-there" as const, label: "I wasn't there" }] : []),
+      ],
+    },
     {
       type: "context",
       text: "Optional: answer only if you'd like to. Your answers are confidential to your group leaders.",

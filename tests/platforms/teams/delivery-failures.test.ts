@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { CohesionConfig } from "../../../src/core/setup/index.js";
 import { painTue } from "../../support/flows.js";
 import { installed, personalChat } from "./activities.js";
 import { cardText, lastCard } from "./cards.js";
@@ -13,8 +14,14 @@ async function reminderEntry(id: string) {
   return (await teams.store.readGroup("pain-tue")).outbox[reminderKey(id)];
 }
 
+// The orientation comes an hour before session 1 here, so the reminder is the only message due at 18:00.
+const lateOrientation = (organisation: CohesionConfig["organisation"]) => ({
+  ...organisation,
+  timing: { ...organisation.timing, orientationHoursBefore: 1 },
+});
+
 async function withAnaInstalled(): Promise<void> {
-  teams = await startTeams({ now: "2026-11-30T17:00:00Z" });
+  teams = await startTeams({ now: "2026-11-30T17:00:00Z", organisation: lateOrientation });
   await teams.post(installed("ana", teams.connector.url));
   await teams.sweepAt("2026-11-30T17:00:00Z");
   teams.connector.calls.length = 0;
@@ -70,8 +77,8 @@ describe("delivering to Teams when Teams pushes back", () => {
     teams.connector.failConversation(personalChat("ana"), 403);
     teams.connector.failConversation(personalChat("ben"), 404);
     await teams.sweepAt(painTue.reminder1);
-    // The late orientation and the reminder, each tried once.
-    expect(teams.connector.calls.filter((c) => c.conversationId === personalChat("ana"))).toHaveLength(2);
+    // The late orientation's three messages and the reminder, each tried once.
+    expect(teams.connector.calls.filter((c) => c.conversationId === personalChat("ana"))).toHaveLength(4);
     expect(await reminderEntry(anaId)).toMatchObject({ status: "failed", error: "recipient-gone" });
     await teams.sweepAt("2026-11-30T18:01:00Z");
     await teams.sweepAt("2026-11-30T18:02:00Z");
@@ -110,7 +117,7 @@ describe("delivering to Teams when it cannot be reached", () => {
     await teams.post(installed("ana", teams.connector.url));
     await teams.sweepAt(painTue.reminder1);
     expect(await reminderEntry(anaId)).toMatchObject({ status: "failed", error: "outcome-unknown" });
-    // The late orientation and the reminder, each tried once.
-    expect(attempts).toBe(2);
+    // The late orientation's three messages and the reminder, each tried once.
+    expect(attempts).toBe(4);
   });
 });

@@ -4,6 +4,7 @@ import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
 import { toAddress } from "../../../src/kernel/address.js";
 import { createTeamsPlatformWith, type TeamsPlatformOptions } from "../../../src/platforms/teams/teams-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
+import type { CohesionConfig } from "../../../src/core/setup/index.js";
 import { exampleConfig, exampleContent } from "../../support/example-setup.js";
 import { ManualClock, RecordingLogger, RecordingMessenger } from "../../support/fakes.js";
 import { careChannel, people, teamsAddress, type Person } from "./activities.js";
@@ -46,6 +47,8 @@ export async function startTeams(
     now?: string;
     platform?: TeamsPlatformOptions;
     env?: Record<string, string>;
+    /** Changes the organisation's settings (timing...) before Cohesion starts. */
+    organisation?: (organisation: CohesionConfig["organisation"]) => CohesionConfig["organisation"];
   } = {},
 ): Promise<TeamsHarness> {
   const connector = new FakeBotConnector();
@@ -54,7 +57,7 @@ export async function startTeams(
   const slack = new RecordingMessenger();
   const careTeamOn = options.careTeamOn ?? "teams";
   const config = exampleConfig((c) => ({
-    ...c,
+    organisation: options.organisation?.(c.organisation) ?? c.organisation,
     groups: c.groups
       .filter((g) => g.id === "pain-tue")
       .map((g) => ({

@@ -121,9 +121,13 @@ export class ConsoleSession implements Messenger {
   }
 
   private async show(to: Address, outcome: Outcome): Promise<void> {
+    if ("silent" in outcome) return;
     if ("form" in outcome) return this.openForm(to, outcome.form);
-    if (to === this.persona)
-      this.deps.write(`${renderForConsole(outcome.reply, await this.saveFiles(outcome.reply)).text}\n`);
+    if (to !== this.persona) return;
+    const view = renderForConsole(outcome.reply, await this.saveFiles(outcome.reply));
+    // A reply with buttons (the offer of contact after a hard session) is what the next letter answers.
+    if (view.actions.size > 0) this.pending.set(to, view.actions);
+    this.deps.write(`${view.text}\n`);
   }
 
   private saveFiles(message: Message): Promise<Map<FileBlock, string>> {

@@ -14,7 +14,7 @@ const triggerExpired =
 const formTooLong =
   "Sorry, this check-in is too long to show in Slack. Nothing was saved; your group leaders can share it another way.";
 
-/** The "Full check-in" buttons of the clicked message, kept when the one-tap pulse is answered. */
+/** The "Full check-in" buttons of the clicked message, kept when an answer replaces it (the pulse, the offer after it). */
 function formButtonsOf(body: BlockActions, promptId: string): Button[] {
   const elements = (body.message?.blocks ?? []).flatMap((block) => {
     const inner = (block as { elements?: unknown }).elements;
@@ -96,10 +96,11 @@ async function answerClick(deps: ListenerDeps, raw: unknown): Promise<void> {
           action: value.action,
         };
   const outcome = await deps.bot.interactions.handle(event);
+  if ("silent" in outcome) return;
   if ("form" in outcome) return openForm(deps, body, outcome.form, { promptId: value.promptId, channel, ts }, clickKey);
   if (!outcome.replacesPrompt) deps.clicks.release(clickKey);
   if (outcome.replacesPrompt && channel && ts) {
-    const keep = value.kind === "choice" ? formButtonsOf(body, value.promptId) : [];
+    const keep = formButtonsOf(body, value.promptId);
     const reply =
       keep.length > 0
         ? { ...outcome.reply, blocks: [...outcome.reply.blocks, { type: "buttons" as const, buttons: keep }] }

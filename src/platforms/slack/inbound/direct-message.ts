@@ -17,6 +17,7 @@ async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<vo
   if (text === "") return;
   const from = toAddress(`slack:${user}`);
   const outcome = await deps.bot.interactions.handle({ type: "text", from, text });
+  if ("silent" in outcome) return;
   if ("form" in outcome) await deps.messenger.openForm(from, outcome.form);
   else await deps.messenger.send(toAddress(`slack:${channel}`), outcome.reply);
 }

@@ -52,6 +52,13 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
     const late = early === undefined;
     if (late) await ack(ephemeral(textMessage(stillWorking)));
     const outcome = early ?? (await work);
+    if ("silent" in outcome) {
+      // Nothing at all for this person: the "one moment" shown already is taken away again.
+      await (late ? respond({ delete_original: true }) : ack()).catch((error: unknown) =>
+        logFailure(deps, "slash-command", error),
+      );
+      return;
+    }
     const reply =
       "reply" in outcome ? outcome.reply : textMessage("Please use the button in your check-in message for that.");
     const note = filesNote(reply);

@@ -65,6 +65,7 @@ export function createTurnHandler(deps: TurnDependencies) {
   async function onExecute(activity: InboundActivity): Promise<InvokeResponse> {
     const parsed = executeSchema.safeParse(activity.value);
     const outcome = parsed.success ? await outcomeOfCard(activity, parsed.data.action.data) : { reply: couldNotRead };
+    if ("silent" in outcome) return { status: 200, body: {} };
     if ("form" in outcome) return cardResponse(renderForm(outcome.form).card);
     if (outcome.replacesPrompt)
       return cardResponse(renderMessage(outcome.reply, { names: new Map(), fileNote: fileNote(false) }).card);
@@ -81,6 +82,7 @@ export function createTurnHandler(deps: TurnDependencies) {
   /** Action.Submit (clients without Universal Actions): the answered card is updated in place, else a reply is posted. */
   async function onSubmit(activity: InboundActivity): Promise<void> {
     const outcome = await outcomeOfCard(activity, activity.value);
+    if ("silent" in outcome) return;
     const replacement =
       "form" in outcome
         ? renderForm(outcome.form)
@@ -112,6 +114,7 @@ export function createTurnHandler(deps: TurnDependencies) {
         ? { type: "text", from, text }
         : { type: "command", from, ...(channel ? { channel } : {}), text };
     const outcome = await bot.interactions.handle(event);
+    if ("silent" in outcome) return;
     if ("form" in outcome)
       await outbound.post(destinationOf(activity), cardActivity(renderForm(outcome.form), activity.recipient.id));
     else await reply(activity, outcome.reply);
