@@ -1,5 +1,6 @@
 import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "../core/context.js";
+import { UserError } from "../kernel/errors.js";
 import { receiveMemberText, riskPriorityOf } from "../core/alerts/index.js";
 import { crisisReply } from "../views/member/crisis-reply.js";
 import { notPassedReply, passedToLeadsReply, replies, whoReads } from "../views/member/replies.js";
@@ -29,11 +30,18 @@ export function createWordsHandler(ctx: CoreContext, router: CommandRouter, reac
       if (riskPriorityOf(ctx, text) === "urgent") return urgent(from, text);
       return { reply: await router.run(ctx, from, channel, text) };
     },
-    /** Words typed in a direct message or personal chat: a command when they start with one, else for the leads. */
+    /** Words typed in a direct message or personal chat: a command they may run, else (for a member) words for the leads. */
     async words(from: Address, text: string): Promise<Outcome> {
       const priority = riskPriorityOf(ctx, text);
       if (priority === "urgent") return urgent(from, text);
-      if (router.startsWithCommand(text)) return { reply: await router.run(ctx, from, undefined, text) };
+      if (router.startsWithCommand(text)) {
+        try {
+          return { reply: await router.run(ctx, from, undefined, text) };
+        } catch (error) {
+          // A member's words that only start like a command ("Status update: I'm back in hospital") are for their leads.
+          if (!(error instanceof UserError) || !ctx.groups.some((g) => g.members.includes(from))) throw error;
+        }
+      }
       const received = await receiveMemberText(ctx, from, text, priority);
       if (received.groups.length === 0) return { reply: notPassedReply(resources()) };
       await reachLeadsNow("member-message", received.groups.length);

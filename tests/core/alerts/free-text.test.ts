@@ -85,6 +85,16 @@ describe("free text a member sends", () => {
     expect((await world.store.readGroup("pain-tue")).alerts).toEqual({});
   });
 
+  it("that only starts like a command they may not run still reaches the leads", async () => {
+    const world = await afterSessionOne();
+    for (const text of ["Status update: I'm back in hospital", "pause for a bit, I'm in hospital", "summary please"]) {
+      const outcome = await world.interactions.handle({ type: "text", from: ana, text });
+      expect(replyText(outcome)).toContain("I've passed your message to your group leaders.");
+    }
+    expect(sentContaining(world, "Message from a member of")).toHaveLength(3 * leads.length);
+    expect((await world.store.readGroup("pain-tue")).paused[ana]).toBeUndefined();
+  });
+
   it("that is ordinary reaches the leads once, even when the platform delivers it twice", async () => {
     const world = await afterSessionOne();
     for (let i = 0; i < 2; i++) await world.interactions.handle({ type: "text", from: ana, text: "See you Tuesday" });
