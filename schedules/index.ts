@@ -7,6 +7,7 @@ import { checkinPrompt } from "./checkin-prompt.js";
 import { contactRequestsToLeads } from "./contact-requests-to-leads.js";
 import { nudge } from "./nudge.js";
 import { orientation } from "./orientation.js";
+import { screeningToLeads } from "./screening-to-leads.js";
 import { sessionReminder } from "./session-reminder.js";
 import { memberMessagesToLeads } from "./member-messages-to-leads.js";
 import { unreachableNotice } from "./unreachable-notice.js";
@@ -26,6 +27,7 @@ export const schedules: readonly Schedule[] = [
   alertsToCareTeam,
   memberMessagesToLeads,
   contactRequestsToLeads,
+  screeningToLeads,
   urgentToOnCall,
   urgentToCareTeam,
 ];

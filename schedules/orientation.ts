@@ -1,5 +1,5 @@
 import { activeMembers, listSessions } from "../src/core/groups/index.js";
-import { programOf } from "../src/core/context.js";
+import { programOf, screeningInstrument } from "../src/core/context.js";
 import { promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
@@ -49,6 +49,7 @@ export const orientation: Schedule = {
         next: upcoming,
         promptId,
         crisisResources: ctx.organisation.analytics.crisisResources,
+        screening: screeningInstrument(ctx, group) !== undefined,
       }),
       prompt: {
         id: promptId,

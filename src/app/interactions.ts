@@ -1,14 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { crisisReply } from "../views/member/crisis-reply.js";
 import { raiseDistressAlerts, actOnAlert } from "../core/alerts/index.js";
-import {
-  recordAnswers,
-  type RaiseOnAnswers,
-  type Recorded,
-  assertCheckinOpen,
-  recordRsvp,
-} from "../core/answers/index.js";
-import { checkinForm } from "../views/member/checkin.js";
+import { recordAnswers, type RaiseOnAnswers, type Recorded, recordRsvp } from "../core/answers/index.js";
 import { couldNotRead, ourFault, replies } from "../views/member/replies.js";
 import { alertActedMessage } from "../views/leads/alert-message.js";
 import { climateInstrument, type CoreContext } from "../core/context.js";
@@ -19,6 +12,7 @@ import type { Outcome } from "./outcome.js";
 import type { CommandRouter } from "./command-router.js";
 import { createWordsHandler, type ReachLeadsNow } from "./member-words.js";
 import { createMemberButtons, isMemberButton } from "./member-buttons.js";
+import { createMemberForms } from "./member-forms.js";
 import { withMemberSituation } from "./member-situation.js";
 
 /** What the interaction handler needs besides the core: a way to send alerts at once (an outbox sweep). */
@@ -47,6 +41,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
 
   const words = createWordsHandler(ctx, router, reachLeadsNow);
   const memberButtons = createMemberButtons(ctx, reachLeadsNow);
+  const memberForms = createMemberForms(ctx, reachLeadsNow);
 
   const raiseDistress: RaiseOnAnswers = (state, recorded) =>
     raiseDistressAlerts(state, ctx.organisation.analytics.distress, recorded);
@@ -78,6 +73,8 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
       }
       case "form": {
         const answers = new Map(Object.entries(event.answers));
+        if (await memberForms.isScreening(event.from, event.promptId))
+          return memberForms.submitScreening(event.from, event.promptId, answers);
         return answered(
           await recordAnswers(ctx, event.from, event.promptId, answers, raiseDistress),
           memberButtons.thanks(event.promptId, answers, replies.form),
@@ -85,10 +82,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
       }
       case "button":
         if (isMemberButton(event.action)) return memberButtons.press(event.from, event.promptId, event.action);
-        if (event.action === "open-form") {
-          await assertCheckinOpen(ctx, event.from, event.promptId);
-          return { form: checkinForm(ctx, event.promptId) };
-        }
+        if (event.action === "open-form") return { form: await memberForms.open(event.from, event.promptId) };
         if (
           event.action === "alert-acknowledge" ||
           event.action === "alert-discussed" ||

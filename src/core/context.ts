@@ -1,5 +1,7 @@
 import {
+  checkinInstrumentIds,
   coreInstruments,
+  screeningInstrumentId,
   type CoreInstrumentId,
   type Group,
   type Instrument,
@@ -33,9 +35,7 @@ export function programOf(ctx: CoreContext, group: Group): Program {
 
 /** An instrument the core relies on (validated at start-up, so always present). */
 export function instrumentById(ctx: CoreContext, id: CoreInstrumentId): Instrument {
-  const instrument = ctx.instruments.get(id);
-  if (!instrument) throw new Error(`instrument ${id} missing after validation`);
-  return instrument;
+  return instrumentNamed(ctx, id);
 }
 
 /** The group-climate questionnaire (GCQ-S). */
@@ -46,4 +46,21 @@ export function climateInstrument(ctx: CoreContext): Instrument {
 /** The one-tap pulse asked after each session. */
 export function pulseInstrument(ctx: CoreContext): Instrument {
   return instrumentById(ctx, coreInstruments.pulse);
+}
+
+function instrumentNamed(ctx: CoreContext, id: string): Instrument {
+  const instrument = ctx.instruments.get(id);
+  if (!instrument) throw new Error(`instrument ${id} missing after validation`);
+  return instrument;
+}
+
+/** The clinic's own instruments a group's check-in asks after the GCQ-S (validated at start-up). */
+export function checkinInstruments(ctx: CoreContext, group: Group): Instrument[] {
+  return checkinInstrumentIds(group, programOf(ctx, group)).map((id) => instrumentNamed(ctx, id));
+}
+
+/** The screening instrument sent with a group's orientation, if the program or group names one. */
+export function screeningInstrument(ctx: CoreContext, group: Group): Instrument | undefined {
+  const id = screeningInstrumentId(group, programOf(ctx, group));
+  return id === undefined ? undefined : instrumentNamed(ctx, id);
 }

@@ -5,6 +5,7 @@ import { attendanceBySessionSchema, saidAbsentSchema } from "./attendance/attend
 import { memberMessagesSchema } from "./alerts/member-message.js";
 import { contactRequestsSchema } from "./alerts/contact-request.js";
 import { orientationReadSchema } from "./answers/orientation-read.js";
+import { screeningsSchema } from "./answers/screening.js";
 import { auditEntrySchema } from "./privacy/audit-entry.js";
 import { memberStatusBySchema } from "./groups/member-status-record.js";
 
@@ -28,6 +29,7 @@ export const deliveryKindSchema = z.enum([
   "escalation",
   "team-escalation",
   "contact-request",
+  "screening",
 ]);
 
 /** A kind of scheduled delivery. */
@@ -111,6 +113,8 @@ export const groupStateSchema = z.strictObject({
   contactRequests: contactRequestsSchema.default({}),
   /** When each member confirmed reading their orientation (the first time they said so). */
   orientationRead: orientationReadSchema.default({}),
+  /** Each member's answers to the optional pre-group screening sent with their orientation. */
+  screening: screeningsSchema.default({}),
 });
 
 /** A group's stored state. */
@@ -148,6 +152,7 @@ export function emptyGroupState(groupId: string): GroupState {
     saidAbsent: {},
     contactRequests: {},
     orientationRead: {},
+    screening: {},
   };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { StartupError } from "../kernel/errors.js";
 import {
   coreInstruments,
+  instrumentChoiceProblems,
   instrumentSchema,
   languageCodeSchema,
   programSchema,
@@ -46,6 +47,7 @@ function loadAll<T extends { id: string }>(
   dirs: readonly string[],
   kind: string,
   read: (file: string) => T,
+  check: (value: T, file: string) => void = () => undefined,
 ): Map<string, T> {
   const loaded = new Map<string, T>();
   const files = new Map<string, string>();
@@ -56,6 +58,7 @@ function loadAll<T extends { id: string }>(
     const earlier = files.get(value.id);
     if (earlier !== undefined)
       throw new StartupError(`${file}: ${kind} id "${value.id}" is already defined in ${earlier}`);
+    check(value, file);
     loaded.set(value.id, value);
     files.set(value.id, file);
   }
@@ -89,7 +92,6 @@ export function loadContent(options: {
   instrumentsDirs: string[];
   riskPhrasesDirs?: string[];
 }): Content {
-  const programs = loadAll(options.programsDirs, "program", (file) => readYamlFile(file, programSchema));
   const instruments = loadAll(options.instrumentsDirs, "instrument", (file) => readYamlFile(file, instrumentSchema));
   for (const id of requiredInstruments) {
     if (!instruments.has(id))
@@ -97,6 +99,16 @@ export function loadContent(options: {
         `instrument "${id}" is required but was not found in: ${options.instrumentsDirs.join(", ") || "(no directories)"}`,
       );
   }
+  const programs = loadAll(
+    options.programsDirs,
+    "program",
+    (file) => readYamlFile(file, programSchema),
+    (program, file) => {
+      const problems = instrumentChoiceProblems(program, instruments);
+      if (problems.length > 0)
+        throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
+    },
+  );
   const riskPhrases = loadRiskPhrases(options.riskPhrasesDirs ?? [shippedRiskPhrasesDir]);
   return { programs, instruments, riskPhrases };
 }

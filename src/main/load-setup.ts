@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { analyticsProblems } from "../core/alerts/index.js";
+import { instrumentChoiceProblems } from "../core/setup/index.js";
 import { StartupError } from "../kernel/errors.js";
 import { checkReferences, readConfigFile, shippedExampleConfig } from "./config-file.js";
 import { configLocation } from "./config.js";
@@ -17,7 +18,12 @@ export function loadSetup(env: Env, consoleMode: boolean): Setup {
     riskPhrasesDirs: [shippedRiskPhrasesDir, ...relative(config.organisation.riskPhrasesDir)],
   });
   checkReferences(config, file, new Set(content.programs.keys()));
-  const problems = analyticsProblems(config, content.programs, content.instruments, content.riskPhrases);
+  const problems = [
+    ...config.groups.flatMap((group, i) =>
+      instrumentChoiceProblems(group, content.instruments).map((problem) => `groups.${i}.${problem}`),
+    ),
+    ...analyticsProblems(config, content.programs, content.instruments, content.riskPhrases),
+  ];
   if (problems.length > 0)
     throw new StartupError(`${file} is not valid:\n${problems.map((problem) => `${file}: ${problem}`).join("\n")}`);
   return { config, content, file };

@@ -20,9 +20,16 @@ function startupError(load: () => unknown): StartupError {
 describe("shipped content", () => {
   const content = loadContent(shipped);
 
-  it("has the three programs and the two core instruments", () => {
+  it("has the three programs, the two core instruments and the distress thermometer", () => {
     expect([...content.programs.keys()].sort()).toEqual(["chronic-pain-8", "generic", "segt"]);
-    expect([...content.instruments.keys()].sort()).toEqual(["gcq-s", "pulse"]);
+    expect([...content.instruments.keys()].sort()).toEqual(["distress-thermometer", "gcq-s", "pulse"]);
+  });
+
+  it("ships the distress thermometer as one item on 0-10, its ends named", () => {
+    const dt = content.instruments.get("distress-thermometer");
+    expect(dt?.items.map((item) => item.id)).toEqual(["dt-1"]);
+    expect(dt?.scale).toMatchObject({ min: 0, max: 10 });
+    expect([dt?.scale.labels[0], dt?.scale.labels[10]]).toEqual(["No distress", "Extreme distress"]);
   });
 
   it("runs the chronic pain course's eight sessions in order, each with a practice", () => {

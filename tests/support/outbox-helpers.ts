@@ -97,6 +97,7 @@ export const marks = {
   escalation: "Escalated to you",
   "team-escalation": "has not been acknowledged",
   "contact-request": "would like one of you to get in touch",
+  screening: "may need a conversation before the first session",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */

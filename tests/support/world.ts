@@ -1,5 +1,6 @@
 import { assemble } from "../../src/main/assemble.js";
 import type { Cohesion } from "../../src/app/cohesion.js";
+import type { Content } from "../../src/app/setup.js";
 import type { Store } from "../../src/core/store.js";
 import type { CohesionConfig } from "../../src/core/setup/index.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
@@ -17,7 +18,13 @@ export interface World extends Cohesion {
 
 /** Builds a world at `now` (default: 4 days before the demo's first session); charts are recorded, not drawn, unless a renderer is given. */
 export function makeWorld(
-  options: { now?: string; config?: CohesionConfig; store?: Store; charts?: RecordingChartRenderer } = {},
+  options: {
+    now?: string;
+    config?: CohesionConfig;
+    store?: Store;
+    charts?: RecordingChartRenderer;
+    content?: Content;
+  } = {},
 ): World {
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
   const messenger = new RecordingMessenger();
@@ -26,7 +33,7 @@ export function makeWorld(
   const charts = options.charts ?? new RecordingChartRenderer();
   const bot = assemble({
     config: options.config ?? exampleConfig(),
-    content: exampleSetup.content,
+    content: options.content ?? exampleSetup.content,
     store,
     clock,
     logger,

@@ -11,3 +11,10 @@ export async function assertCheckinOpen(ctx: CoreContext, from: Address, promptI
   if (!isCheckinOpen(ctx, group, prompt, ctx.clock.now()))
     throw new UserError("prompt-closed", "This check-in has closed. Thank you all the same.");
 }
+
+/** Whether a prompt is the member's own orientation, whose form is the pre-group screening rather than a check-in. */
+export async function isOrientationPrompt(ctx: CoreContext, from: Address, promptId: string): Promise<boolean> {
+  const group = groupOfPrompt(ctx, promptId);
+  const prompt = (await ctx.store.readGroup(group.id)).prompts[promptId];
+  return prompt?.kind === "orientation" && prompt.recipient === from;
+}

@@ -7,4 +7,6 @@ export * from "./prompts.js";
 export * from "./record-answers.js";
 export * from "./record-orientation-read.js";
 export * from "./record-rsvp.js";
+export * from "./record-screening.js";
+export * from "./screening.js";
 export * from "./scoring.js";

@@ -1,5 +1,5 @@
 import type { Address } from "../../kernel/address.js";
-import { climateInstrument, pulseInstrument, type CoreContext } from "../context.js";
+import { checkinInstruments, climateInstrument, pulseInstrument, type CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
 import type { Group, Instrument } from "../setup/index.js";
 import { groupOfPrompt, isCheckinOpen, promptFor } from "./prompts.js";
@@ -39,10 +39,9 @@ function checkWindow(ctx: CoreContext, group: Group, prompt: Prompt, now: Date):
     throw new UserError("prompt-closed", "This check-in has closed, so I haven't saved that. Thank you all the same.");
 }
 
-function instrumentOfItem(ctx: CoreContext, itemId: string): Instrument {
-  const instrument = [pulseInstrument(ctx), climateInstrument(ctx)].find((i) =>
-    i.items.some((item) => item.id === itemId),
-  );
+function instrumentOfItem(ctx: CoreContext, group: Group, itemId: string): Instrument {
+  const asked = [pulseInstrument(ctx), climateInstrument(ctx), ...checkinInstruments(ctx, group)];
+  const instrument = asked.find((i) => i.items.some((item) => item.id === itemId));
   if (!instrument) throw new UserError("bad-answer", "I didn't recognise that question. Nothing was saved.");
   return instrument;
 }
@@ -71,7 +70,7 @@ export async function recordAnswers(
   const group = groupOfPrompt(ctx, promptId);
   const now = ctx.clock.now();
   const checked: CheckedAnswer[] = [...answers].map(([itemId, value]) => {
-    const instrument = instrumentOfItem(ctx, itemId);
+    const instrument = instrumentOfItem(ctx, group, itemId);
     if (value !== null) checkValue(instrument, value);
     return { instrument: instrument.id, itemId, value };
   });

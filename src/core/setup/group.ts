@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import { addressSchema, type Address } from "../../kernel/address.js";
-import { slugSchema } from "./program.js";
+import { checkinSettingsSchema, orientationSettingsSchema, slugSchema } from "./program.js";
 
 const localDateTime = z
   .string()
@@ -38,6 +38,8 @@ export const groupSchema = z.strictObject({
   careTeamChannel: addressSchema,
   leads: z.array(addressSchema).min(1),
   members: z.array(addressSchema).default([]),
+  checkin: checkinSettingsSchema.optional(),
+  orientation: orientationSettingsSchema.optional(),
 });
 
 /** A validated group. */

@@ -2,6 +2,7 @@
 export * from "./analytics-settings.js";
 export * from "./group.js";
 export * from "./instrument.js";
+export * from "./instrument-choice.js";
 export * from "./organisation.js";
 export * from "./program.js";
 export * from "./safety-settings.js";

@@ -25,11 +25,14 @@ export const instrumentSchema = z
     scale: z.strictObject({
       min: z.number().int(),
       max: z.number().int(),
-      labels: z.array(z.string().min(1).max(40)).min(2),
+      // A long scale (0-10) may name only some points, such as its ends: the others are left "".
+      labels: z.array(z.string().max(40)).min(2),
     }),
     subscales: z.array(subscaleSchema).min(1),
     items: z.array(itemSchema).min(1),
     maxMissing: z.number().int().min(0),
+    /** For a screening instrument: answers whose total is at or above this are flagged to the leads. */
+    flagAtOrAbove: z.number().int().optional(),
   })
   .superRefine((instrument, ctx) => {
     const { min, max, labels } = instrument.scale;
@@ -40,6 +43,8 @@ export const instrumentSchema = z
         path: ["scale", "labels"],
         message: `expected ${max - min + 1} labels, one per point from ${min} to ${max}`,
       });
+    if (!labels[0] || !labels.at(-1))
+      ctx.addIssue({ code: "custom", path: ["scale", "labels"], message: "the first and last points need a label" });
     const subscales = new Set(instrument.subscales.map((s) => s.id));
     instrument.items.forEach((item, i) => {
       if (!subscales.has(item.subscale))

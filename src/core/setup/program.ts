@@ -20,6 +20,12 @@ export const preparationSchema = z.strictObject({
   skills: z.array(z.string().min(1).max(200)).min(1),
 });
 
+/** The clinic's own instruments added to the check-in after the GCQ-S, by id (a group's list replaces its program's). */
+export const checkinSettingsSchema = z.strictObject({ instruments: z.array(slugSchema).max(3) });
+
+/** Optional pre-group screening: an instrument sent with the orientation, by id (a group's setting replaces its program's). */
+export const orientationSettingsSchema = z.strictObject({ screening: slugSchema.optional() });
+
 /** A curriculum as data: a fixed course, or an open-ended group that rotates through its foci. */
 export const programSchema = z.strictObject({
   id: slugSchema,
@@ -31,6 +37,8 @@ export const programSchema = z.strictObject({
     .regex(/^[a-z]{2,3}$/, "expected a language code such as en")
     .default("en"),
   preparation: preparationSchema,
+  checkin: checkinSettingsSchema.optional(),
+  orientation: orientationSettingsSchema.optional(),
   sessions: z.array(programSessionSchema).min(1),
 });
 

@@ -1,6 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import { localDate, type CsvExport } from "./climate-export.js";
-import { climateInstrument, pulseInstrument, type CoreContext } from "../../core/context.js";
+import { checkinInstruments, climateInstrument, pulseInstrument, type CoreContext } from "../../core/context.js";
 import { toCsv, twoDecimals, type CsvCell } from "./csv.js";
 import type { Group } from "../../core/setup/index.js";
 import { phaseOf, sessionByNumber } from "../../core/groups/index.js";
@@ -33,10 +33,14 @@ function answersBySessionAndMember(
  * Every member's answers as CSV, one row per member and session answered, under pseudonymous member
  * codes (never names or platform ids), sorted by session and code so row order reveals nothing either.
  * Subscale scores are given for forms that count (no more than the instrument's allowed items missing).
+ * The items of the group's own check-in instruments (a distress thermometer) follow, one column each.
  */
 export function answersCsv(ctx: CoreContext, group: Group, state: Readonly<GroupState>, key: Buffer): CsvExport {
   const gcq = climateInstrument(ctx);
   const pulse = pulseInstrument(ctx);
+  const clinic = checkinInstruments(ctx, group).flatMap((instrument) =>
+    instrument.items.map((item) => ({ instrument: instrument.id, item: item.id })),
+  );
   const header = [
     "member_code",
     "session",
@@ -46,6 +50,7 @@ export function answersCsv(ctx: CoreContext, group: Group, state: Readonly<Group
     ...gcq.items.map((item) => item.id),
     ...gcq.subscales.map((subscale) => subscale.id),
     "form_counts",
+    ...clinic.map(({ item }) => item),
   ];
   const rows: { code: string; session: number; cells: CsvCell[] }[] = [];
   for (const [session, byMember] of answersBySessionAndMember(state)) {
@@ -71,6 +76,7 @@ export function answersCsv(ctx: CoreContext, group: Group, state: Readonly<Group
           ...gcq.items.map((item) => gcqItems.get(item.id) ?? null),
           ...scores,
           score === undefined ? null : score.valid ? "yes" : "no",
+          ...clinic.map(({ instrument, item }) => answers.get(instrument)?.get(item) ?? null),
         ],
       });
     }

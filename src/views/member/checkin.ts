@@ -1,6 +1,7 @@
-import { type CoreContext, climateInstrument, pulseInstrument } from "../../core/context.js";
+import { type CoreContext, checkinInstruments, climateInstrument, pulseInstrument } from "../../core/context.js";
+import { groupOfPrompt } from "../../core/answers/index.js";
 import type { Instrument } from "../../core/setup/index.js";
-import type { Block, ChoiceOption, Form } from "../../kernel/message.js";
+import type { Block, ChoiceOption, Form, FormQuestion } from "../../kernel/message.js";
 
 /** The options of an instrument's scale, each value with its label. */
 export function scaleOptions(instrument: Instrument): ChoiceOption[] {
@@ -33,15 +34,28 @@ export function checkinBlocks(ctx: CoreContext, promptId: string, askAttendance:
   return blocks;
 }
 
-/** The full group-climate form (GCQ-S) for a check-in prompt. */
+/** An instrument's items as form questions, the first led by the instrument's stem when it follows another. */
+export function instrumentQuestions(instrument: Instrument, withStem: boolean): FormQuestion[] {
+  const options = scaleOptions(instrument);
+  return instrument.items.map((item, i) => ({
+    itemId: item.id,
+    text: withStem && i === 0 ? `${instrument.stem} ${item.text}` : item.text,
+    options,
+  }));
+}
+
+/** The full check-in form for a check-in prompt: the GCQ-S, then the clinic's own instruments for that group. */
 export function checkinForm(ctx: CoreContext, promptId: string): Form {
   const gcq = climateInstrument(ctx);
-  const options = scaleOptions(gcq);
+  const clinic = checkinInstruments(ctx, groupOfPrompt(ctx, promptId));
   return {
     promptId,
     title: "Full check-in",
     intro: gcq.stem,
-    questions: gcq.items.map((item) => ({ itemId: item.id, text: item.text, options })),
+    questions: [
+      ...instrumentQuestions(gcq, false),
+      ...clinic.flatMap((instrument) => instrumentQuestions(instrument, true)),
+    ],
     submitLabel: "Send my answers",
   };
 }

@@ -17,6 +17,8 @@ export interface OrientationInput {
   readonly next: { readonly startsAt: Date; readonly first: boolean } | undefined;
   readonly promptId: string;
   readonly crisisResources: readonly string[];
+  /** Whether the group asks its optional pre-group questions (a screening) with the orientation. */
+  readonly screening: boolean;
 }
 
 /** The kind replies to the orientation's buttons. */
@@ -25,10 +27,12 @@ export const orientationReplies = {
   question: "Just write your question here and I'll pass it to your leads.",
 } as const;
 
-function buttons(promptId: string, part: OrientationPart): Block {
+function buttons(promptId: string, part: OrientationPart, screening: boolean): Block {
   const question: Button = { promptId, action: "orientation-question", label: "I have a question for the leads" };
   const read: Button = { promptId, action: "orientation-read", label: "I've read this", primary: true };
-  return { type: "buttons", buttons: part === 3 ? [read, question] : [question] };
+  const answer: Button = { promptId, action: "open-form", label: "Answer a few questions (optional)" };
+  if (part !== 3) return { type: "buttons", buttons: [question] };
+  return { type: "buttons", buttons: screening ? [read, answer, question] : [read, question] };
 }
 
 function welcome({ group, program, next }: OrientationInput): Message {
@@ -81,5 +85,5 @@ const parts: Record<OrientationPart, (input: OrientationInput) => Message> = { 1
 /** One of the short orientation messages before a member's first session (principle 1), with its buttons. */
 export function orientationMessage(part: OrientationPart, input: OrientationInput): Message {
   const message = parts[part](input);
-  return { ...message, blocks: [...message.blocks, buttons(input.promptId, part)] };
+  return { ...message, blocks: [...message.blocks, buttons(input.promptId, part, input.screening)] };
 }

@@ -45,7 +45,7 @@ describe("analytics settings", () => {
         analytics: {
           ...c.organisation.analytics,
           distress: [
-            { item: "dt-1", atOrAbove: 4 },
+            { item: "mood-1", atOrAbove: 4 },
             { item: "pulse-1", atOrBelow: 0 },
           ],
           riskKeywords: { fr: ["suicide"] },
@@ -54,7 +54,7 @@ describe("analytics settings", () => {
     }));
     const noPhraseFiles = new Map();
     expect(analyticsProblems(config, exampleContent.programs, exampleContent.instruments, noPhraseFiles)).toEqual([
-      'organisation.analytics.distress.0.item: no instrument has an item "dt-1"',
+      'organisation.analytics.distress.0.item: no instrument has an item "mood-1"',
       "organisation.analytics.distress.1: 0 is not on the pulse scale 1-5",
       'organisation.analytics.riskKeywords: no risk phrases for the language "en" that a group\'s program uses: ' +
         "add en.yaml to organisation.riskPhrasesDir, or riskKeywords.en",

@@ -5,6 +5,7 @@ import { routeByPlatform } from "../../../src/app/messengers.js";
 import type { Platform } from "../../../src/kernel/address.js";
 import { instrumentById } from "../../../src/core/context.js";
 import type { Messenger } from "../../../src/kernel/ports.js";
+import type { CohesionConfig } from "../../../src/core/setup/index.js";
 import { ConsoleClock } from "../../../src/platforms/console/console-clock.js";
 import { ConsoleSession } from "../../../src/platforms/console/inbound/console-session.js";
 import { SimulatedMembers } from "../../../src/platforms/console/inbound/simulated-members.js";
@@ -13,13 +14,17 @@ import { exampleConfig, exampleContent } from "../../support/example-setup.js";
 import { RecordingChartRenderer, RecordingLogger } from "../../support/fakes.js";
 
 /** A console session on the demo organisation at `start`, frozen in time; `type` returns what the lines printed. */
-export function consoleAt(start: string, exportsDir = join(tmpdir(), "cohesion-console-exports-unused")) {
+export function consoleAt(
+  start: string,
+  exportsDir = join(tmpdir(), "cohesion-console-exports-unused"),
+  config: CohesionConfig = exampleConfig(),
+) {
   const clock = new ConsoleClock(new Date(start), () => 0);
   const store = new MemoryStore();
   const output: string[] = [];
   const platforms = new Map<Platform, Messenger>();
   const bot = assemble({
-    config: exampleConfig(),
+    config,
     content: exampleContent,
     store,
     clock,

@@ -4,7 +4,7 @@ import { startChat, type RunningChat } from "../../../src/main/run-chat.js";
 import { toAddress } from "../../../src/kernel/address.js";
 import { createTeamsPlatformWith, type TeamsPlatformOptions } from "../../../src/platforms/teams/teams-platform.js";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import type { CohesionConfig } from "../../../src/core/setup/index.js";
+import type { CohesionConfig, Group } from "../../../src/core/setup/index.js";
 import { exampleConfig, exampleContent } from "../../support/example-setup.js";
 import { ManualClock, RecordingLogger, RecordingMessenger } from "../../support/fakes.js";
 import { careChannel, people, teamsAddress, type Person } from "./activities.js";
@@ -49,6 +49,8 @@ export async function startTeams(
     env?: Record<string, string>;
     /** Changes the organisation's settings (timing...) before Cohesion starts. */
     organisation?: (organisation: CohesionConfig["organisation"]) => CohesionConfig["organisation"];
+    /** Changes the group's settings (its check-in instruments...) before Cohesion starts. */
+    group?: (group: Group) => Group;
   } = {},
 ): Promise<TeamsHarness> {
   const connector = new FakeBotConnector();
@@ -67,7 +69,8 @@ export async function startTeams(
         members: (Object.keys(people) as Person[])
           .filter((p) => p !== "okafor" && p !== "sam")
           .map((p) => toAddress(teamsAddress(p))),
-      })),
+      }))
+      .map(options.group ?? ((g) => g)),
   }));
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
   const logger = new RecordingLogger();

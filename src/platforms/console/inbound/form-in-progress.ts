@@ -23,7 +23,7 @@ export class FormInProgress {
   question(): string {
     const question = this.form.questions[this.index];
     if (!question) return "";
-    const options = question.options.map((o) => `${o.value} ${o.label}`).join(" · ");
+    const options = question.options.map((o) => `${o.value} ${o.label}`.trim()).join(" · ");
     return `(${this.index + 1}/${this.form.questions.length}) ${question.text}\n  ${options}\n  > a number, s to skip, q to stop`;
   }
 

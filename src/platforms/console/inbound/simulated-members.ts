@@ -65,7 +65,12 @@ export class SimulatedMembers {
     const sessionIndex = this.seen.get(member)?.size ?? 1;
     const answers: Record<string, number | null> = {};
     for (const question of form.questions) {
-      const subscale = this.gcq.items.find((item) => item.id === question.itemId)?.subscale ?? "";
+      const subscale = this.gcq.items.find((item) => item.id === question.itemId)?.subscale;
+      // Simulated members rate the group; they leave a clinic's questions about themselves alone.
+      if (subscale === undefined) {
+        answers[question.itemId] = null;
+        continue;
+      }
       const noise = (this.random() + this.random() + this.random() - 1.5) * 1.6;
       const value = Math.round(
         Math.min(this.gcq.scale.max, Math.max(this.gcq.scale.min, expected(subscale, sessionIndex) + noise)),

@@ -53,7 +53,7 @@ export function renderFormModal(form: Form, origin: FormOrigin): types.ModalView
   if (intro.length + form.questions.length + 1 > slackLimits.blocksPerView) return undefined;
   const questions: SlackBlock[] = form.questions.map((question) => {
     const options = question.options.slice(0, slackLimits.optionsPerSelect).map((option) => ({
-      text: plain(`${option.value} ${option.label}`, slackLimits.optionText),
+      text: plain(`${option.value} ${option.label}`.trim(), slackLimits.optionText),
       value: String(option.value),
     }));
     const element =
