@@ -188,7 +188,8 @@ export class ConsoleSession implements Messenger {
   }
 
   private label(address: Address): string {
-    return describeAddress(this.deps.ctx.groups, address, this.persona);
+    const { groups, organisation } = this.deps.ctx;
+    return describeAddress({ groups, onCall: organisation.safety.onCall }, address, this.persona);
   }
 
   private time(): string {

@@ -27,12 +27,19 @@ export function findPersona(
   return { problem };
 }
 
-/** Who an address is, as the console shows it: "you (ana, member)", "okafor (lead)", "care-team (the care team channel)". */
-export function describeAddress(groups: readonly Group[], address: Address, persona: Address): string {
+/** Who an address is, as the console shows it: "you (ana, member)", "okafor (lead)", "patel (on call)". */
+export function describeAddress(
+  people: { readonly groups: readonly Group[]; readonly onCall: readonly Address[] },
+  address: Address,
+  persona: Address,
+): string {
+  const { groups, onCall } = people;
   const role = groups.some((g) => g.careTeamChannel === address)
     ? "the care team channel"
     : groups.some((g) => g.leads.includes(address))
       ? "lead"
-      : "member";
+      : onCall.includes(address)
+        ? "on call"
+        : "member";
   return address === persona ? `you (${personOf(address)}, ${role})` : `${personOf(address)} (${role})`;
 }
