@@ -1,6 +1,6 @@
-import { escalationRecipients, escalationSteps, groupAlerts } from "../src/core/alerts/index.js";
+import { escalationDeliveries, groupAlerts } from "../src/core/alerts/index.js";
 import { climateInstrument } from "../src/core/context.js";
-import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import type { Schedule } from "../src/core/schedule.js";
 import { alertUnavailableMessage } from "../src/views/leads/alert-unavailable-message.js";
 import { escalationForOnCall } from "../src/views/leads/escalation-message.js";
 
@@ -9,21 +9,7 @@ export const urgentToOnCall: Schedule = {
   kind: "escalation",
   audit: "alert-escalated",
   due(ctx, group, state, _from, to) {
-    return escalationSteps(ctx, group, state, to)
-      .filter((step) => step.rung === "on-call")
-      .flatMap(({ alert, step, at, until }) =>
-        escalationRecipients(ctx, group, "on-call").map((recipient) => {
-          const delivery = makeDelivery({
-            kind: "escalation",
-            group,
-            session: alert.session,
-            recipient,
-            dueAt: at,
-            expiresAt: until,
-          });
-          return { ...delivery, key: `${delivery.key}:${alert.id}:${step}`, alert: alert.id };
-        }),
-      );
+    return escalationDeliveries(ctx, group, state, to, "on-call");
   },
   render(ctx, group, state, delivery, now) {
     const alert = groupAlerts(ctx, group, state, now).find((a) => a.id === delivery.alert);

@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import type { Group, SafetySettings } from "../setup/index.js";
-import type { GroupState } from "../state.js";
+import { makeDelivery } from "../schedule.js";
+import type { Delivery, GroupState } from "../state.js";
 import type { Alert } from "./alert.js";
 import { groupAlerts } from "./group-alerts.js";
 
@@ -73,4 +74,23 @@ export function escalationSteps(
 /** The addresses a rung reaches in a group. */
 export function escalationRecipients(ctx: CoreContext, group: Group, rung: EscalationRung): readonly Address[] {
   return rung === "on-call" ? ctx.organisation.safety.onCall : [group.careTeamChannel];
+}
+
+/** The deliveries of one rung's live escalation steps in a group, each keyed by its alert and step so it goes once. */
+export function escalationDeliveries(
+  ctx: CoreContext,
+  group: Group,
+  state: Readonly<GroupState>,
+  now: Date,
+  rung: EscalationRung,
+): Delivery[] {
+  const kind = rung === "on-call" ? "escalation" : "team-escalation";
+  return escalationSteps(ctx, group, state, now)
+    .filter((step) => step.rung === rung)
+    .flatMap(({ alert, step, at, until }) =>
+      escalationRecipients(ctx, group, rung).map((recipient) => {
+        const delivery = makeDelivery({ kind, group, session: alert.session, recipient, dueAt: at, expiresAt: until });
+        return { ...delivery, key: `${delivery.key}:${alert.id}:${step}`, alert: alert.id };
+      }),
+    );
 }
