@@ -5,6 +5,7 @@ import { groupAlerts } from "../src/core/alerts/index.js";
 import { orientationReadBeforeFirstSession } from "../src/core/answers/index.js";
 import { groupClimate } from "../src/core/climate/index.js";
 import { defineCommand } from "../src/core/command.js";
+import { appendAudit } from "../src/core/privacy/index.js";
 import { DeliveryError, UserError } from "../src/kernel/errors.js";
 import { summaryWithChart } from "../src/views/leads/summary-with-chart.js";
 import { summaryShareFailed, summarySharedReply } from "../src/views/leads/summary-share-replies.js";
@@ -36,6 +37,12 @@ export const summary = defineCommand({
     const alerts = groupAlerts(ctx, group, state, now, climates);
     const orientation = orientationReadBeforeFirstSession(group, state, now);
     const full = await summaryWithChart({ ctx, group, climates, alerts, audience, orientation });
+    const aboutMembers = alerts.filter((alert) => alert.level === "member" && alert.status !== "resolved").length;
+    // Member-level alerts are individual-level data: a lead reading them is written to the audit log.
+    if (audience === "leads" && aboutMembers > 0)
+      await ctx.store.updateGroup(group.id, (s) =>
+        appendAudit(s, from, "member-alerts-read", now, `member alerts: ${aboutMembers}`),
+      );
     if (!share) return full;
     try {
       await send(group.careTeamChannel, full);

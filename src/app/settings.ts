@@ -22,6 +22,15 @@ const dataKey = z
     "expected the base64 of exactly 32 bytes (make one with: openssl rand -base64 32)",
   );
 
+// One or more `<group>:<entry number>`, e.g. pain-tue:4, so that each acknowledgement names exactly one break.
+const auditBreaks = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*:[1-9]\d*(,[a-z0-9][a-z0-9_-]*:[1-9]\d*)*$/,
+    "expected <group>:<entry number> as Cohesion names the break, e.g. pain-tue:4 (several separated by commas)",
+  );
+
 /** The environment variables Cohesion reads; empty strings count as unset. */
 export const envSchema = z.object({
   COHESION_CONFIG: optionalString(),
@@ -30,6 +39,7 @@ export const envSchema = z.object({
   DATA_ENCRYPTION_KEY: unsetIfEmpty(dataKey.optional()),
   DATA_ENCRYPTION_KEY_OLD: unsetIfEmpty(dataKey.optional()),
   DATA_ENCRYPTION: unsetIfEmpty(z.enum(["off"], { error: "expected off (or unset)" }).optional()),
+  AUDIT_CHAIN_ACKNOWLEDGED: unsetIfEmpty(auditBreaks.optional()),
   LOG_LEVEL: unsetIfEmpty(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

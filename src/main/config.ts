@@ -92,3 +92,13 @@ export function dataEncryption(env: Env): DataKeys | undefined {
     previousKeys: previous === undefined ? [] : [Buffer.from(previous, "base64")],
   };
 }
+
+/** The audit-log breaks the operator acknowledged in AUDIT_CHAIN_ACKNOWLEDGED: entry numbers by group. */
+export function acknowledgedAuditBreaks(env: Env): ReadonlyMap<string, ReadonlySet<number>> {
+  const breaks = new Map<string, Set<number>>();
+  for (const item of env.AUDIT_CHAIN_ACKNOWLEDGED?.split(",") ?? []) {
+    const [group = "", entry = ""] = item.split(":");
+    breaks.set(group, (breaks.get(group) ?? new Set()).add(Number(entry)));
+  }
+  return breaks;
+}

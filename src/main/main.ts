@@ -5,17 +5,19 @@ import type { Store } from "../core/store.js";
 import { DocumentCipher } from "../store/document-cipher.js";
 import { openFileStore } from "../store/file-store.js";
 import { runConsole } from "./run-console.js";
-import { chosenPlatforms, dataEncryption, readEnv } from "./config.js";
+import { acknowledgedAuditBreaks, chosenPlatforms, dataEncryption, readEnv } from "./config.js";
+import { auditChainGuard } from "./audit-chain-guard.js";
 import { type Env } from "../app/settings.js";
 import { loadSetup } from "./load-setup.js";
 import { createLogger } from "./logger.js";
 import { startChat } from "./run-chat.js";
 
-/** Opens the file store in DATA_DIR, encrypting its documents when a key is set. */
+/** Opens the file store in DATA_DIR, encrypting its documents when a key is set and verifying each audit chain. */
 async function openStore(env: Env): Promise<{ store: Store; encrypted: boolean }> {
   const keys = dataEncryption(env);
   const cipher = keys && new DocumentCipher(keys.key, keys.previousKeys);
-  return { store: await openFileStore(env.DATA_DIR, { cipher }), encrypted: cipher !== undefined };
+  const checkGroup = auditChainGuard(acknowledgedAuditBreaks(env));
+  return { store: await openFileStore(env.DATA_DIR, { cipher, checkGroup }), encrypted: cipher !== undefined };
 }
 
 /** Runs the chat platforms until SIGINT or SIGTERM, logging to stdout. */

@@ -4,21 +4,19 @@ import type { Store } from "../core/store.js";
 import {
   emptyGroupState,
   emptyOrganisationState,
-  groupStateSchema,
   organisationStateSchema,
   type GroupState,
   type OrganisationState,
 } from "../core/state.js";
 import { removeTempFiles } from "./atomic-json-file.js";
 import type { DocumentCipher } from "./document-cipher.js";
-import { corruptDocument, validateDocument } from "./document-errors.js";
+import { validateDocument } from "./document-errors.js";
 import { FileDocument } from "./file-document.js";
 import { FileEncryption } from "./file-encryption.js";
 import type { StoredForm } from "./file-format.js";
+import { groupFileName, groupParser, type GroupCheck } from "./group-document.js";
 import { acquireLock, type DataDirLock } from "./lock-file.js";
 import { privateDirectoryMode, restrictAccess } from "./private-access.js";
-
-const groupFile = /^([a-z0-9][a-z0-9_-]*)\.json$/;
 
 /** How the file store is opened. */
 export interface FileStoreOptions {
@@ -26,6 +24,8 @@ export interface FileStoreOptions {
   cipher?: DocumentCipher;
   /** Told after each document that opening rewrites (to encrypt it, or to move it to the current key). */
   progress?: (done: number, total: number) => void;
+  /** Checks each group document as it is loaded (its audit chain), before any file is written. */
+  checkGroup?: GroupCheck;
 }
 
 /**
@@ -36,7 +36,7 @@ export async function openFileStore(dataDir: string, options: FileStoreOptions =
   await mkdir(join(dataDir, "groups"), { recursive: true, mode: privateDirectoryMode });
   const lock = await acquireLock(dataDir);
   try {
-    const store = new FileStore(dataDir, lock, new FileEncryption(options.cipher));
+    const store = new FileStore(dataDir, lock, new FileEncryption(options.cipher), options.checkGroup);
     await store.loadAll();
     await store.tidy(options.progress);
     return store;
@@ -57,6 +57,7 @@ class FileStore implements Store {
     private readonly dataDir: string,
     private readonly lock: DataDirLock,
     private readonly encryption: FileEncryption,
+    private readonly checkGroup: GroupCheck | undefined,
   ) {
     this.groupsDir = join(dataDir, "groups");
     const file = join(dataDir, "organisation.json");
@@ -74,7 +75,7 @@ class FileStore implements Store {
     // organisation.json is encrypted last: once it is, a plaintext document was not left by an interrupted start.
     if (this.organisation.stored?.sealed) this.encryption.refusePlaintext();
     const names = await readdir(this.groupsDir);
-    const groupIds = names.flatMap((name) => groupFile.exec(name)?.[1] ?? []);
+    const groupIds = names.flatMap((name) => groupFileName.exec(name)?.[1] ?? []);
     await Promise.all(groupIds.map((groupId) => this.group(groupId).load()));
   }
 
@@ -129,20 +130,14 @@ class FileStore implements Store {
 
   private group(groupId: string): FileDocument<GroupState> {
     this.assertOpen();
-    if (!groupFile.test(`${groupId}.json`)) throw new Error(`Group id ${JSON.stringify(groupId)} cannot name a file.`);
+    if (!groupFileName.test(`${groupId}.json`))
+      throw new Error(`Group id ${JSON.stringify(groupId)} cannot name a file.`);
     let group = this.groups.get(groupId);
     if (!group) {
       const file = join(this.groupsDir, `${groupId}.json`);
-      const parse = (json: unknown): GroupState => {
-        const state = validateDocument(file, json, groupStateSchema);
-        if (state.groupId !== groupId) {
-          throw corruptDocument(file, `it holds group "${state.groupId}", not "${groupId}"`);
-        }
-        return state;
-      };
       group = new FileDocument(
         file,
-        parse,
+        groupParser(file, groupId, this.checkGroup),
         () => emptyGroupState(groupId),
         this.encryption.format(`groups/${groupId}`),
       );

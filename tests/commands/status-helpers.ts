@@ -4,6 +4,7 @@ import type { Message } from "../../src/kernel/message.js";
 import type { GroupState } from "../../src/core/state.js";
 import { messageText } from "../support/flows.js";
 import type { World } from "../support/world.js";
+import { withoutChain } from "../support/audit-entries.js";
 
 export const okafor = "console:okafor";
 export const sam = "console:sam";
@@ -31,9 +32,11 @@ export async function say(world: World, from: string, text: string, channel?: st
 }
 
 /** The group's stored statuses and audit log. */
-export async function stored(world: World): Promise<Pick<GroupState, "memberStatus" | "audit">> {
+export async function stored(
+  world: World,
+): Promise<Pick<GroupState, "memberStatus"> & { audit: ReturnType<typeof withoutChain> }> {
   const state = await world.store.readGroup("pain-tue");
-  return { memberStatus: state.memberStatus, audit: state.audit };
+  return { memberStatus: state.memberStatus, audit: withoutChain(state.audit) };
 }
 
 /** The texts sent to `to` after the first `skip` messages. */

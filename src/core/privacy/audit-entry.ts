@@ -11,17 +11,25 @@ export const auditActionSchema = z.enum([
   "attendance-recorded",
   "alert-escalated",
   "member-status-changed",
+  "member-alerts-read",
 ]);
 
 /** An action recorded in the audit log. */
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
-/** One append-only audit entry: who did what, when, about what (an opaque subject such as an alert id). */
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 in hex");
+
+/**
+ * One append-only audit entry: who did what, when, about what (an opaque subject such as an alert id), chained to the
+ * entry before it by `prev` and sealed by its own `hash`; entries written before the chain have neither.
+ */
 export const auditEntrySchema = z.strictObject({
   at: z.iso.datetime(),
   actor: addressSchema,
   action: auditActionSchema,
   subject: z.string().max(200).optional(),
+  prev: sha256Hex.optional(),
+  hash: sha256Hex.optional(),
 });
 
 /** An audit log entry. */

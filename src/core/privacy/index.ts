@@ -1,4 +1,5 @@
-// Privacy: the audit log and members' codes in exports.
+// Privacy: the audit log (a hash chain) and members' codes in exports.
 export * from "./audit-entry.js";
+export * from "./audit-chain.js";
 export * from "./audit.js";
 export * from "./member-codes.js";

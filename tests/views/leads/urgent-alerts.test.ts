@@ -32,6 +32,14 @@ describe("open urgent alerts in summaries", () => {
     expect(summary).not.toContain("ana");
   });
 
+  it("read by a lead privately are written to the audit log; the care team's summary is not", async () => {
+    const world = await urgentAlertTwoHoursOld();
+    await command(world, careTeam, "summary pain-tue", careTeam);
+    await command(world, okafor, "summary pain-tue");
+    const reads = (await world.store.readGroup("pain-tue")).audit.filter((e) => e.action === "member-alerts-read");
+    expect(reads.map((e) => [e.actor, e.subject])).toEqual([[okafor, "member alerts: 1"]]);
+  });
+
   it("say nothing when no urgent alert is open", async () => {
     const world = await sweptThrough([at.orientationDue, at.reminder1Due, at.checkin1Due]);
     expect(await command(world, okafor, "summary pain-tue")).not.toContain("Urgent:");

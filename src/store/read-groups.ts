@@ -1,0 +1,44 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { StartupError } from "../kernel/errors.js";
+import { organisationStateSchema, type GroupState } from "../core/state.js";
+import { AtomicJsonFile } from "./atomic-json-file.js";
+import type { DocumentCipher } from "./document-cipher.js";
+import { validateDocument } from "./document-errors.js";
+import { FileEncryption } from "./file-encryption.js";
+import { groupFileName, groupParser } from "./group-document.js";
+
+/**
+ * Reads and validates every group document in `dataDir` as the store does, without taking its lock or writing any
+ * file (so it may run beside Cohesion); problems are StartupErrors naming the file.
+ */
+export async function readGroupDocuments(dataDir: string, cipher?: DocumentCipher): Promise<GroupState[]> {
+  const encryption = new FileEncryption(cipher);
+  const organisationFile = join(dataDir, "organisation.json");
+  const organisation = new AtomicJsonFile(
+    organisationFile,
+    (json) => validateDocument(organisationFile, json, organisationStateSchema),
+    encryption.format("organisation"),
+  );
+  await organisation.read();
+  // As at start-up: once organisation.json is encrypted, a plaintext group document was put there by someone else.
+  if (organisation.stored?.sealed) encryption.refusePlaintext();
+  const groupsDir = join(dataDir, "groups");
+  let names: string[];
+  try {
+    names = await readdir(groupsDir);
+  } catch {
+    throw new StartupError(`${groupsDir} cannot be read: is DATA_DIR the data directory?`);
+  }
+  const groups: GroupState[] = [];
+  for (const groupId of names.flatMap((name) => groupFileName.exec(name)?.[1] ?? []).sort()) {
+    const file = join(groupsDir, `${groupId}.json`);
+    const state = await new AtomicJsonFile(
+      file,
+      groupParser(file, groupId),
+      encryption.format(`groups/${groupId}`),
+    ).read();
+    if (state) groups.push(state);
+  }
+  return groups;
+}

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { toAddress } from "../../src/kernel/address.js";
+import { openFileStore } from "../../src/store/file-store.js";
+import { hashFiles } from "../store/encryption-helpers.js";
+import { finished, makeTempDir, removeTempDirs } from "../store/helpers.js";
+import { editAuditLog, writeAuditedDataDir } from "./audit-chain-data.js";
+
+afterEach(removeTempDirs);
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Runs `npm start`'s entry point (the console: no chat credentials) with the given environment, then /quit. */
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env["PATH"], CONSOLE_START: "2026-11-27T18:00:00Z", ...env },
+  });
+  child.stdin.end("/quit\n");
+  return finished(child);
+}
+
+describe("starting Cohesion with the audit log's hash chain", () => {
+  it("refuses a broken chain, naming the group and the entry, changing no file", async () => {
+    const dir = await makeTempDir();
+    await writeAuditedDataDir(dir, "pain-tue", 4);
+    await editAuditLog(dir, "pain-tue", (audit) => audit.splice(1, 1));
+    const before = await hashFiles(dir);
+    const result = await start({ DATA_DIR: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Cohesion cannot start:\nThe audit log of group "pain-tue" is broken at entry 2: /);
+    expect(result.stderr).toContain("AUDIT_CHAIN_ACKNOWLEDGED=pain-tue:2");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await hashFiles(dir)).toEqual(before);
+  });
+
+  it("starts with that break acknowledged, and with no other acknowledgement", async () => {
+    const dir = await makeTempDir();
+    await writeAuditedDataDir(dir, "pain-tue", 4);
+    await editAuditLog(dir, "pain-tue", (audit) => (audit[1] = { ...audit[1]!, actor: toAddress("console:sam") }));
+    const result = await start({ DATA_DIR: dir, AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue:2" });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const other = await start({ DATA_DIR: dir, AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue:3" });
+    expect(other.stderr).toContain('group "pain-tue" is broken at entry 2');
+  });
+
+  it("refuses an acknowledgement that does not name one entry of one group", async () => {
+    const result = await start({ DATA_DIR: await makeTempDir(), AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("environment variable AUDIT_CHAIN_ACKNOWLEDGED: expected <group>:<entry number>");
+  });
+
+  it("loads a log written before the chain, and chains it at the next entry", async () => {
+    const dir = await makeTempDir();
+    await writeAuditedDataDir(dir, "pain-tue", 2);
+    await editAuditLog(dir, "pain-tue", (audit) => audit.forEach((entry) => (delete entry.prev, delete entry.hash)));
+    expect(await start({ DATA_DIR: dir })).toMatchObject({ code: 0, stderr: "" });
+    await writeAuditedDataDir(dir, "pain-tue", 1);
+    const store = await openFileStore(dir);
+    const { audit } = await store.readGroup("pain-tue");
+    await store.close();
+    expect(audit).toHaveLength(3);
+    expect(audit.every((entry) => entry.prev !== undefined && entry.hash !== undefined)).toBe(true);
+  });
+});
