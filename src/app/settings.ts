@@ -31,6 +31,20 @@ const auditBreaks = z
     "expected <group>:<entry number> as Cohesion names the break, e.g. pain-tue:4 (several separated by commas)",
   );
 
+// Slack's signing secrets are 32 hex characters; letters and digits from 16 on are accepted, since Slack's own documented
+// example secret is not hex and a Slack-compatible service may differ, while anything shorter, or with spaces or quotes,
+// is a paste error or a placeholder. Messages never repeat the value.
+const signingSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9]{16,256}$/, "expected the Signing Secret from the Slack app's Basic Information (32 characters)");
+const slackToken = (prefix: string, what: string) =>
+  z.string().regex(new RegExp(`^${prefix}-[A-Za-z0-9-]{8,500}$`), `expected ${what} (${prefix}-…)`);
+// Entra client secrets are about 40 characters.
+const appPassword = z
+  .string()
+  .min(16, "expected the client secret of the Azure bot registration (about 40 characters)")
+  .max(1024, "expected the client secret of the Azure bot registration (about 40 characters)");
+
 /** The environment variables Cohesion reads; empty strings count as unset. */
 export const envSchema = z.object({
   COHESION_CONFIG: optionalString(),
@@ -57,12 +71,12 @@ export const envSchema = z.object({
       .default(3000),
   ),
   CONSOLE_START: unsetIfEmpty(consoleStart.optional()),
-  SLACK_BOT_TOKEN: optionalString(),
-  SLACK_SIGNING_SECRET: optionalString(),
-  SLACK_APP_TOKEN: optionalString(),
+  SLACK_BOT_TOKEN: unsetIfEmpty(slackToken("xoxb", "the Bot User OAuth Token").optional()),
+  SLACK_SIGNING_SECRET: unsetIfEmpty(signingSecret.optional()),
+  SLACK_APP_TOKEN: unsetIfEmpty(slackToken("xapp", "an App-Level Token with connections:write").optional()),
   SLACK_API_URL: optionalString(),
   MICROSOFT_APP_ID: optionalString(),
-  MICROSOFT_APP_PASSWORD: optionalString(),
+  MICROSOFT_APP_PASSWORD: unsetIfEmpty(appPassword.optional()),
   MICROSOFT_APP_TENANT_ID: optionalString(),
   MICROSOFT_APP_TYPE: unsetIfEmpty(
     z

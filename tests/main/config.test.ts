@@ -51,8 +51,8 @@ describe("readEnv", () => {
 
 describe("chosenPlatforms", () => {
   it.each([
-    [{ SLACK_BOT_TOKEN: "xoxb" }, "SLACK_SIGNING_SECRET"],
-    [{ SLACK_SIGNING_SECRET: "s" }, "missing SLACK_BOT_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken" }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5" }, "missing SLACK_BOT_TOKEN"],
     [{ MICROSOFT_APP_ID: "id" }, "missing MICROSOFT_APP_PASSWORD"],
     [{ MICROSOFT_APP_TENANT_ID: "t" }, "missing MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD"],
   ])("refuses partial credentials %o", (vars, missing) => {
@@ -60,12 +60,19 @@ describe("chosenPlatforms", () => {
   });
 
   it("returns complete credential sets", () => {
-    expect(chosenPlatforms(readEnv({ SLACK_BOT_TOKEN: "xoxb", SLACK_APP_TOKEN: "xapp" }))).toEqual(["slack"]);
+    expect(
+      chosenPlatforms(
+        readEnv({
+          SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+          SLACK_APP_TOKEN: "xapp-1-A0123456789-1234567890-testtoken",
+        }),
+      ),
+    ).toEqual(["slack"]);
     const both = readEnv({
-      SLACK_BOT_TOKEN: "xoxb",
-      SLACK_SIGNING_SECRET: "s",
+      SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
       MICROSOFT_APP_ID: "id",
-      MICROSOFT_APP_PASSWORD: "pw",
+      MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij",
     });
     expect(chosenPlatforms(both)).toEqual(["slack", "teams"]);
   });
@@ -129,7 +136,11 @@ describe("loadConfig", () => {
 
 describe("chosenPlatforms for Microsoft Teams", () => {
   it("runs Teams with an app id and password", () => {
-    expect(chosenPlatforms(readEnv({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }))).toEqual(["teams"]);
+    expect(
+      chosenPlatforms(
+        readEnv({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij" }),
+      ),
+    ).toEqual(["teams"]);
   });
 
   it("runs Teams without an app id only when TEAMS_ALLOW_UNAUTHENTICATED=true", () => {
@@ -144,18 +155,28 @@ describe("chosenPlatforms for Microsoft Teams", () => {
   });
 
   it("refuses a password without an app id", () => {
-    expect(startupMessage(() => chosenPlatforms(readEnv({ MICROSOFT_APP_PASSWORD: "pw" })))).toContain(
-      "missing MICROSOFT_APP_ID",
-    );
+    expect(
+      startupMessage(() =>
+        chosenPlatforms(readEnv({ MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij" })),
+      ),
+    ).toContain("missing MICROSOFT_APP_ID");
   });
 
   it("refuses to mix the unauthenticated mode with app credentials", () => {
-    const env = readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: "true", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" });
+    const env = readEnv({
+      TEAMS_ALLOW_UNAUTHENTICATED: "true",
+      MICROSOFT_APP_ID: "id",
+      MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij",
+    });
     expect(startupMessage(() => chosenPlatforms(env))).toContain("TEAMS_ALLOW_UNAUTHENTICATED=true is for local tools");
   });
 
   it("asks a single-tenant app for its tenant id", () => {
-    const vars = { MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw", MICROSOFT_APP_TYPE: "SingleTenant" };
+    const vars = {
+      MICROSOFT_APP_ID: "id",
+      MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij",
+      MICROSOFT_APP_TYPE: "SingleTenant",
+    };
     expect(startupMessage(() => chosenPlatforms(readEnv(vars)))).toContain(
       "MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID",
     );

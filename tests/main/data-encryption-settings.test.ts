@@ -17,9 +17,15 @@ describe("dataEncryption", () => {
     const env = readEnv({});
     expect(chosenPlatforms(env)).toEqual(["console"]);
     expect(dataEncryption(env)).toBeUndefined();
-    expect(dataEncryption(readEnv({ NODE_ENV: "development", SLACK_BOT_TOKEN: "x", SLACK_APP_TOKEN: "y" }))).toBe(
-      undefined,
-    );
+    expect(
+      dataEncryption(
+        readEnv({
+          NODE_ENV: "development",
+          SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+          SLACK_APP_TOKEN: "xapp-1-A0123456789-1234567890-testtoken",
+        }),
+      ),
+    ).toBe(undefined);
   });
 
   it("stores plain JSON in production only with the explicit opt-out, which a key contradicts", () => {

@@ -9,7 +9,11 @@ import { exampleConfig, exampleContent } from "../support/example-setup.js";
 import { ManualClock, RecordingLogger, RecordingMessenger } from "../support/fakes.js";
 
 const setup = { config: exampleConfig(), content: exampleContent, file: "cohesion.example.yaml" };
-const slackEnv = readEnv({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "secret", PORT: "0" });
+const slackEnv = readEnv({
+  SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+  SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+  PORT: "0",
+});
 
 /** A platform that answers GET /ping over the shared server and records its lifecycle. */
 function pingPlatform(options: { usesHttp?: boolean; loopbackOnly?: boolean } = {}) {

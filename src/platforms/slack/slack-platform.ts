@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, type webApi } from "@slack/bolt";
+import { App, type webApi } from "@slack/bolt";
 import express from "express";
 import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
 import type { Env } from "../../app/settings.js";
@@ -6,6 +6,7 @@ import { StartupError } from "../../kernel/errors.js";
 import { registerListeners } from "./inbound/listeners.js";
 import { logFailure } from "./inbound/listener-deps.js";
 import { PacedSlackApi, slackPacing, type PacerTime, type Pacing } from "./deliver/pacing.js";
+import { CheckedExpressReceiver } from "./inbound/checked-receiver.js";
 import { RecentKeys } from "./inbound/recent-keys.js";
 import { rejectFutureTimestamps } from "./inbound/request-guards.js";
 import { sdkLogger } from "./sdk-logger.js";
@@ -80,13 +81,16 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
     slackRouter.post(slackEventsPath, rejectFutureTimestamps());
     const receiver = socketMode
       ? undefined
-      : new ExpressReceiver({
-          signingSecret: env.SLACK_SIGNING_SECRET ?? "",
-          endpoints: slackEventsPath,
-          router: slackRouter,
-          bodyLimit: slackBodyLimit,
-          logger: boltLogger,
-        });
+      : new CheckedExpressReceiver(
+          {
+            signingSecret: env.SLACK_SIGNING_SECRET ?? "",
+            endpoints: slackEventsPath,
+            router: slackRouter,
+            bodyLimit: slackBodyLimit,
+            logger: boltLogger,
+          },
+          logger,
+        );
     const app = new App({
       token,
       ...(socketMode ? { socketMode: true, appToken: env.SLACK_APP_TOKEN } : { receiver }),

@@ -12,6 +12,7 @@ import { createOutbound } from "./deliver/outbound.js";
 import { createPendingFiles } from "./deliver/pending-files.js";
 import { createTeamsMessenger } from "./deliver/messenger.js";
 import { appTokens, noTokens } from "./deliver/token-source.js";
+import { plausibleBearer } from "./inbound/bearer-token.js";
 import { createTurnHandler } from "./inbound/turn-handler.js";
 
 /** Where Teams posts activities, on the shared HTTP server. */
@@ -103,7 +104,10 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
           const activity = inboundBody.safeParse(req.body);
           if (!activity.success) return void res.status(400).json({ error: "malformed request" });
           const authorization = req.headers.authorization ?? "";
-          if (!unauthenticated && authorization === "") return void res.status(401).json({ error: "unauthorized" });
+          if (!unauthenticated && !plausibleBearer(authorization)) {
+            logger.warn({ code: "teams-request-unauthorized", error: "implausible-token" }, "Teams request refused");
+            return void res.status(401).json({ error: "unauthorized" });
+          }
           try {
             const response = await adapter.handle(authorization, activity.data as unknown as Activity, onTurn);
             res.status(response?.status ?? 200);

@@ -70,7 +70,7 @@ async function startSocketMode(): Promise<void> {
   fake.socketUrl = socket.url;
   const env = readEnv({
     SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_APP_TOKEN: "xapp-1-test",
+    SLACK_APP_TOKEN: "xapp-1-A0123456789-1234567890-testtoken",
     SLACK_API_URL: fake.apiUrl,
     PORT: "0",
   });

@@ -32,7 +32,7 @@ describe("starting Cohesion on Slack", () => {
     fake = await FakeSlackApi.start();
     fake.fail("auth.test", { error: "invalid_auth" });
     const attempt = start({
-      SLACK_BOT_TOKEN: "xoxb-revoked",
+      SLACK_BOT_TOKEN: "xoxb-0000000000-revoked-token",
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: fake.apiUrl,
     });
@@ -42,7 +42,11 @@ describe("starting Cohesion on Slack", () => {
 
   it("stops with a clear message when SLACK_API_URL is not a URL", async () => {
     await expect(
-      start({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: "slack dot com" }),
+      start({
+        SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_API_URL: "slack dot com",
+      }),
     ).rejects.toThrow("SLACK_API_URL: expected a URL");
   });
 
@@ -50,7 +54,11 @@ describe("starting Cohesion on Slack", () => {
     fake = await FakeSlackApi.start();
     fake.fail("apps.connections.open", { error: "invalid_auth" });
     await expect(
-      start({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-revoked", SLACK_API_URL: fake.apiUrl }),
+      start({
+        SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+        SLACK_APP_TOKEN: "xapp-1-A000000000-revoked-token",
+        SLACK_API_URL: fake.apiUrl,
+      }),
     ).rejects.toThrow("SLACK_APP_TOKEN (invalid_auth)");
   });
 });

@@ -25,7 +25,7 @@ async function startAuthenticated(): Promise<{ teams: TeamsHarness; openId: Fake
   openId = new FakeOpenId();
   await openId.start();
   teams = await startTeams({
-    env: { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "secret", PORT: "0" },
+    env: { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij", PORT: "0" },
     platform: {
       // The Bot Framework takes these settings as one set: the public cloud's, with its sign-in metadata on 127.0.0.1.
       authentication: {
@@ -54,7 +54,7 @@ describe("who may talk to Cohesion on Teams", () => {
   });
 
   it("refuses to start with a password but no app id", async () => {
-    const env = readEnv({ MICROSOFT_APP_PASSWORD: "secret", PORT: "0" });
+    const env = readEnv({ MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij", PORT: "0" });
     const start = startChat({
       env,
       setup,
@@ -113,5 +113,34 @@ describe("who may talk to Cohesion on Teams", () => {
     expect(accepted.status).toBe(200);
     const [reply] = teams.connector.posted(personalChat("ana"));
     expect(reply?.authorization).toBe("Bearer token-from-entra");
+  });
+
+  it("refuses forged, expired, wrong-audience, alg none and garbage tokens with 401, fetching the keys once", async () => {
+    const { teams, openId } = await startAuthenticated();
+    const url = teams.connector.url;
+    const now = Math.floor(Date.now() / 1000);
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const claims = { iss: botFrameworkIssuer, aud: appId, serviceurl: url, nbf: now - 60, exp: now + 3600 };
+    const tokens = [
+      openId.token(appId, url, FakeOpenId.otherKey()),
+      openId.token(appId, url, undefined, { nbf: now - 7200, exp: now - 3600 }),
+      openId.token(appId, url, undefined, { nbf: now + 3600, exp: now + 7200 }),
+      openId.token("another-app", url),
+      `${part({ alg: "none", typ: "JWT" })}.${part(claims)}.`,
+      `${part({ alg: "HS256", typ: "JWT", kid: "cohesion-test" })}.${part(claims)}.c2lnbmF0dXJl`,
+      `${part({ alg: "RS256", kid: "unknown" })}.${part(claims)}.c2lnbmF0dXJl`,
+      "not-a-token",
+      "a.b.c",
+    ];
+    for (let round = 0; round < 5; round++)
+      for (const token of tokens) {
+        const response = await teams.post(personalMessage("ana", "help", url), { authorization: `Bearer ${token}` });
+        expect(response.status).toBe(401);
+      }
+    expect((await teams.post(personalMessage("ana", "help", url), { authorization: "Basic abc" })).status).toBe(401);
+    expect(openId.keyFetches).toBe(1);
+    expect((await teams.store.readOrganisation()).platformData).toBeUndefined();
+    expect(teams.connector.calls).toEqual([]);
+    expect(JSON.stringify(teams.logger.lines)).not.toContain(tokens[0]);
   });
 });

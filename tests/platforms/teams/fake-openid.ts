@@ -17,16 +17,21 @@ export class FakeOpenId {
   private readonly keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   private server: Server | undefined;
   metadataUrl = "";
+  /** How many times the signing keys were fetched. */
+  keyFetches = 0;
+  /** The HTTP status the metadata and keys are served with; anything but 200 stands for an outage. */
+  status = 200;
 
   async start(): Promise<void> {
     const jwk = this.keys.publicKey.export({ format: "jwk" });
     this.server = createServer((request, response) => {
       const base = this.metadataUrl.replace(/\/openid$/, "");
+      if (request.url === "/keys") this.keyFetches += 1;
       const body =
         request.url === "/keys"
           ? { keys: [{ ...jwk, kid: "cohesion-test", use: "sig", endorsements: ["msteams"] }] }
           : { issuer: botFrameworkIssuer, jwks_uri: `${base}/keys` };
-      response.writeHead(200, { "content-type": "application/json" });
+      response.writeHead(this.status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
@@ -37,12 +42,24 @@ export class FakeOpenId {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
-  /** A bearer token for `appId` and `serviceUrl`; `signedWith` another key makes a forgery. */
-  token(appId: string, serviceUrl: string, signedWith: KeyObject = this.keys.privateKey): string {
+  /** A bearer token for `appId` and `serviceUrl`; `signedWith` another key makes a forgery, `claims` change its claims. */
+  token(
+    appId: string,
+    serviceUrl: string,
+    signedWith: KeyObject = this.keys.privateKey,
+    claims: Record<string, unknown> = {},
+  ): string {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid: "cohesion-test" }));
     const payload = base64url(
-      JSON.stringify({ iss: botFrameworkIssuer, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600 }),
+      JSON.stringify({
+        iss: botFrameworkIssuer,
+        aud: appId,
+        serviceurl: serviceUrl,
+        nbf: now - 60,
+        exp: now + 3600,
+        ...claims,
+      }),
     );
     const signature = createSign("RSA-SHA256").update(`${header}.${payload}`).sign(signedWith);
     return `${header}.${payload}.${base64url(signature)}`;

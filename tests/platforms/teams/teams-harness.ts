@@ -90,7 +90,12 @@ export async function startTeams(
       options.env ?? {
         TEAMS_ALLOW_UNAUTHENTICATED: "true",
         PORT: "0",
-        ...(careTeamOn === "slack" ? { SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" } : {}),
+        ...(careTeamOn === "slack"
+          ? {
+              SLACK_BOT_TOKEN: "xoxb-1234567890-0987654321-testtokentesttoken",
+              SLACK_APP_TOKEN: "xapp-1-A0123456789-1234567890-testtoken",
+            }
+          : {}),
       },
     ),
     setup: { config, content: exampleContent, file: "cohesion.yaml" },
