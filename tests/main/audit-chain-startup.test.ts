@@ -3,6 +3,9 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { toAddress } from "../../src/kernel/address.js";
 import { openFileStore } from "../../src/store/file-store.js";
+import { auditChainGuard } from "../../src/main/audit-chain-guard.js";
+import { acknowledgedAuditBreaks, readEnv } from "../../src/main/config.js";
+import { startupMessage } from "./startup-message.js";
 import { hashFiles } from "../store/encryption-helpers.js";
 import { finished, makeTempDir, removeTempDirs } from "../store/helpers.js";
 import { editAuditLog, writeAuditedDataDir } from "./audit-chain-data.js";
@@ -19,6 +22,11 @@ function start(env: Record<string, string>) {
   });
   child.stdin.end("/quit\n");
   return finished(child);
+}
+
+/** Opens the data directory the way start-up does: each group's audit chain checked as it loads. */
+function openWith(dir: string, env: Record<string, string> = {}) {
+  return openFileStore(dir, { checkGroup: auditChainGuard(acknowledgedAuditBreaks(readEnv(env))) });
 }
 
 describe("starting Cohesion with the audit log's hash chain", () => {
@@ -39,23 +47,23 @@ describe("starting Cohesion with the audit log's hash chain", () => {
     const dir = await makeTempDir();
     await writeAuditedDataDir(dir, "pain-tue", 4);
     await editAuditLog(dir, "pain-tue", (audit) => (audit[1] = { ...audit[1]!, actor: toAddress("console:sam") }));
-    const result = await start({ DATA_DIR: dir, AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue:2" });
-    expect(result).toMatchObject({ code: 0, stderr: "" });
-    const other = await start({ DATA_DIR: dir, AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue:3" });
-    expect(other.stderr).toContain('group "pain-tue" is broken at entry 2');
+    await (await openWith(dir, { AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue:2" })).close();
+    await expect(openWith(dir, { AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue:3" })).rejects.toThrow(
+      'group "pain-tue" is broken at entry 2',
+    );
   });
 
-  it("refuses an acknowledgement that does not name one entry of one group", async () => {
-    const result = await start({ DATA_DIR: await makeTempDir(), AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue" });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("environment variable AUDIT_CHAIN_ACKNOWLEDGED: expected <group>:<entry number>");
+  it("refuses an acknowledgement that does not name one entry of one group", () => {
+    expect(startupMessage(() => readEnv({ AUDIT_CHAIN_ACKNOWLEDGED: "pain-tue" }))).toContain(
+      "environment variable AUDIT_CHAIN_ACKNOWLEDGED: expected <group>:<entry number>",
+    );
   });
 
   it("loads a log written before the chain, and chains it at the next entry", async () => {
     const dir = await makeTempDir();
     await writeAuditedDataDir(dir, "pain-tue", 2);
     await editAuditLog(dir, "pain-tue", (audit) => audit.forEach((entry) => (delete entry.prev, delete entry.hash)));
-    expect(await start({ DATA_DIR: dir })).toMatchObject({ code: 0, stderr: "" });
+    await (await openWith(dir)).close();
     await writeAuditedDataDir(dir, "pain-tue", 1);
     const store = await openFileStore(dir);
     const { audit } = await store.readGroup("pain-tue");

@@ -3,13 +3,13 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { keyIdOf } from "../../src/store/document-cipher.js";
 import { openFileStore } from "../../src/store/file-store.js";
 import { cipherOf, hashFiles, isSealedFile, newKey, writePlaintextDataDir } from "./encryption-helpers.js";
 import { finished, makeTempDir, removeTempDirs } from "./helpers.js";
 
-afterEach(removeTempDirs);
+afterAll(removeTempDirs);
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -23,7 +23,8 @@ function start(env: Record<string, string>) {
   return finished(child);
 }
 
-describe("starting Cohesion with encryption at rest", () => {
+// Each test starts its own Cohesion process on its own data directory, so they may run side by side.
+describe.concurrent("starting Cohesion with encryption at rest", () => {
   it("refuses to start in production without a key, with a clear message and no stack trace", async () => {
     const dir = join(await makeTempDir(), "data");
     const result = await start({ NODE_ENV: "production", DATA_DIR: dir });
