@@ -40,7 +40,20 @@ function withinCount(group: Group, number: number): boolean {
   return group.schedule.count === undefined || number <= group.schedule.count;
 }
 
+// A group's sessions follow from its configuration alone, which never changes while Cohesion runs: each is built once.
+const built = new WeakMap<Group, Map<number, { planned: Date; session: Session }>>();
+
 function buildSession(group: Group, number: number): { planned: Date; session: Session } {
+  const byNumber = built.get(group) ?? new Map<number, { planned: Date; session: Session }>();
+  built.set(group, byNumber);
+  const known = byNumber.get(number);
+  if (known) return known;
+  const made = makeSession(group, number);
+  byNumber.set(number, made);
+  return made;
+}
+
+function makeSession(group: Group, number: number): { planned: Date; session: Session } {
   const changes = group.changes.filter((change) => change.session === number);
   const movedTo = changes.findLast((change) => change.startsAt !== undefined)?.startsAt;
   const planned = wallClockToInstant(plannedWallClock(group, number), group.timezone);
