@@ -38,9 +38,9 @@ async function readAll(dir: string, ids: readonly string[], options: FileStoreOp
   }
 }
 
-/** Which files under `dir` are encrypted. */
+/** Which files under `dir` are encrypted (a temp file a killed write left half-written is neither, and is skipped). */
 async function sealedFiles(dir: string): Promise<string[]> {
-  const files = await filesUnder(dir);
+  const files = (await filesUnder(dir)).filter((file) => !file.endsWith(".cohesion-tmp"));
   const sealed = await Promise.all(files.map((file) => isSealedFile(join(dir, file))));
   return files.filter((_, index) => sealed[index]);
 }
