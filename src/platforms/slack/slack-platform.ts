@@ -8,6 +8,7 @@ import { logFailure } from "./inbound/listener-deps.js";
 import { PacedSlackApi, slackPacing, type PacerTime, type Pacing } from "./deliver/pacing.js";
 import { CheckedExpressReceiver } from "./inbound/checked-receiver.js";
 import { RecentKeys } from "./inbound/recent-keys.js";
+import { createSeenRequests } from "./inbound/seen-requests.js";
 import { rejectFutureTimestamps } from "./inbound/request-guards.js";
 import { sdkLogger } from "./sdk-logger.js";
 import { SlackMessenger } from "./deliver/messenger.js";
@@ -58,7 +59,7 @@ function startupError(error: unknown, what: string): StartupError {
 
 /** A Slack platform factory with the given timings. SLACK_APP_TOKEN chooses Socket Mode, else HTTP with the signing secret. */
 export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPlatformFactory {
-  return (env, { logger }) => {
+  return (env, { store, clock, logger }) => {
     const token = env.SLACK_BOT_TOKEN;
     if (!token) throw new StartupError("Slack credentials are incomplete: missing SLACK_BOT_TOKEN");
     const socketMode = env.SLACK_APP_TOKEN !== undefined;
@@ -90,6 +91,7 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
             logger: boltLogger,
           },
           logger,
+          createSeenRequests(store, clock),
         );
     const app = new App({
       token,
