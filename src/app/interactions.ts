@@ -6,7 +6,7 @@ import { couldNotRead, ourFault, replies } from "../views/member/replies.js";
 import { alertActedMessage } from "../views/leads/alert-message.js";
 import { climateInstrument, type CoreContext } from "../core/context.js";
 import { UserError } from "../kernel/errors.js";
-import { inboundEventSchema } from "../kernel/events.js";
+import { inboundEventSchema, type InboundEvent } from "../kernel/events.js";
 import { textMessage, type Message } from "../kernel/message.js";
 import type { Outcome } from "./outcome.js";
 import type { CommandRouter } from "./command-router.js";
@@ -52,13 +52,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
     return { reply: crisisReply(ctx.organisation.analytics.crisisResources, replies.distress), replacesPrompt: true };
   }
 
-  async function apply(raw: unknown): Promise<Outcome> {
-    const parsed = inboundEventSchema.safeParse(raw);
-    if (!parsed.success) {
-      ctx.logger.warn({ issues: parsed.error.issues.map((issue) => issue.path.join(".")) }, "inbound event rejected");
-      return { reply: couldNotRead };
-    }
-    const event = parsed.data;
+  async function apply(event: InboundEvent): Promise<Outcome> {
     switch (event.type) {
       case "command":
         return words.command(event.from, event.channel, event.text);
@@ -102,8 +96,13 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
 
   /** The outcome of one interaction, never throwing. */
   async function handle(raw: unknown): Promise<Outcome> {
+    const parsed = inboundEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      ctx.logger.warn({ issues: parsed.error.issues.map((issue) => issue.path.join(".")) }, "inbound event rejected");
+      return { reply: couldNotRead };
+    }
     try {
-      return await withMemberSituation(ctx, raw, apply);
+      return await withMemberSituation(ctx, parsed.data, apply);
     } catch (error) {
       if (error instanceof UserError) return { reply: textMessage(error.message) };
       const reference = randomBytes(4).toString("hex");

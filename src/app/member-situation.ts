@@ -1,6 +1,6 @@
 import type { CoreContext } from "../core/context.js";
 import { isDeceased } from "../core/groups/index.js";
-import { inboundEventSchema } from "../kernel/events.js";
+import type { InboundEvent } from "../kernel/events.js";
 import { UserError } from "../kernel/errors.js";
 import { pressNotThere } from "./attendance-buttons.js";
 import type { Outcome } from "./outcome.js";
@@ -12,20 +12,17 @@ import type { Outcome } from "./outcome.js";
  */
 export async function withMemberSituation(
   ctx: CoreContext,
-  raw: unknown,
-  apply: (raw: unknown) => Promise<Outcome>,
+  event: InboundEvent,
+  apply: (event: InboundEvent) => Promise<Outcome>,
 ): Promise<Outcome> {
-  const parsed = inboundEventSchema.safeParse(raw);
-  if (!parsed.success) return apply(raw);
-  const event = parsed.data;
   if (await isDeceased(ctx, event.from)) {
     if (event.type === "text" || event.type === "command")
-      await apply(raw).catch((error: unknown) => {
+      await apply(event).catch((error: unknown) => {
         if (!(error instanceof UserError))
           ctx.logger.error({ error: (error as Error).name }, "interaction failed; nothing shown");
       });
     return { silent: true };
   }
   if (event.type === "button" && event.action === "not-there") return pressNotThere(ctx, event.from, event.promptId);
-  return apply(raw);
+  return apply(event);
 }
