@@ -5,6 +5,11 @@ export function isWithin(instant: Date, from: Date, to: Date): boolean {
   return instant > from && instant <= to;
 }
 
+/** Adds minutes to an instant. */
+export function addMinutes(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() + minutes * 60_000);
+}
+
 /** Adds hours to an instant. */
 export function addHours(instant: Date, hours: number): Date {
   return new Date(instant.getTime() + hours * 3_600_000);

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Address } from "../../kernel/address.js";
+import { addMinutes } from "../../kernel/time.js";
 import type { CoreContext } from "../context.js";
 import type { Group, SafetySettings } from "../setup/index.js";
 import { makeDelivery } from "../schedule.js";
@@ -36,10 +37,6 @@ export function withinWorkingHours(safety: SafetySettings, group: Group, at: Dat
   return day !== undefined && hours.days.includes(day) && time >= hours.from && time < hours.to;
 }
 
-function minutesLater(at: Date, minutes: number): Date {
-  return new Date(at.getTime() + minutes * 60_000);
-}
-
 /**
  * The escalation step of each open urgent alert that nobody has acknowledged, live at `now`: the clinician on
  * call after `acknowledgeWithinMinutes` (at once outside working hours), the care team channel one interval
@@ -61,12 +58,12 @@ export function escalationSteps(
       const rungs: [EscalationRung, number][] = [["care-team", careTeamFirst]];
       if (safety.onCall.length > 0) rungs.push(["on-call", onCallFirst]);
       return rungs.flatMap(([rung, first]): EscalationStep[] => {
-        const start = minutesLater(alert.raisedAt, first);
+        const start = addMinutes(alert.raisedAt, first);
         if (now < start) return [];
         // Only the live step: an earlier one is no use once the next is due, so none pile up after downtime.
         const step = Math.floor((now.getTime() - start.getTime()) / (interval * 60_000)) + 1;
-        const at = minutesLater(start, (step - 1) * interval);
-        return [{ alert, rung, step, at, until: minutesLater(at, interval) }];
+        const at = addMinutes(start, (step - 1) * interval);
+        return [{ alert, rung, step, at, until: addMinutes(at, interval) }];
       });
     });
 }

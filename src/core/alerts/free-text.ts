@@ -1,6 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
-import { listSessions } from "../groups/index.js";
+import { heldSessions } from "../groups/index.js";
 import type { Group } from "../setup/index.js";
 import { memberMessageId } from "./member-message.js";
 import { raiseRiskAlert, riskPriorityOf, type RiskPriority } from "./risk-text.js";
@@ -15,11 +15,7 @@ export interface MemberTextReceived {
 }
 
 function lastSessionHeld(group: Group, now: Date): number {
-  return (
-    listSessions(group, now)
-      .filter((s) => !s.cancelled && s.startsAt <= now)
-      .at(-1)?.number ?? 1
-  );
+  return heldSessions(group, now).at(-1)?.number ?? 1;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sessionAttendance, type SessionAttendance } from "../attendance/index.js";
 import { climateInstrument, pulseInstrument, type CoreContext } from "../context.js";
 import type { Group } from "../setup/index.js";
-import { answerWindowCloses, listSessions, type Session } from "../groups/index.js";
+import { answerWindowCloses, heldSessions, type Session } from "../groups/index.js";
 import { scoreForm, mean } from "../answers/index.js";
 import { sampleSd } from "./statistics.js";
 import { rsvpKey, type GroupState } from "../state.js";
@@ -79,46 +79,44 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
   const { minResponses } = ctx.organisation.privacy;
   const checkins = checkinRecipients(state);
   const answers = indexAnswers(state);
-  return listSessions(group, now)
-    .filter((session) => !session.cancelled && session.startsAt <= now)
-    .map((session) => {
-      const windowCloses = answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
-      const collecting = now < windowCloses;
-      const byMember = answers.get(session.number) ?? new Map<string, Map<string, number>>();
-      const answered = (member: Address) => (byMember.get(member)?.size ?? 0) > 0;
-      const counts = countsInSession({ group, state, session, closes: windowCloses, now, answered });
-      const members = group.members.filter(counts);
-      const scores = members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
-      const valid = scores.filter((score) => score.valid);
-      const pulses = members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
-      const floor = collecting ? Number.POSITIVE_INFINITY : minResponses;
-      const subscales = new Map(
-        gcq.subscales.map((subscale) => {
-          const values = valid.flatMap((score) => {
-            const value = score.subscales[subscale.id];
-            return value === null || value === undefined ? [] : [value];
-          });
-          return [subscale.id, aggregate(values, floor)] as const;
-        }),
-      );
-      const respondents = members.filter(answered).length;
-      const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
-      const invited = (checkins.get(session.number) ?? []).filter(counts).length;
-      const rsvp = { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length };
-      return {
-        session,
-        collecting,
-        windowCloses,
-        invited,
-        respondents,
-        responseRate: invited === 0 ? null : Math.min(1, respondents / invited),
-        forms: valid.length,
-        subscales,
-        pulse: aggregate(pulses, floor),
-        rsvp,
-        attendance: sessionAttendance(group, state, session, rsvp.yes),
-      };
-    });
+  return heldSessions(group, now).map((session) => {
+    const windowCloses = answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
+    const collecting = now < windowCloses;
+    const byMember = answers.get(session.number) ?? new Map<string, Map<string, number>>();
+    const answered = (member: Address) => (byMember.get(member)?.size ?? 0) > 0;
+    const counts = countsInSession({ group, state, session, closes: windowCloses, now, answered });
+    const members = group.members.filter(counts);
+    const scores = members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
+    const valid = scores.filter((score) => score.valid);
+    const pulses = members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
+    const floor = collecting ? Number.POSITIVE_INFINITY : minResponses;
+    const subscales = new Map(
+      gcq.subscales.map((subscale) => {
+        const values = valid.flatMap((score) => {
+          const value = score.subscales[subscale.id];
+          return value === null || value === undefined ? [] : [value];
+        });
+        return [subscale.id, aggregate(values, floor)] as const;
+      }),
+    );
+    const respondents = members.filter(answered).length;
+    const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
+    const invited = (checkins.get(session.number) ?? []).filter(counts).length;
+    const rsvp = { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length };
+    return {
+      session,
+      collecting,
+      windowCloses,
+      invited,
+      respondents,
+      responseRate: invited === 0 ? null : Math.min(1, respondents / invited),
+      forms: valid.length,
+      subscales,
+      pulse: aggregate(pulses, floor),
+      rsvp,
+      attendance: sessionAttendance(group, state, session, rsvp.yes),
+    };
+  });
 }
 
 /** The sessions that form the group's baseline: its first two with published aggregates (none until there are two). */

@@ -79,6 +79,11 @@ export function listSessions(group: Group, until: Date): Session[] {
   return sessions;
 }
 
+/** The sessions held by `now`: started, and not cancelled. */
+export function heldSessions(group: Group, now: Date): Session[] {
+  return listSessions(group, now).filter((session) => !session.cancelled && session.startsAt <= now);
+}
+
 /** Session `number` (1-based) with its changes applied, or undefined beyond the schedule's count. */
 export function sessionByNumber(group: Group, number: number): Session | undefined {
   if (!Number.isInteger(number) || number < 1 || !withinCount(group, number)) return undefined;
