@@ -1,5 +1,6 @@
-// Re-encrypts every document in DATA_DIR with DATA_ENCRYPTION_KEY, reading those still under DATA_ENCRYPTION_KEY_OLD:
-// `npm run data:rotate-key` (README: Encryption at rest). Cohesion must be stopped: the store's lock refuses a second process.
+// Re-encrypts every document in DATA_DIR with DATA_ENCRYPTION_KEY, reading those still under DATA_ENCRYPTION_KEY_OLD,
+// and gives members the new key's pseudonyms: `npm run data:rotate-key` (README: Encryption at rest). Cohesion must be
+// stopped: the store's lock refuses a second process.
 import { existsSync } from "node:fs";
 import { dataEncryption, readEnv } from "../src/main/config.js";
 import { StartupError } from "../src/kernel/errors.js";
@@ -19,11 +20,13 @@ async function main(): Promise<void> {
   if (!existsSync(env.DATA_DIR))
     throw new StartupError(`${env.DATA_DIR} does not exist: there is no data to re-encrypt.`);
   let rewritten = 0;
-  // Opening rewrites, one file at a time and atomically, every document not yet under the current key.
+  // Opening rewrites, one file at a time and atomically, every document not yet under the current key, then drops the
+  // identity map's entries for the old key's pseudonyms.
   const store = await openFileStore(env.DATA_DIR, { cipher, progress: (done) => (rewritten = done) });
   await store.close();
   process.stdout.write(
     `Re-encrypted ${rewritten} documents in ${env.DATA_DIR}: every document is now encrypted with key ${cipher.keyId}.\n` +
+      "Members' pseudonyms are now derived from the new key.\n" +
       "Start Cohesion with DATA_ENCRYPTION_KEY alone, and destroy the old key once no backup you keep needs it.\n",
   );
 }

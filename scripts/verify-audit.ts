@@ -1,5 +1,6 @@
-// Verifies the audit log of every group in DATA_DIR, reading it with DATA_ENCRYPTION_KEY when set and writing nothing:
-// `npm run audit:verify` (README: The audit log). Exits 1 when a chain is broken.
+// Verifies the audit log of every group in DATA_DIR, reading it with DATA_ENCRYPTION_KEY when set (pseudonyms revealed
+// through the identity map, as the chain hashes addresses) and writing nothing: `npm run audit:verify` (README: The
+// audit log). Exits 1 when a chain is broken.
 import { existsSync } from "node:fs";
 import { acknowledgedAuditBreaks, dataEncryption, readEnv } from "../src/main/config.js";
 import { verifyAuditChain, type AuditChainCheck } from "../src/core/privacy/index.js";

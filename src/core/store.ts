@@ -1,3 +1,4 @@
+import type { Address } from "../kernel/address.js";
 import type { GroupState, OrganisationState } from "./state.js";
 
 /** Durable state: one document per group plus one for the organisation; changes are atomic. */
@@ -10,6 +11,8 @@ export interface Store {
   readOrganisation(): Promise<Readonly<OrganisationState>>;
   /** Like updateGroup, for the organisation document. */
   updateOrganisation<T>(change: (state: OrganisationState) => T): Promise<T>;
+  /** Unlinks the address from old data (its identity map entry) once no document refers to it; whether it did. */
+  forgetIdentity(address: Address): Promise<boolean>;
   /** Flushes and releases the store (the lock, for a file store). */
   close(): Promise<void>;
 }

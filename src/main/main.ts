@@ -10,9 +10,10 @@ import { auditChainGuard } from "./audit-chain-guard.js";
 import { type Env } from "../app/settings.js";
 import { loadSetup } from "./load-setup.js";
 import { createLogger } from "./logger.js";
+import { fileSystemProblem } from "./file-system-problem.js";
 import { startChat } from "./run-chat.js";
 
-/** Opens the file store in DATA_DIR, encrypting its documents when a key is set and verifying each audit chain. */
+/** Opens the file store in DATA_DIR (encrypted, with pseudonyms, when a key is set), verifying each audit chain. */
 async function openStore(env: Env): Promise<{ store: Store; encrypted: boolean }> {
   const keys = dataEncryption(env);
   const cipher = keys && new DocumentCipher(keys.key, keys.previousKeys);
@@ -74,8 +75,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError) {
-    process.stderr.write(`Cohesion cannot start:\n${error.message}\n`);
+  const refusal = error instanceof StartupError ? error : fileSystemProblem(error);
+  if (refusal) {
+    process.stderr.write(`Cohesion cannot start:\n${refusal.message}\n`);
     process.exit(1);
   }
   throw error;

@@ -32,7 +32,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       if ((cause as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw unreadableDocument(this.file, cause);
     }
-    const { json, sealed, current } = this.format.decode(this.file, bytes);
+    const { json, sealed, current } = await this.format.decode(this.file, bytes);
     const data = this.parse(json);
     this.form = { sealed, current };
     return data;
@@ -42,10 +42,11 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const directory = dirname(this.file);
     const temp = join(directory, `.${basename(this.file)}.${process.pid}-${++tempCounter}${tempSuffix}`);
+    const bytes = await this.format.encode(data);
     try {
       const handle = await open(temp, "wx", privateFileMode);
       try {
-        await handle.writeFile(this.format.encode(data));
+        await handle.writeFile(bytes);
         await handle.sync();
       } finally {
         await handle.close();

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { additionalData, readEnvelope, SealedDocumentError, writeEnvelope } from "./sealed-envelope.js";
 
 const algorithm = "aes-256-gcm";
@@ -40,6 +40,11 @@ export class DocumentCipher {
   /** The ids of every key this cipher opens, the current one first. */
   get keyIds(): string[] {
     return [...this.keys.keys()];
+  }
+
+  /** A 32-byte key for `purpose`, derived from the current key with HKDF-SHA256, so that it never needs storing. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync("sha256", this.current, "cohesion", purpose, keyLength));
   }
 
   /** The envelope of `plaintext`, for the document called `name`, sealed with the current key. */

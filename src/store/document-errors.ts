@@ -60,3 +60,9 @@ export function notEncrypted(file: string): StartupError {
     "it is not encrypted, but this data directory is, so it may have been put there by someone else",
   );
 }
+
+/** The error for a document referring to members by pseudonyms that the identity map does not hold. */
+export function unknownPseudonyms(file: string, identitiesFile: string, count: number): StartupError {
+  const members = count === 1 ? "1 pseudonym" : `${count} pseudonyms`;
+  return corruptDocument(file, `it refers to ${members} missing from ${identitiesFile}, which may be an older copy`);
+}

@@ -16,17 +16,21 @@ export interface FileFormat {
   /** Whether `encode` encrypts. */
   readonly seals: boolean;
   /** The JSON held in `bytes`; a problem is a StartupError naming `file`. */
-  decode(file: string, bytes: Buffer): DecodedFile;
+  decode(file: string, bytes: Buffer): DecodedFile | Promise<DecodedFile>;
   /** The bytes to write for `data`. */
-  encode(data: unknown): Buffer;
+  encode(data: unknown): Buffer | Promise<Buffer>;
 }
 
 /** Indented JSON, as documents are stored when they are not encrypted. */
-export const plainJson: FileFormat = {
+export const plainJson = {
   seals: false,
-  decode: (file, bytes) => ({ json: parseJson(file, bytes), sealed: false, current: true }),
-  encode: (data) => Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8"),
-};
+  decode: (file: string, bytes: Buffer): DecodedFile => ({
+    json: parseJson(file, bytes),
+    sealed: false,
+    current: true,
+  }),
+  encode: (data: unknown) => Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8"),
+} satisfies FileFormat;
 
 /** The JSON in `bytes`, or a StartupError naming `file` when they are not JSON. */
 export function parseJson(file: string, bytes: Buffer): unknown {

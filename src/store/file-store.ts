@@ -1,5 +1,6 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import type { Address } from "../kernel/address.js";
 import type { Store } from "../core/store.js";
 import {
   emptyGroupState,
@@ -12,7 +13,7 @@ import { removeTempFiles } from "./atomic-json-file.js";
 import type { DocumentCipher } from "./document-cipher.js";
 import { validateDocument } from "./document-errors.js";
 import { FileDocument } from "./file-document.js";
-import { FileEncryption } from "./file-encryption.js";
+import { DocumentFormats } from "./document-formats.js";
 import type { StoredForm } from "./file-format.js";
 import { groupFileName, groupParser, type GroupCheck } from "./group-document.js";
 import { acquireLock, type DataDirLock } from "./lock-file.js";
@@ -20,23 +21,27 @@ import { privateDirectoryMode, restrictAccess } from "./private-access.js";
 
 /** How the file store is opened. */
 export interface FileStoreOptions {
-  /** Encrypts every document; without it documents are plain JSON, and an encrypted one stops start-up. */
+  /**
+   * Encrypts every document and stores addresses as pseudonyms (in the identity map); without it documents are plain
+   * JSON holding the addresses, and an encrypted one stops start-up.
+   */
   cipher?: DocumentCipher;
-  /** Told after each document that opening rewrites (to encrypt it, or to move it to the current key). */
+  /** Told after each document that opening rewrites (to encrypt it or give it pseudonyms, or for the current key). */
   progress?: (done: number, total: number) => void;
   /** Checks each group document as it is loaded (its audit chain), before any file is written. */
   checkGroup?: GroupCheck;
 }
 
 /**
- * Opens the store in `dataDir`, taking its lock and validating every document; problems are StartupErrors.
- * Then documents not yet in the current form (plaintext while encrypting, or sealed with a previous key) are rewritten.
+ * Opens the store in `dataDir`, taking its lock and validating every document; problems are StartupErrors. Then
+ * documents not yet in the current form (plaintext or without pseudonyms while encrypting, or under a previous key) are
+ * rewritten, and identity map entries that no document uses any more are dropped.
  */
 export async function openFileStore(dataDir: string, options: FileStoreOptions = {}): Promise<Store> {
   await mkdir(join(dataDir, "groups"), { recursive: true, mode: privateDirectoryMode });
   const lock = await acquireLock(dataDir);
   try {
-    const store = new FileStore(dataDir, lock, new FileEncryption(options.cipher), options.checkGroup);
+    const store = new FileStore(dataDir, lock, new DocumentFormats(dataDir, options.cipher), options.checkGroup);
     await store.loadAll();
     await store.tidy(options.progress);
     return store;
@@ -56,7 +61,7 @@ class FileStore implements Store {
   constructor(
     private readonly dataDir: string,
     private readonly lock: DataDirLock,
-    private readonly encryption: FileEncryption,
+    private readonly formats: DocumentFormats,
     private readonly checkGroup: GroupCheck | undefined,
   ) {
     this.groupsDir = join(dataDir, "groups");
@@ -65,7 +70,7 @@ class FileStore implements Store {
       file,
       (json) => validateDocument(file, json, organisationStateSchema),
       emptyOrganisationState,
-      encryption.format("organisation"),
+      formats.format("organisation"),
     );
   }
 
@@ -73,7 +78,8 @@ class FileStore implements Store {
   async loadAll(): Promise<void> {
     await this.organisation.load();
     // organisation.json is encrypted last: once it is, a plaintext document was not left by an interrupted start.
-    if (this.organisation.stored?.sealed) this.encryption.refusePlaintext();
+    if (this.organisation.stored?.sealed) this.formats.encryption.refusePlaintext();
+    await this.formats.identities?.load();
     const names = await readdir(this.groupsDir);
     const groupIds = names.flatMap((name) => groupFileName.exec(name)?.[1] ?? []);
     await Promise.all(groupIds.map((groupId) => this.group(groupId).load()));
@@ -81,7 +87,7 @@ class FileStore implements Store {
 
   /**
    * Once every document is valid: removes leftovers of interrupted writes, rewrites one at a time each document not in
-   * the current form (the organisation last), and restricts the modes.
+   * the current form (the organisation last), drops the identities no document uses, and restricts the modes.
    */
   async tidy(progress: FileStoreOptions["progress"]): Promise<void> {
     await Promise.all([removeTempFiles(this.dataDir), removeTempFiles(this.groupsDir)]);
@@ -89,14 +95,16 @@ class FileStore implements Store {
     const organisation = this.organisation;
     const outdated = (document: { stored: StoredForm | undefined }) => document.stored?.current === false;
     // Written even when it did not exist, an encrypted organisation.json marks the directory as encrypted.
-    const marks = this.encryption.encrypting && organisation.stored === undefined;
+    const marks = this.formats.encryption.encrypting && organisation.stored === undefined;
     const due = [...groups.filter(outdated), ...(outdated(organisation) || marks ? [organisation] : [])];
     for (const [index, document] of due.entries()) {
       await document.rewrite();
       progress?.(index + 1, due.length);
     }
-    this.encryption.refusePlaintext();
-    const files = [organisation, ...groups].filter((document) => document.stored !== undefined);
+    this.formats.encryption.refusePlaintext();
+    await this.formats.keepIdentitiesOf(await this.documents());
+    const identities = this.formats.identities ? [this.formats.identities] : [];
+    const files = [organisation, ...groups, ...identities].filter((document) => document.stored !== undefined);
     await restrictAccess(
       [this.dataDir, this.groupsDir],
       files.map((document) => document.file),
@@ -121,6 +129,11 @@ class FileStore implements Store {
     return this.organisation.update(change);
   }
 
+  async forgetIdentity(address: Address): Promise<boolean> {
+    this.assertOpen();
+    return this.formats.forget(address, () => this.documents());
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -139,11 +152,16 @@ class FileStore implements Store {
         file,
         groupParser(file, groupId, this.checkGroup),
         () => emptyGroupState(groupId),
-        this.encryption.format(`groups/${groupId}`),
+        this.formats.format(`groups/${groupId}`),
       );
       this.groups.set(groupId, group);
     }
     return group;
+  }
+
+  // Every document's current data: what is stored, or about to be.
+  private documents(): Promise<unknown[]> {
+    return Promise.all([this.organisation, ...this.groups.values()].map((document) => document.read()));
   }
 
   private assertOpen(): void {

@@ -28,7 +28,11 @@ export async function acquireLock(dataDir: string): Promise<DataDirLock> {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        // The file may have been created before its pid could be written (a full disk): leave no empty lock behind.
+        await unlink(file).catch(() => undefined);
+        throw error;
+      }
     }
     const owner = await lockOwner(file);
     if (owner !== undefined && isAlive(owner)) throw inUse(owner, dataDir);

@@ -1,3 +1,4 @@
+import type { Address } from "../kernel/address.js";
 import type { Store } from "../core/store.js";
 import { emptyGroupState, emptyOrganisationState, type GroupState, type OrganisationState } from "../core/state.js";
 import { SerialQueue } from "./serial-queue.js";
@@ -49,6 +50,11 @@ export class MemoryStore implements Store {
   /** Like updateGroup, for the organisation document. */
   updateOrganisation<T>(change: (state: OrganisationState) => T): Promise<T> {
     return this.organisation.update(change);
+  }
+
+  /** Keeps no identity map, so there is nothing to drop: always true. */
+  async forgetIdentity(_address: Address): Promise<boolean> {
+    return true;
   }
 
   /** Waits for pending updates; the store stays usable. */

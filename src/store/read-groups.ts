@@ -5,24 +5,25 @@ import { organisationStateSchema, type GroupState } from "../core/state.js";
 import { AtomicJsonFile } from "./atomic-json-file.js";
 import type { DocumentCipher } from "./document-cipher.js";
 import { validateDocument } from "./document-errors.js";
-import { FileEncryption } from "./file-encryption.js";
+import { DocumentFormats } from "./document-formats.js";
 import { groupFileName, groupParser } from "./group-document.js";
 
 /**
- * Reads and validates every group document in `dataDir` as the store does, without taking its lock or writing any
- * file (so it may run beside Cohesion); problems are StartupErrors naming the file.
+ * Reads and validates every group document in `dataDir` as the store does (pseudonyms revealed through the identity
+ * map), without taking its lock or writing any file (so it may run beside Cohesion); problems are StartupErrors.
  */
 export async function readGroupDocuments(dataDir: string, cipher?: DocumentCipher): Promise<GroupState[]> {
-  const encryption = new FileEncryption(cipher);
+  const formats = new DocumentFormats(dataDir, cipher);
   const organisationFile = join(dataDir, "organisation.json");
   const organisation = new AtomicJsonFile(
     organisationFile,
     (json) => validateDocument(organisationFile, json, organisationStateSchema),
-    encryption.format("organisation"),
+    formats.format("organisation"),
   );
   await organisation.read();
   // As at start-up: once organisation.json is encrypted, a plaintext group document was put there by someone else.
-  if (organisation.stored?.sealed) encryption.refusePlaintext();
+  if (organisation.stored?.sealed) formats.encryption.refusePlaintext();
+  await formats.identities?.load();
   const groupsDir = join(dataDir, "groups");
   let names: string[];
   try {
@@ -36,7 +37,7 @@ export async function readGroupDocuments(dataDir: string, cipher?: DocumentCiphe
     const state = await new AtomicJsonFile(
       file,
       groupParser(file, groupId),
-      encryption.format(`groups/${groupId}`),
+      formats.format(`groups/${groupId}`),
     ).read();
     if (state) groups.push(state);
   }

@@ -5,6 +5,7 @@ import { toAddress } from "../../src/kernel/address.js";
 import { editAuditLog, writeAuditedDataDir } from "../main/audit-chain-data.js";
 import { cipherOf, hashFiles, newKey } from "./encryption-helpers.js";
 import { finished, makeTempDir, removeTempDirs } from "./helpers.js";
+import { identityMapOf } from "./pseudonym-helpers.js";
 
 afterEach(removeTempDirs);
 
@@ -20,11 +21,12 @@ function verify(env: Record<string, string>) {
 }
 
 describe("npm run audit:verify", () => {
-  it("says OK for each group of an encrypted directory, with the key from the environment, writing nothing", async () => {
+  it("says OK for each group of an encrypted directory with pseudonyms, with the key from the environment, writing nothing", async () => {
     const dir = await makeTempDir();
     const key = newKey();
     await writeAuditedDataDir(dir, "pain-tue", 3, cipherOf(key));
     await writeAuditedDataDir(dir, "hiv-thu", 1, cipherOf(key));
+    expect(Object.keys(await identityMapOf(dir, cipherOf(key)))).toHaveLength(1);
     const before = await hashFiles(dir);
     const result = await verify({ DATA_DIR: dir, DATA_ENCRYPTION_KEY: key.toString("base64") });
     expect(result).toMatchObject({ code: 0, stderr: "" });

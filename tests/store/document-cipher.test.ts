@@ -84,4 +84,14 @@ describe("DocumentCipher", () => {
     expect(() => new DocumentCipher(Buffer.alloc(16))).toThrow("32 bytes");
     expect(() => new DocumentCipher(newKey(), [Buffer.alloc(31)])).toThrow("32 bytes");
   });
+
+  it("derives a key for each purpose from the data key, the same each time, and never the data key itself", () => {
+    const key = newKey();
+    const derived = new DocumentCipher(key).deriveKey("pseudonyms");
+    expect(derived).toHaveLength(32);
+    expect(new DocumentCipher(key).deriveKey("pseudonyms").equals(derived)).toBe(true);
+    expect(new DocumentCipher(key).deriveKey("another purpose").equals(derived)).toBe(false);
+    expect(new DocumentCipher(newKey()).deriveKey("pseudonyms").equals(derived)).toBe(false);
+    expect(derived.equals(key)).toBe(false);
+  });
 });

@@ -57,7 +57,12 @@ describe("file store with encryption at rest", () => {
 
   it("writes every document as an envelope, and no member id or answer text anywhere in the directory", async () => {
     const { dir } = await encryptedDataDir();
-    expect(await filesUnder(dir)).toEqual(["groups/grief-thu.json", "groups/pain-tue.json", "organisation.json"]);
+    expect(await filesUnder(dir)).toEqual([
+      "groups/grief-thu.json",
+      "groups/pain-tue.json",
+      "identities.json",
+      "organisation.json",
+    ]);
     for (const file of await filesUnder(dir)) expect(await isSealedFile(join(dir, file))).toBe(true);
     const bytes = await allBytes(dir);
     for (const secret of [canary.member, canary.text, "UCANARY4242", "pain-tue", "2026-01-06"]) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toAddress } from "../../src/kernel/address.js";
 import type { Store } from "../../src/core/store.js";
 import { emptyGroupState, emptyOrganisationState, type GroupState } from "../../src/core/state.js";
 
@@ -77,6 +78,15 @@ export function describeStoreContract(open: () => Promise<Store>): void {
         expect(Object.keys((await store.readGroup("pain-tue")).answers)).toEqual(["counter"]);
         expect(Object.keys((await store.readGroup("grief-thu")).answers)).toEqual(["grief"]);
         expect((await store.readGroup("grief-thu")).groupId).toBe("grief-thu");
+      }));
+
+    it("forgets a member's identity once no stored document refers to them any more", () =>
+      withStore(async (store) => {
+        const member = toAddress("slack:UFORGOTTEN1");
+        await store.updateGroup("pain-tue", (state) => (state.joined[member] = at));
+        await store.updateGroup("pain-tue", (state) => delete state.joined[member]);
+        expect(await store.forgetIdentity(member)).toBe(true);
+        expect((await store.readGroup("pain-tue")).joined).toEqual({});
       }));
   });
 }
