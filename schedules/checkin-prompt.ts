@@ -4,6 +4,7 @@ import { programOf } from "../src/core/context.js";
 import {
   activeMembers,
   answerWindowCloses,
+  hasDeclinedCheckins,
   listSessions,
   sessionByNumber,
   statusAt,
@@ -17,7 +18,8 @@ import { addHours, isWithin } from "../src/kernel/time.js";
 /**
  * After each session, to every member who was active at it: the check-in, or, for a member who said
  * they couldn't come or was recorded absent, a short "We missed you today" with no questions. Which
- * one is decided when it is sent, from what is known about their attendance then.
+ * one is decided when it is sent, from what is known about their attendance then. Nothing goes to a member who
+ * said `no check-ins`, not even one already due or being retried.
  */
 export const checkinPrompt: Schedule = {
   kind: "checkin",
@@ -35,6 +37,7 @@ export const checkinPrompt: Schedule = {
             .filter((member) => new Date(state.joined[member] ?? 0) <= session.startsAt)
             // Nor was someone on hold, in hospital or gone when it began, even if active again since.
             .filter((member) => statusAt(state, member, session.startsAt) === "active")
+            .filter((member) => !hasDeclinedCheckins(state, member))
             .map((member) =>
               makeDelivery({
                 kind: "checkin",
@@ -47,6 +50,9 @@ export const checkinPrompt: Schedule = {
             )
         );
       });
+  },
+  wanted(state, delivery) {
+    return !hasDeclinedCheckins(state, delivery.recipient);
   },
   render(ctx, group, state, delivery, now) {
     const session = sessionByNumber(group, delivery.session);

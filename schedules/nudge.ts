@@ -1,5 +1,5 @@
 import { nudgeMessage } from "../src/views/member/nudge-message.js";
-import { isPaused, sessionByNumber, statusOf } from "../src/core/groups/index.js";
+import { hasDeclinedCheckins, isPaused, sessionByNumber, statusOf } from "../src/core/groups/index.js";
 import { memberAttendance } from "../src/core/attendance/index.js";
 import { hasAnswered, promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
@@ -7,8 +7,8 @@ import { addHours, isWithin } from "../src/kernel/time.js";
 
 /**
  * One gentle nudge, a day after the check-in, to members who have not answered, are not paused or
- * otherwise stopped, and are not known to have missed the session (a "We missed you" asks nothing, so
- * is never chased).
+ * otherwise stopped, have not said `no check-ins` since, and are not known to have missed the session (a
+ * "We missed you" asks nothing, so is never chased).
  */
 export const nudge: Schedule = {
   kind: "nudge",
@@ -19,7 +19,10 @@ export const nudge: Schedule = {
       .filter(({ delivery: checkin }) => state.prompts[promptIdFor(group.id, checkin.key)] !== undefined)
       .filter(
         ({ delivery: { recipient } }) =>
-          group.members.includes(recipient) && !isPaused(state, recipient) && statusOf(state, recipient) === "active",
+          group.members.includes(recipient) &&
+          !isPaused(state, recipient) &&
+          !hasDeclinedCheckins(state, recipient) &&
+          statusOf(state, recipient) === "active",
       )
       .filter(({ delivery: checkin }) => !hasAnswered(state, checkin.recipient, checkin.session))
       .filter(({ delivery: checkin }) => {
@@ -41,6 +44,9 @@ export const nudge: Schedule = {
           }),
         ];
       });
+  },
+  wanted(state, delivery) {
+    return !hasDeclinedCheckins(state, delivery.recipient);
   },
   render(ctx, group, state, delivery) {
     const checkinKey = delivery.key.replace(/^nudge:/, "checkin:");

@@ -1,9 +1,10 @@
-import { activeMembers, listSessions } from "../src/core/groups/index.js";
+import { activeMembers, hasDeclinedCheckins, listSessions, recordInformed } from "../src/core/groups/index.js";
 import { programOf, screeningInstrument } from "../src/core/context.js";
 import { promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
-import { orientationMessage, orientationParts } from "../src/views/member/orientation-message.js";
+import { answersUsePart, orientationMessage, orientationParts } from "../src/views/member/orientation-message.js";
+import { answersUseVersion } from "../src/views/member/answers-use.js";
 
 const graceHours = 7 * 24;
 // The last part arrives the day before the first session, so the member has it all before they come.
@@ -15,7 +16,10 @@ function plannedParts(firstStartsAt: Date, hoursBefore: number): Date[] {
   return orientationParts.map((_, i) => addHours(firstStartsAt, -hoursBefore + i * gap));
 }
 
-/** Orientation before a member's first session, in three short messages: welcome, agreements, their part. */
+/**
+ * Orientation before a member's first session, in three short messages: welcome, agreements, their part. The part
+ * that says how answers are used records, as it is sent, that the member was told.
+ */
 export const orientation: Schedule = {
   kind: "orientation",
   due(ctx, group, state, from, to) {
@@ -36,7 +40,10 @@ export const orientation: Schedule = {
       });
     });
   },
-  render(ctx, group, _state, delivery, now) {
+  onSent(state, delivery, at) {
+    if (delivery.part === answersUsePart) recordInformed(state, delivery.recipient, at, answersUseVersion);
+  },
+  render(ctx, group, state, delivery, now) {
     const held = listSessions(group, now).filter((session) => !session.cancelled);
     const next = held.find((session) => session.startsAt > now);
     const upcoming = next && { startsAt: next.startsAt, first: next === held[0] };
@@ -49,7 +56,9 @@ export const orientation: Schedule = {
         next: upcoming,
         promptId,
         crisisResources: ctx.organisation.analytics.crisisResources,
-        screening: screeningInstrument(ctx, group) !== undefined,
+        // Saying no to check-ins says no to the other optional questions too.
+        screening: screeningInstrument(ctx, group) !== undefined && !hasDeclinedCheckins(state, delivery.recipient),
+        minResponses: ctx.organisation.privacy.minResponses,
       }),
       prompt: {
         id: promptId,

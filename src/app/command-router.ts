@@ -9,7 +9,7 @@ function checkAccess(ctx: CoreContext, command: CommandDefinition, from: Address
   if (command.access === "members" && !ctx.groups.some((group) => group.members.includes(from)))
     throw new UserError(
       "not-allowed",
-      `\`${command.name}\` is for group members. Try \`help\` to see what you can ask.`,
+      `\`${command.usage}\` is for group members. Try \`help\` to see what you can ask.`,
     );
   if (command.access === "leads-and-care-team" && !isLeadOrCareTeam(ctx, from, channel))
     throw new UserError(

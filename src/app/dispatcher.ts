@@ -8,13 +8,14 @@ import { type Schedule } from "../core/schedule.js";
 import { addHours } from "../kernel/time.js";
 import type { Delivery, GroupState, OutboxEntry } from "../core/state.js";
 import type { Address } from "../kernel/address.js";
+import type { DeliveryTag } from "../kernel/ports.js";
 
 /** How far back each sweep looks: longer than any kind's grace window, so downtime is caught up. */
 export const lookbackHours = 15 * 24;
 const retryDelaysMinutes = [1, 5, 30, 120];
 
 /** Sends one message to an address on whichever platform it belongs to. */
-export type Send = (to: Address, message: Message) => Promise<void>;
+export type Send = (to: Address, message: Message, tag?: DeliveryTag) => Promise<void>;
 
 /** What one sweep did, in counts only (safe to log). */
 export interface SweepReport {
@@ -22,7 +23,7 @@ export interface SweepReport {
   expired: number;
   failed: number;
   retrying: number;
-  /** Not sent because the recipient is a member whose leads set them to a status other than active. */
+  /** Not sent because the recipient is a member whose leads set them to a status other than active, or who declined it. */
   withheld: number;
   groupErrors: number;
 }
@@ -49,8 +50,9 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       report.expired += 1;
       return;
     }
-    // Left unclaimed, so it can still go out if the member is active again while it is useful.
-    if (!(await mayReceiveScheduled(ctx, group, state, delivery.recipient))) {
+    const wanted = schedule.wanted?.(state, delivery) ?? true;
+    // Left unclaimed, so it can still go out if the member is active again (or wants it again) while it is useful.
+    if (!wanted || !(await mayReceiveScheduled(ctx, group, state, delivery.recipient))) {
       report.withheld += 1;
       return;
     }
@@ -59,20 +61,23 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
     const claimed = await ctx.store.updateGroup(group.id, (s) => {
       const current = s.outbox[delivery.key];
       if (current && current.status !== "retrying") return false;
-      // Checked again in the claim itself: a status set since the read above stops it all the same.
-      if (!activeInGroup(group, s, delivery.recipient)) return false;
+      // Checked again in the claim itself: a status set or check-ins declined since the read above stop it all the same.
+      if (!activeInGroup(group, s, delivery.recipient) || schedule.wanted?.(s, delivery) === false) return false;
       s.outbox[delivery.key] = { delivery, status: "claimed", updatedAt: stamp, attempts };
       if (rendered.prompt) s.prompts[rendered.prompt.id] = rendered.prompt.prompt;
       return true;
     });
     if (!claimed) return;
-    const outcome = await send(delivery.recipient, rendered.message).then(
+    const earlierAttemptUnknown = previous?.error === "outcome-unknown";
+    const tag = { key: delivery.key, dueAt: delivery.dueAt, earlierAttemptUnknown };
+    const outcome = await send(delivery.recipient, rendered.message, tag).then(
       (): Pick<OutboxEntry, "status" | "error" | "nextAttemptAt"> => ({ status: "sent" }),
       (error: unknown) => failure(error, attempts, now),
     );
     await ctx.store.updateGroup(group.id, (s) => {
       const at = ctx.clock.now();
       s.outbox[delivery.key] = { delivery, attempts, updatedAt: at.toISOString(), ...outcome };
+      if (outcome.status === "sent") schedule.onSent?.(s, delivery, at);
       if (schedule.audit && outcome.status === "sent")
         appendAudit(s, delivery.recipient, schedule.audit, at, delivery.alert ?? delivery.key);
     });

@@ -18,6 +18,10 @@ export interface Schedule {
   readonly audit?: AuditAction;
   /** Deliveries for one group whose due instant lies in (from, to]. */
   due(ctx: CoreContext, group: Group, state: Readonly<GroupState>, from: Date, to: Date): Delivery[];
+  /** Whether its recipient still wants a delivery now; one they do not is left unclaimed, to go out if they want it again while it is useful. */
+  wanted?(state: Readonly<GroupState>, delivery: Delivery): boolean;
+  /** Records in the group's state what sending one of its deliveries means, in the same update that marks it sent at `at`. */
+  onSent?(state: GroupState, delivery: Delivery, at: Date): void;
   /** The message a delivery becomes when it is sent at `now` (a promise when it draws a chart). */
   render(
     ctx: CoreContext,

@@ -1,5 +1,6 @@
-// Groups over time: sessions, phases, membership, pauses and members' statuses, and who may see which group.
+// Groups over time: sessions, phases, membership, pauses, consent and members' statuses, and who may see which group.
 export * from "./access.js";
+export * from "./consent.js";
 export * from "./member-reference.js";
 export * from "./member-status-record.js";
 export * from "./member-status.js";

@@ -2,6 +2,7 @@ import type { Group, Program } from "../../core/setup/index.js";
 import type { Block, Button, Message } from "../../kernel/message.js";
 import { formatLocal } from "../../kernel/time.js";
 import { memberFacingName } from "../format.js";
+import { answersUse } from "./answers-use.js";
 import { safetyLine, whoReads } from "./replies.js";
 
 /** The orientation's three short messages, in the order they are sent. */
@@ -9,6 +10,9 @@ export const orientationParts = [1, 2, 3] as const;
 
 /** One of the orientation's messages: 1 welcome and logistics, 2 the group agreements, 3 the member's part. */
 export type OrientationPart = (typeof orientationParts)[number];
+
+/** The part that tells a member how their answers are used (before anything asks for an answer). */
+export const answersUsePart: OrientationPart = 3;
 
 /** What an orientation message is made from: the group, its program, its next meeting, prompt and crisis lines. */
 export interface OrientationInput {
@@ -19,6 +23,8 @@ export interface OrientationInput {
   readonly crisisResources: readonly string[];
   /** Whether the group asks its optional pre-group questions (a screening) with the orientation. */
   readonly screening: boolean;
+  /** The fewest answers any figure the care team sees is made from. */
+  readonly minResponses: number;
 }
 
 /** The kind replies to the orientation's buttons. */
@@ -63,7 +69,7 @@ function agreements({ program }: OrientationInput): Message {
   };
 }
 
-function yourPart({ program, crisisResources }: OrientationInput): Message {
+function yourPart({ program, crisisResources, minResponses }: OrientationInput): Message {
   const { role, skills } = program.preparation;
   return {
     text: "Your part in the group, and how to reach your leads.",
@@ -74,6 +80,7 @@ function yourPart({ program, crisisResources }: OrientationInput): Message {
         type: "text",
         text: `*Reaching your leads*\nWrite to me here at any time and your leads will read it. ${whoReads}`,
       },
+      { type: "text", text: answersUse(minResponses) },
       { type: "context", text: "You can pause these messages at any time with the `pause` command." },
       { type: "text", text: safetyLine(crisisResources) },
     ],
