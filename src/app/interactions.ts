@@ -12,6 +12,7 @@ import type { Outcome } from "./outcome.js";
 import type { CommandRouter } from "./command-router.js";
 import { createWordsHandler, type ReachLeadsNow } from "./member-words.js";
 import { createMemberButtons, isMemberButton } from "./member-buttons.js";
+import { isErasureButton, pressErasureButton } from "./erasure-buttons.js";
 import { createMemberForms } from "./member-forms.js";
 import { withMemberSituation } from "./member-situation.js";
 
@@ -76,6 +77,7 @@ export function createInteractionHandler(ctx: CoreContext, router: CommandRouter
       }
       case "button":
         if (isMemberButton(event.action)) return memberButtons.press(event.from, event.promptId, event.action);
+        if (isErasureButton(event.action)) return pressErasureButton(ctx, event.from, event.promptId, event.action);
         if (event.action === "open-form") return { form: await memberForms.open(event.from, event.promptId) };
         if (
           event.action === "alert-acknowledge" ||

@@ -8,6 +8,9 @@ import { orientationReadSchema } from "./answers/orientation-read.js";
 import { screeningsSchema } from "./answers/screening.js";
 import { auditEntrySchema } from "./privacy/audit-entry.js";
 import { memberStatusBySchema } from "./groups/member-status-record.js";
+import { frozenClimateSchema } from "./climate/frozen-climate-record.js";
+import { erasureRequestsSchema, ownDataDeletionsSchema } from "./privacy/erasure-records.js";
+import { declinedCheckinsSchema, informedSchema } from "./groups/consent-record.js";
 
 /** The version of the stored documents' shape; bumped with a migration when it changes. */
 export const schemaVersion = 1;
@@ -30,6 +33,8 @@ export const deliveryKindSchema = z.enum([
   "team-escalation",
   "contact-request",
   "screening",
+  "data-deleted",
+  "briefing",
 ]);
 
 /** A kind of scheduled delivery. */
@@ -115,6 +120,16 @@ export const groupStateSchema = z.strictObject({
   orientationRead: orientationReadSchema.default({}),
   /** Each member's answers to the optional pre-group screening sent with their orientation. */
   screening: screeningsSchema.default({}),
+  /** Published figures of closed sessions, kept as they were before members' answers were erased. */
+  frozenClimate: frozenClimateSchema.default({}),
+  /** Erasures waiting for their confirmation button, by the button's opaque id. */
+  erasureRequests: erasureRequestsSchema.default({}),
+  /** Members who deleted their own answers and messages, so that their leads are told. */
+  ownDataDeletions: ownDataDeletionsSchema.default({}),
+  /** When each member was told, with their orientation, how their answers are used. */
+  informed: informedSchema.default({}),
+  /** Members who said `no check-ins`, and when. */
+  declinedCheckins: declinedCheckinsSchema.default({}),
 });
 
 /** A group's stored state. */
@@ -153,6 +168,11 @@ export function emptyGroupState(groupId: string): GroupState {
     contactRequests: {},
     orientationRead: {},
     screening: {},
+    frozenClimate: {},
+    erasureRequests: {},
+    ownDataDeletions: {},
+    informed: {},
+    declinedCheckins: {},
   };
 }
 

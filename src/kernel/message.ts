@@ -28,6 +28,8 @@ export const buttonActions = [
   "contact-no",
   "orientation-read",
   "orientation-question",
+  "forget-confirm",
+  "delete-data-confirm",
 ] as const;
 
 /** What pressing a button asks the core to do. */

@@ -13,6 +13,7 @@ import type { Setup } from "../app/setup.js";
 import { routeByPlatform } from "../app/messengers.js";
 import { serialised } from "./serialised.js";
 import { wakeEveryMinute } from "./wake-up.js";
+import { retainDaily } from "./daily-retention.js";
 
 /** Cohesion running on its chat platforms. */
 export interface RunningChat {
@@ -63,6 +64,7 @@ export async function startChat(options: {
     ? await http.listen(env.PORT, loopbackOnly ? "127.0.0.1" : options.host)
     : undefined;
   const stopWaking = options.wakeEveryMinute === false ? () => undefined : wakeEveryMinute(sweep, logger);
+  const stopRetention = options.wakeEveryMinute === false ? () => undefined : await retainDaily(bot.ctx);
   return {
     bot,
     platforms,
@@ -70,6 +72,7 @@ export async function startChat(options: {
     sweep,
     async stop() {
       stopWaking();
+      stopRetention();
       await http.close();
       await sweep();
       for (const platform of platforms) await platform.stop();

@@ -9,6 +9,7 @@ import type { Setup } from "../app/setup.js";
 import { routeByPlatform } from "../app/messengers.js";
 import { serialised } from "./serialised.js";
 import { wakeEveryMinute } from "./wake-up.js";
+import { retentionOnNewDay } from "./daily-retention.js";
 import { ConsoleClock } from "../platforms/console/console-clock.js";
 import { ConsoleSession } from "../platforms/console/inbound/console-session.js";
 import { consoleHelp } from "../platforms/console/render/help.js";
@@ -42,7 +43,9 @@ export async function runConsole(options: {
   const clock = new ConsoleClock(await startingTime(store, setup, options.consoleStart));
   const platforms = new Map<Platform, Messenger>();
   const bot = assemble({ ...setup, store, clock, logger, messenger: routeByPlatform(platforms) });
+  const retention = retentionOnNewDay(bot.ctx);
   const sweep = serialised(async () => {
+    await retention();
     const report = await bot.dispatcher.sweep();
     logger.info({ ...report }, "sweep");
   });

@@ -6,8 +6,14 @@ import type { GroupState } from "../state.js";
 import type { Alert, Evidence } from "./alert.js";
 import { alertsFromFindings, immediateAlerts } from "./episodes.js";
 import { groupFindings } from "./group-rules.js";
+import { flaggedItemSeries } from "./item-series.js";
 import { memberFindings } from "./member-rules.js";
 import type { AlertRecord } from "./record.js";
+
+const oneDistressAnswer = {
+  basis: "One answer, at the distress threshold your organisation set.",
+  sureness: "One answer cannot say how they are: please check in with them. They were shown where to get help now.",
+};
 
 function describeImmediate(ctx: CoreContext, record: AlertRecord): Evidence {
   if (record.kind === "risk-text")
@@ -16,14 +22,17 @@ function describeImmediate(ctx: CoreContext, record: AlertRecord): Evidence {
       basis: "One message. Cohesion only matches words; it cannot tell what they meant.",
       sureness: "Not known: a person needs to look, today. They were shown where to get help now.",
     };
+  if (record.value === undefined)
+    return {
+      what: `In session ${record.session} one of their answers was at the distress threshold; the answer has since been erased at the member's or a lead's request.`,
+      ...oneDistressAnswer,
+    };
   const instrument = [...ctx.instruments.values()].find((i) => i.items.some((item) => item.id === record.item));
   const item = instrument?.items.find((i) => i.id === record.item);
-  const label =
-    instrument && record.value !== undefined ? instrument.scale.labels[record.value - instrument.scale.min] : undefined;
+  const label = instrument ? instrument.scale.labels[record.value - instrument.scale.min] : undefined;
   return {
     what: `In session ${record.session} they answered ${label ? `"${label}" (${record.value})` : String(record.value)} to "${item?.text ?? record.item}".`,
-    basis: "One answer, at the distress threshold your organisation set.",
-    sureness: "One answer cannot say how they are: please check in with them. They were shown where to get help now.",
+    ...oneDistressAnswer,
   };
 }
 
@@ -81,8 +90,10 @@ function computeAlerts(
 ): Alert[] {
   const gcq = climateInstrument(ctx);
   const { trend, alerts: settings } = ctx.organisation.analytics;
+  const { minResponses } = ctx.organisation.privacy;
+  const items = flaggedItemSeries({ group, state, gcq, climates: all, items: settings.flaggedItems, minResponses });
   const findings = [
-    ...groupFindings(group, gcq, all, trend, settings),
+    ...groupFindings(group, gcq, all, trend, settings, items),
     ...memberFindings(group, state, gcq, all, settings),
   ];
   const closesAt = new Map(all.filter((c) => !c.collecting).map((c) => [c.session.number, c.windowCloses]));

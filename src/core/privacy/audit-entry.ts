@@ -12,10 +12,22 @@ export const auditActionSchema = z.enum([
   "alert-escalated",
   "member-status-changed",
   "member-alerts-read",
+  "member-erased",
+  "member-erased-own-data",
+  "retention-applied",
 ]);
 
 /** An action recorded in the audit log. */
 export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** Who acts when Cohesion itself does something (the daily retention job): not an address, so never a person. */
+export const systemActor = "cohesion";
+
+/** Who an audit entry names: a person's address, or Cohesion itself. */
+export const auditActorSchema = z.union([addressSchema, z.literal(systemActor)]);
+
+/** An audit entry's actor. */
+export type AuditActor = z.infer<typeof auditActorSchema>;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 in hex");
 
@@ -25,7 +37,7 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 in hex"
  */
 export const auditEntrySchema = z.strictObject({
   at: z.iso.datetime(),
-  actor: addressSchema,
+  actor: auditActorSchema,
   action: auditActionSchema,
   subject: z.string().max(200).optional(),
   prev: sha256Hex.optional(),

@@ -1,13 +1,18 @@
-import type { Address } from "../../kernel/address.js";
 import type { GroupState } from "../state.js";
 import { auditGenesis, auditLinkAfter, sealAuditEntry } from "./audit-chain.js";
-import type { AuditAction, AuditEntry } from "./audit-entry.js";
+import type { AuditAction, AuditActor, AuditEntry } from "./audit-entry.js";
 
 /**
  * Appends to the group's audit log, chained to the entry before; call it inside the same store update as the action it
  * records. A log written before the chain is chained first, in order, so that the new entry seals it.
  */
-export function appendAudit(state: GroupState, actor: Address, action: AuditAction, at: Date, subject?: string): void {
+export function appendAudit(
+  state: GroupState,
+  actor: AuditActor,
+  action: AuditAction,
+  at: Date,
+  subject?: string,
+): void {
   if (state.audit.every((entry) => entry.hash === undefined && entry.prev === undefined)) chainLegacy(state);
   const last = state.audit.at(-1);
   const entry: AuditEntry = { at: at.toISOString(), actor, action, ...(subject === undefined ? {} : { subject }) };

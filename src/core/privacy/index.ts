@@ -2,4 +2,5 @@
 export * from "./audit-entry.js";
 export * from "./audit-chain.js";
 export * from "./audit.js";
+export * from "./erasure-records.js";
 export * from "./member-codes.js";

@@ -73,6 +73,16 @@ describe("a distress answer", () => {
     expect(world.messenger.sent.filter((s) => s.to === careTeam || members.includes(s.to))).toEqual([]);
   });
 
+  it("still reads clearly to the leads once the member has deleted their answers", async () => {
+    const { world } = await distressAfterSessionOne();
+    const button = alertButton(world, okafor, "alert-acknowledge");
+    await world.interactions.handle({ type: "command", from: ana, text: "delete my data confirm" });
+    const outcome = await world.interactions.handle({ type: "button", from: okafor, ...button });
+    const shown = "reply" in outcome ? allText(outcome.reply) : "";
+    expect(shown).toContain("the answer has since been erased at the member's or a lead's request");
+    expect(shown).not.toContain("undefined");
+  });
+
   it("is logged as a count and a kind only", async () => {
     const { world } = await distressAfterSessionOne();
     const logged = JSON.stringify(world.logger.lines);

@@ -1,0 +1,114 @@
+import type { Address } from "../../kernel/address.js";
+import type { GroupState, OutboxEntry } from "../state.js";
+
+/** What an erasure covers: everything about a member (`forget`, retention), or what they gave (`delete my data`). */
+export type ErasureScope = "everything" | "own-data";
+
+/** How many records an erasure removed, by kind: counts only, safe to audit and log. */
+export interface ErasedCounts {
+  answers: number;
+  messages: number;
+  rsvps: number;
+  prompts: number;
+  deliveries: number;
+  other: number;
+}
+
+/** The counts as an audit subject, e.g. "answers=12 messages=1 rsvps=3 prompts=4 deliveries=6 other=5". */
+export function countsSubject(counts: ErasedCounts): string {
+  return Object.entries(counts)
+    .map(([kind, count]) => `${kind}=${count}`)
+    .join(" ");
+}
+
+/** Whether an erasure removed anything. */
+export function erasedAny(counts: ErasedCounts): boolean {
+  return Object.values(counts).some((count) => count > 0);
+}
+
+/** What to keep while erasing: the records that stop messages to someone still configured as a member. */
+export interface ErasureOptions {
+  readonly scope: ErasureScope;
+  readonly now: Date;
+  /** Still a member in cohesion.yaml: their pause, status and choices that stop messages stay, and so do deliveries still due to them (so nothing is sent twice). */
+  readonly stillMember: boolean;
+  /** Keep the note of when they joined (retention, for a member still configured: the sweep would write it again). */
+  readonly keepJoined?: boolean;
+}
+
+function dropWhere<V>(records: Record<string, V>, matches: (key: string, value: V) => boolean): number {
+  const keys = Object.entries(records).filter(([key, value]) => matches(key, value));
+  for (const [key] of keys) Reflect.deleteProperty(records, key);
+  return keys.length;
+}
+
+/**
+ * Erases one member's records from a group's state (call it inside a store update, after freezing the
+ * published figures): their answers, messages, RSVPs, screening and contact requests, and for `everything`
+ * also their prompts, deliveries, orientation and attendance notes, and their name and words in alerts.
+ */
+export function eraseMemberRecords(state: GroupState, member: Address, options: ErasureOptions): ErasedCounts {
+  const theirs = (key: string) => key.startsWith(`${member}|`);
+  const erasedMessages = Object.keys(state.messages).filter((id) => state.messages[id]?.member === member);
+  const counts: ErasedCounts = {
+    answers: dropWhere(state.answers, theirs),
+    messages: dropWhere(state.messages, (id) => erasedMessages.includes(id)),
+    rsvps: dropWhere(state.rsvps, theirs),
+    prompts: 0,
+    deliveries: 0,
+    other:
+      dropWhere(state.screening, (key) => key === member) +
+      dropWhere(state.contactRequests, (_, request) => request.member === member) +
+      scrubAlerts(state, member),
+  };
+  const about = (entry: OutboxEntry) =>
+    entry.delivery.about === member ||
+    (entry.delivery.message !== undefined && erasedMessages.includes(entry.delivery.message));
+  if (options.scope === "own-data") {
+    counts.deliveries = dropWhere(state.outbox, (_, entry) => about(entry) && entry.delivery.kind !== "data-deleted");
+    return counts;
+  }
+  const stillDue = (entry: OutboxEntry) => options.stillMember && options.now < new Date(entry.delivery.expiresAt);
+  counts.prompts = dropWhere(state.prompts, (_, prompt) => prompt.recipient === member);
+  counts.deliveries = dropWhere(
+    state.outbox,
+    (_, entry) => about(entry) || (entry.delivery.recipient === member && !stillDue(entry)),
+  );
+  counts.other += eraseMembership(state, member, options);
+  return counts;
+}
+
+function eraseMembership(state: GroupState, member: Address, { stillMember, keepJoined }: ErasureOptions): number {
+  const isMember = (key: string) => key === member;
+  let erased =
+    dropWhere(state.saidAbsent, (key) => key.startsWith(`${member}|`)) +
+    dropWhere(state.orientationRead, isMember) +
+    dropWhere(state.informed, isMember) +
+    (keepJoined === true ? 0 : dropWhere(state.joined, isMember)) +
+    dropWhere(state.ownDataDeletions, (_, deletion) => deletion.member === member) +
+    dropWhere(state.erasureRequests, (_, request) => request.member === member || request.by === member);
+  for (const record of Object.values(state.attendance)) {
+    const before = record.absent.length;
+    record.absent = record.absent.filter((absent) => absent !== member);
+    erased += before - record.absent.length;
+  }
+  if (!stillMember)
+    erased +=
+      dropWhere(state.paused, isMember) +
+      dropWhere(state.memberStatus, isMember) +
+      dropWhere(state.declinedCheckins, isMember);
+  return erased;
+}
+
+// The alert itself stays (its id is in the audit log), without who it was about or what they wrote or answered.
+function scrubAlerts(state: GroupState, member: Address): number {
+  let scrubbed = 0;
+  for (const record of Object.values(state.alerts)) {
+    if (record.member !== member) continue;
+    delete record.member;
+    delete record.text;
+    delete record.value;
+    scrubbed += 1;
+  }
+  return scrubbed;
+}
