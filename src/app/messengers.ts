@@ -1,7 +1,7 @@
 import { platformOf, type Address, type Platform } from "../kernel/address.js";
 import { DeliveryError } from "../kernel/errors.js";
 import type { Form, Message } from "../kernel/message.js";
-import type { Messenger } from "../kernel/ports.js";
+import type { DeliveryTag, Messenger } from "../kernel/ports.js";
 
 /** One Messenger over every running platform, choosing by the address's prefix. */
 export function routeByPlatform(platforms: ReadonlyMap<Platform, Messenger>): Messenger {
@@ -11,7 +11,8 @@ export function routeByPlatform(platforms: ReadonlyMap<Platform, Messenger>): Me
     return messenger;
   }
   return {
-    send: (to: Address, message: Message) => Promise.resolve().then(() => pick(to).send(to, message)),
+    send: (to: Address, message: Message, tag?: DeliveryTag) =>
+      Promise.resolve().then(() => pick(to).send(to, message, tag)),
     openForm: (to: Address, form: Form) => Promise.resolve().then(() => pick(to).openForm(to, form)),
   };
 }

@@ -13,10 +13,17 @@ export interface Logger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
+/** Which scheduled delivery a message is: its key, when it fell due, and whether an earlier attempt's outcome is unknown. */
+export interface DeliveryTag {
+  readonly key: string;
+  readonly dueAt: string;
+  readonly earlierAttemptUnknown: boolean;
+}
+
 /** Sends neutral messages to addresses on one platform. */
 export interface Messenger {
-  /** Delivers a message; throws DeliveryError when it cannot. */
-  send(to: Address, message: Message): Promise<void>;
+  /** Delivers a message (`tag` when it is a scheduled delivery); throws DeliveryError when it cannot. */
+  send(to: Address, message: Message, tag?: DeliveryTag): Promise<void>;
   /** Shows a form to the person who asked for it (a modal, a card, prompts in the console). */
   openForm(to: Address, form: Form): Promise<void>;
 }

@@ -4,7 +4,7 @@ import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "../core/context.js";
 import type { Message } from "../kernel/message.js";
 import { withRiskKeywords, type CohesionConfig } from "../core/setup/index.js";
-import type { ChartRenderer, Clock, Logger, Messenger } from "../kernel/ports.js";
+import type { ChartRenderer, Clock, DeliveryTag, Logger, Messenger } from "../kernel/ports.js";
 import type { Store } from "../core/store.js";
 import { createPngChartRenderer } from "../chart-renderer/png-chart-renderer.js";
 import { createCommandRouter } from "../app/command-router.js";
@@ -35,7 +35,7 @@ export function assemble(parts: {
     logger: parts.logger,
     charts: parts.charts ?? createPngChartRenderer(),
   };
-  const send = (to: Address, message: Message) => parts.messenger.send(to, message);
+  const send = (to: Address, message: Message, tag?: DeliveryTag) => parts.messenger.send(to, message, tag);
   const dispatcher = createDispatcher(ctx, schedules, send);
   const interactions = createInteractionHandler(ctx, createCommandRouter(commands, send), {
     deliverNow: () => dispatcher.sweep(),

@@ -8,7 +8,7 @@ import { logFailure } from "./inbound/listener-deps.js";
 import { PacedSlackApi, slackPacing, type PacerTime, type Pacing } from "./deliver/pacing.js";
 import { CheckedExpressReceiver } from "./inbound/checked-receiver.js";
 import { RecentKeys } from "./inbound/recent-keys.js";
-import { createSeenRequests } from "./inbound/seen-requests.js";
+import { createSeenEvents, createSeenRequests, eventRetryWindowMs } from "./inbound/seen-requests.js";
 import { rejectFutureTimestamps } from "./inbound/request-guards.js";
 import { sdkLogger } from "./sdk-logger.js";
 import { SlackMessenger } from "./deliver/messenger.js";
@@ -18,9 +18,6 @@ export const slackEventsPath = "/slack/events";
 
 /** The largest request body Cohesion reads from Slack (a click echoes its whole message, at most about 450 KB). */
 export const slackBodyLimit = "1mb";
-
-// Slack retries an unacknowledged event a few times over about an hour.
-const eventRetryWindowMs = 2 * 60 * 60_000;
 
 /** Timings of the Slack platform; tests shrink them. */
 export interface SlackTuning {
@@ -102,7 +99,7 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
       deferInitialization: true,
     });
     const api = new PacedSlackApi(app.client, tuning.pacing, tuning.pacerTime);
-    const messenger = new SlackMessenger(api);
+    const messenger = new SlackMessenger(api, logger);
     const platform: ChatPlatform = {
       name: "slack",
       messenger,
@@ -118,6 +115,7 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
           logger,
           clicks: new RecentKeys(tuning.doubleClickMs),
           events: new RecentKeys(eventRetryWindowMs),
+          seenEvents: createSeenEvents(store, clock),
           commandAckMs: tuning.commandAckMs,
         };
         registerListeners(app, deps);

@@ -13,6 +13,7 @@ import { createPendingFiles } from "./deliver/pending-files.js";
 import { createTeamsMessenger } from "./deliver/messenger.js";
 import { appTokens, noTokens } from "./deliver/token-source.js";
 import { plausibleBearer } from "./inbound/bearer-token.js";
+import { createRememberedActivities } from "./inbound/remembered-activities.js";
 import { createTurnHandler } from "./inbound/turn-handler.js";
 
 /** Where Teams posts activities, on the shared HTTP server. */
@@ -99,6 +100,7 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
           messenger,
           fileConsent: createFileConsent(pendingFiles, outbound, logger, fetchImpl),
           logger,
+          remembered: createRememberedActivities(store, clock, logger),
         });
         router.post(teamsEndpoint, express.json({ limit: "256kb" }), async (req: Request, res: Response) => {
           const activity = inboundBody.safeParse(req.body);

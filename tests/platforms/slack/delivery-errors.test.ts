@@ -1,5 +1,7 @@
+import { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { toDeliveryError } from "../../../src/platforms/slack/deliver/delivery-errors.js";
+import { FakeSlackApi } from "./fake-slack-api.js";
 
 const platform = (error: string) => ({ code: "slack_webapi_platform_error", data: { ok: false, error } });
 const request = (cause: unknown) => ({
@@ -25,6 +27,23 @@ describe("what a failed Slack call means for the outbox", () => {
       retryable: true,
       retryAfterSeconds: 30,
     });
+  });
+
+  it("a 429 without a usable Retry-After is retried later too: Slack refused the call, so nothing was posted", async () => {
+    const fake = await FakeSlackApi.start();
+    try {
+      fake.fail("chat.postMessage", { status: 429 });
+      const client = new webApi.WebClient("xoxb-test-token", {
+        slackApiUrl: fake.apiUrl,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 0 },
+      });
+      const thrown = await client.chat.postMessage({ channel: "D1", text: "hello" }).catch((error: unknown) => error);
+      expect(toDeliveryError(thrown)).toMatchObject({ code: "rate-limited", retryable: true });
+      expect(fake.ledger).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 
   it("a refused connection is retried, because Slack never saw the message", () => {

@@ -1,6 +1,9 @@
 // A Slack Web API stand-in on 127.0.0.1: records every call, answers like Slack, and fails on request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { historyOf, isMetadata, type PostedMessage } from "./fake-history.js";
+
+export type { PostedMessage } from "./fake-history.js";
 
 /** One Web API call as the fake received it, with JSON-encoded fields decoded. */
 export interface RecordedCall {
@@ -14,8 +17,10 @@ export interface RecordedCall {
 export type Failure =
   | { readonly status: 429; readonly retryAfter: number }
   | { readonly error: string }
-  | { readonly status: number }
+  | { readonly status: number; readonly performed?: boolean }
   | { readonly delayMs: number }
+  /** Performed, then the connection dropped before any answer: a post Cohesion cannot know arrived. */
+  | { readonly lost: true }
   /** Held until releaseHeld(), then answered as a success: a call whose answer Cohesion never saw. */
   | { readonly hold: true };
 
@@ -50,6 +55,10 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly uploads: { fileId: string; bytes: number }[] = [];
   readonly responses: Record<string, unknown>[] = [];
+  /** Every message chat.postMessage really posted, answered or not, in order. */
+  readonly ledger: PostedMessage[] = [];
+  /** Where message timestamps come from (Cohesion's clock in tests that read history); a fixed day otherwise. */
+  clock: (() => Date) | undefined;
   /** What apps.connections.open hands out (a ws:// URL of a test's WebSocket server). */
   socketUrl = "";
   private readonly rules: FailureRule[] = [];
@@ -136,11 +145,17 @@ export class FakeSlackApi {
         this.calls.push({ method, args, result });
         answered();
         return this.json(res, result);
+      } else if ("lost" in failure) {
+        this.calls.push({ method, args, result: this.answer(method, args) });
+        return void res.socket?.destroy();
       } else if ("delayMs" in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
       else if ("retryAfter" in failure)
         return void res.writeHead(429, { "retry-after": String(failure.retryAfter) }).end();
       else if ("error" in failure) return this.json(res, { ok: false, error: failure.error });
-      else return void res.writeHead(failure.status).end("upstream trouble");
+      else {
+        if (failure.performed) this.calls.push({ method, args, result: this.answer(method, args) });
+        return void res.writeHead(failure.status).end("upstream trouble");
+      }
     }
     const result = this.answer(method, args);
     this.calls.push({ method, args, result });
@@ -149,13 +164,23 @@ export class FakeSlackApi {
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const next = ++this.sequence;
-    const ts = `1764612000.${String(next).padStart(6, "0")}`;
+    const seconds = this.clock ? Math.floor(this.clock().getTime() / 1000) : 1764612000;
+    const ts = `${seconds}.${String(next).padStart(6, "0")}`;
     switch (method) {
       case "auth.test":
         return { ok: true, user_id: "UBOT0001", bot_id: "BBOT0001", team_id: "T0TEAM01", team: "Riverside" };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args["users"])}` } };
       case "chat.postMessage":
+        this.ledger.push({
+          channel: String(args["channel"]),
+          ts,
+          text: String(args["text"] ?? ""),
+          ...(isMetadata(args["metadata"]) ? { metadata: args["metadata"] } : {}),
+        });
+        return { ok: true, channel: args["channel"], ts };
+      case "conversations.history":
+        return historyOf(this.ledger, args);
       case "chat.update":
         return { ok: true, channel: args["channel"], ts: method === "chat.update" ? args["ts"] : ts };
       case "chat.postEphemeral":

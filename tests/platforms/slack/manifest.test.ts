@@ -15,6 +15,7 @@ const scopeOfMethod: Record<string, string | undefined> = {
   "chat.update": "chat:write",
   "chat.postEphemeral": "chat:write",
   "conversations.open": "im:write",
+  "conversations.history": "im:history",
   "files.getUploadURLExternal": "files:write",
   "files.completeUploadExternal": "files:write",
   "views.open": undefined,

@@ -5,6 +5,7 @@ import { DeliveryError } from "../../../src/kernel/errors.js";
 import type { Block } from "../../../src/kernel/message.js";
 import { PacedSlackApi } from "../../../src/platforms/slack/deliver/pacing.js";
 import { SlackMessenger } from "../../../src/platforms/slack/deliver/messenger.js";
+import { RecordingLogger } from "../../support/fakes.js";
 import { FakeSlackApi } from "./fake-slack-api.js";
 import { fastTuning } from "./slack-config.js";
 
@@ -19,7 +20,7 @@ async function messenger(): Promise<SlackMessenger> {
     rejectRateLimitedCalls: true,
     timeout: 1000,
   });
-  return new SlackMessenger(new PacedSlackApi(client, fastTuning.pacing));
+  return new SlackMessenger(new PacedSlackApi(client, fastTuning.pacing), new RecordingLogger());
 }
 
 const promptId = "a1b2c3d4e5f6.a1b2c3d4e5f6a1b2";

@@ -45,6 +45,8 @@ export async function startTeams(
   options: {
     careTeamOn?: "teams" | "slack";
     now?: string;
+    /** The store to start on (a restart keeps it); a new one otherwise. */
+    store?: MemoryStore;
     platform?: TeamsPlatformOptions;
     env?: Record<string, string>;
     /** Changes the organisation's settings (timing...) before Cohesion starts. */
@@ -74,7 +76,7 @@ export async function startTeams(
   }));
   const clock = new ManualClock(new Date(options.now ?? "2026-11-27T18:00:00Z"));
   const logger = new RecordingLogger();
-  const store = new MemoryStore();
+  const store = options.store ?? new MemoryStore();
   // Time on the Teams side moves only when it waits, so pacing and backoff cost the tests nothing.
   let elapsed = 0;
   const timer = {

@@ -18,6 +18,8 @@ const refusedErrors = new Set(["ratelimited", "service_unavailable", "request_ti
 /** Network failures before the request reached Slack, so trying again is safe. */
 const neverSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
+const rateLimitedWithoutRetryAfter = "Retry header did not contain a valid timeout";
+
 interface SlackSdkError {
   code?: string;
   data?: { error?: string };
@@ -61,6 +63,9 @@ export function toDeliveryError(error: unknown): DeliveryError {
         : new DeliveryError("outcome-unknown", false);
     }
     default:
-      return new DeliveryError("unexpected", false);
+      // The client throws a bare Error for a 429 without a usable Retry-After: Slack refused it, so trying later is safe.
+      return error instanceof Error && error.message.startsWith(rateLimitedWithoutRetryAfter)
+        ? new DeliveryError("rate-limited", true)
+        : new DeliveryError("unexpected", false);
   }
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { localPart, platformOf, type Address } from "../../../kernel/address.js";
 import { DeliveryError } from "../../../kernel/errors.js";
 import type { Form, Message } from "../../../kernel/message.js";
-import type { Messenger } from "../../../kernel/ports.js";
+import type { DeliveryTag, Logger, Messenger } from "../../../kernel/ports.js";
+import { DeliveryHistory, deliveryMark, markMetadata } from "./delivery-history.js";
 import { toDeliveryError } from "./delivery-errors.js";
 import { uploadFile } from "./file-upload.js";
 import type { PacedSlackApi } from "./pacing.js";
@@ -15,33 +16,67 @@ const channelId = /^[CGD][A-Z0-9]+$/;
 
 const unfurlNothing = { unfurl_links: false, unfurl_media: false } as const;
 
+/** How far one send got: any part posted, and whether the files had begun. */
+interface SendProgress {
+  posted: boolean;
+  uploading: boolean;
+}
+
 /** Sends Cohesion's messages on Slack: DMs to people (`slack:U…`), posts to channels (`slack:C…`). */
 export class SlackMessenger implements Messenger {
   private readonly directChannels = new Map<string, string>();
 
-  constructor(private readonly api: PacedSlackApi) {}
+  private readonly history: DeliveryHistory;
 
-  /** Posts a message (in parts of at most 50 blocks), then its charts and files. */
-  async send(to: Address, message: Message): Promise<void> {
+  constructor(
+    private readonly api: PacedSlackApi,
+    logger: Logger,
+  ) {
+    this.history = new DeliveryHistory(api, logger);
+  }
+
+  /**
+   * Posts a message (in parts of at most 50 blocks), then its charts and files. A scheduled delivery's posts carry
+   * its mark; after an unknown outcome the direct message's history is read first and only what is missing is posted.
+   */
+  async send(to: Address, message: Message, tag?: DeliveryTag): Promise<void> {
     const channel = await this.channelFor(to);
     const rendered = renderMessage(message);
-    let posted = false;
+    const posts = rendered.posts.length > 0 ? rendered.posts : [[]];
+    const marks = tag ? posts.map((_, part) => deliveryMark(tag, part)) : [];
+    const progress = { posted: false, uploading: false };
     try {
-      const posts = rendered.posts.length > 0 ? rendered.posts : [[]];
-      for (const blocks of posts) {
+      const found = tag?.earlierAttemptUnknown ? await this.history.marksIn(channel, tag) : new Set<string>();
+      if (marks.length > 0 && marks.every((mark) => found.has(mark))) return;
+      for (const [part, blocks] of posts.entries()) {
+        const mark = marks[part];
+        if (mark !== undefined && found.has(mark)) continue;
         await this.api.call(
           "chat.postMessage",
-          { channel, text: rendered.text, ...(blocks.length > 0 ? { blocks } : {}), ...unfurlNothing },
+          {
+            channel,
+            text: rendered.text,
+            ...(blocks.length > 0 ? { blocks } : {}),
+            ...(mark === undefined ? {} : { metadata: markMetadata(mark) }),
+            ...unfurlNothing,
+          },
           channel,
         );
-        posted = true;
+        progress.posted = true;
       }
+      progress.uploading = true;
       for (const upload of rendered.uploads) await uploadFile(this.api, channel, upload);
     } catch (error) {
-      const failure = toDeliveryError(error);
-      // Once part of a message is out, a retry would repeat it: report the rest as not retryable.
-      throw posted && failure.retryable ? new DeliveryError("partially-delivered", false) : failure;
+      throw this.settle(toDeliveryError(error), progress, tag !== undefined && this.history.checkable(channel));
     }
+  }
+
+  private settle(failure: DeliveryError, progress: SendProgress, checkable: boolean): DeliveryError {
+    if (failure.code !== "outcome-unknown" && !(progress.posted && failure.retryable)) return failure;
+    // The next attempt reads the history first and posts only the parts that are not there.
+    if (checkable && !progress.uploading) return new DeliveryError("outcome-unknown", true, failure.retryAfterSeconds);
+    // Once part of a message is out, a retry would repeat it: report the rest as not retryable.
+    return progress.posted && failure.retryable ? new DeliveryError("partially-delivered", false) : failure;
   }
 
   /** Slack opens forms only from a click, so this sends a message whose button opens the form. */
@@ -66,6 +101,14 @@ export class SlackMessenger implements Messenger {
       { channel, ts, text: rendered.text, blocks: [...rendered.blocks, ...keep] },
       channel,
     );
+    await this.shareUploads(channel, rendered.uploads);
+  }
+
+  /** Answers in the thread of a direct message (`threadTs`, the thread's first message), files and charts included. */
+  async replyInThread(channel: string, threadTs: string, message: Message): Promise<void> {
+    const rendered = renderSingle(message);
+    const args = { channel, thread_ts: threadTs, text: rendered.text, blocks: rendered.blocks, ...unfurlNothing };
+    await this.api.call("chat.postMessage", args, channel);
     await this.shareUploads(channel, rendered.uploads);
   }
 

@@ -2,7 +2,7 @@ import { ExpressReceiver, type ExpressReceiverOptions } from "@slack/bolt";
 import type { Request, Response } from "express";
 import type { Logger } from "../../../kernel/ports.js";
 import { requestVerdict } from "./request-shape.js";
-import { signatureDigest, type SeenRequests } from "./seen-requests.js";
+import type { SeenRequests } from "./seen-requests.js";
 
 /**
  * Bolt's ExpressReceiver with each signed request's body checked before Bolt reads it: Bolt answers 500 to
@@ -49,7 +49,7 @@ export class CheckedExpressReceiver extends ExpressReceiver {
   // a replay arriving after a crash or restart is still recognised.
   private async replayed(req: Request, res: Response): Promise<boolean> {
     try {
-      if (!(await this.seen.claim(signatureDigest(req.get("x-slack-signature") ?? "")))) return false;
+      if (!(await this.seen.claim(req.get("x-slack-signature") ?? ""))) return false;
       this.log.info({ code: "slack-request-replayed" }, "Slack request ignored");
       res.status(200).send();
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Cohesion } from "../../../app/cohesion.js";
 import type { Logger } from "../../../kernel/ports.js";
 import type { RecentKeys } from "./recent-keys.js";
+import type { RememberedKeys } from "./remembered-keys.js";
 import type { SlackMessenger } from "../deliver/messenger.js";
 
 /** What Cohesion's Slack listeners share. */
@@ -12,6 +13,8 @@ export interface ListenerDeps {
   readonly clicks: RecentKeys;
   /** Events API deliveries seen lately, so an event Slack retries (for up to an hour) has one effect. */
   readonly events: RecentKeys;
+  /** Events API deliveries handled before, kept in the store, so a repeat is recognised after a restart too. */
+  readonly seenEvents: RememberedKeys;
   /** How long a slash command may take before Slack is answered "one moment" and the reply follows. */
   readonly commandAckMs: number;
 }

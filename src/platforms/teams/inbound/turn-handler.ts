@@ -13,6 +13,7 @@ import type { FileConsent } from "../deliver/file-consent.js";
 import { cardActivity, type Destination, type Outbound } from "../deliver/outbound.js";
 import { mentionWords } from "./mentions.js";
 import { createRecentActivities } from "./recent-activities.js";
+import type { RememberedActivities } from "./remembered-activities.js";
 import { rememberConversation } from "./remember-conversation.js";
 import { renderForm, renderMessage } from "../render/message.js";
 import { plainText } from "../render/text.js";
@@ -32,6 +33,8 @@ export interface TurnDependencies {
   readonly messenger: ReturnType<typeof createTeamsMessenger>;
   readonly fileConsent: FileConsent;
   readonly logger: Logger;
+  /** Activities handled before, kept in the store, so one sent again after a restart acts once. */
+  readonly remembered: RememberedActivities;
 }
 
 const executeSchema = z.object({ action: z.object({ type: z.literal("Action.Execute"), data: z.unknown() }) });
@@ -48,7 +51,7 @@ function cardResponse(card: Record<string, unknown>): InvokeResponse {
 /** Turns every Teams activity into neutral events for the core, and the core's outcomes into cards. */
 export function createTurnHandler(deps: TurnDependencies) {
   const { bot, book, outbound, messenger, fileConsent, logger } = deps;
-  const recent = createRecentActivities<InvokeResponse | undefined>();
+  const recent = createRecentActivities<InvokeResponse | undefined>(deps.remembered, { status: 200, body: {} });
 
   function reply(activity: InboundActivity, message: Message): Promise<string | undefined> {
     return messenger.deliver(destinationOf(activity), isPersonal(activity), senderAddress(activity), message);
@@ -58,7 +61,7 @@ export function createTurnHandler(deps: TurnDependencies) {
     const from = senderAddress(activity);
     if (!from) return { reply: unknownSender };
     const result = cardActionEvent(submitted, from, channelAddress(activity));
-    return "reply" in result ? { reply: result.reply } : bot.interactions.handle(result.event);
+    return "event" in result ? bot.interactions.handle(result.event) : result;
   }
 
   /** Action.Execute: the answer comes back in the invoke response, replacing the card when it was stored. */
@@ -127,7 +130,7 @@ export function createTurnHandler(deps: TurnDependencies) {
   }
 
   async function handleActivity(activity: InboundActivity): Promise<InvokeResponse | undefined> {
-    await rememberConversation(book, activity);
+    await rememberConversation(book, activity, bot.ctx);
     if (activity.type === "message")
       return activity.value !== undefined ? void (await onSubmit(activity)) : void (await onMessage(activity));
     if (activity.type !== "invoke") return undefined;
