@@ -19,8 +19,11 @@ export const appIcons = [
   { file: "outline.png", size: 32 },
 ] as const;
 
+// Teams refuses a package whose names or descriptions are longer than its manifest schema allows.
 const manifestSchema = z.looseObject({
   id: z.string(),
+  name: z.looseObject({ short: z.string().min(1).max(30), full: z.string().max(100).optional() }),
+  description: z.looseObject({ short: z.string().min(1).max(80), full: z.string().min(1).max(4000) }),
   bots: z
     .array(
       z.looseObject({
@@ -31,9 +34,12 @@ const manifestSchema = z.looseObject({
     .length(1),
 });
 
-/** The manifest's command list for Cohesion's chat commands, in their help order. */
+/** The most commands one list of a Teams manifest may hold; the rest can still be typed. */
+export const manifestCommandLimit = 10;
+
+/** The manifest's command list for Cohesion's chat commands: the first ten in their help order. */
 export function manifestCommands(commands: readonly CommandDefinition[]): ManifestCommand[] {
-  return commands.map((command) => ({
+  return commands.slice(0, manifestCommandLimit).map((command) => ({
     title: command.name.slice(0, 32),
     description: shorten(plainText(command.summary), 128),
   }));
@@ -45,7 +51,12 @@ export function manifestFor(
   appId: string,
   commands: readonly CommandDefinition[],
 ): Record<string, unknown> {
-  const manifest = manifestSchema.parse(template);
+  const parsed = manifestSchema.safeParse(template);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StartupError(`appPackage/manifest.json: ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}.`);
+  }
+  const manifest = parsed.data;
   const fill = (value: string) => value.replaceAll("{{MICROSOFT_APP_ID}}", appId);
   return {
     ...manifest,

@@ -42,7 +42,7 @@ describe("the distress thermometer in the Slack check-in modal", () => {
       ...Array.from({ length: 9 }, (_, i) => String(i + 1)),
       "10 Extreme distress",
     ]);
-    for (const gcq of inputs.slice(0, 12)) expect(gcq.element?.type).toBe("radio_buttons");
+    for (const gcq of inputs.slice(0, 12)) expect(gcq.element?.type).toBe("static_select");
   });
 
   it("a submission with 4 or more shows the crisis lines and alerts the leads at once, not the care team", async () => {

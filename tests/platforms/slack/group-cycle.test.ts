@@ -69,7 +69,7 @@ describe("a group's cycle on Slack", () => {
     };
     const inputs = modal.blocks.filter((b) => b.type === "input");
     expect(inputs).toHaveLength(12);
-    expect(inputs.every((b) => b.element?.type === "radio_buttons" && b.element.options.length === 7)).toBe(true);
+    expect(inputs.every((b) => b.element?.type === "static_select" && b.element.options.length === 7)).toBe(true);
     await slack.until(() =>
       expect(
         slack.fake.callsOf("chat.update").filter((c) => shownText(c).includes("Thank you for taking the time")),

@@ -139,7 +139,7 @@ export class SlackHarness {
           value === null || value === undefined
             ? null
             : { text: { type: "plain_text", text: String(value) }, value: String(value) };
-        return [block.block_id, { answer: { type: "radio_buttons", selected_option: selected } }];
+        return [block.block_id, { answer: { type: "static_select", selected_option: selected } }];
       }),
     );
     const payload = fixture("view-submission", {

@@ -40,7 +40,7 @@ function plain(text: string, max: number) {
   return { type: "plain_text" as const, text: truncate(text, max), emoji: true };
 }
 
-/** The modal for a form, or undefined when it has more questions than a Slack modal can hold. */
+/** The modal for a form, each question one compact row, or undefined when it has more questions than a modal holds. */
 export function renderFormModal(form: Form, origin: FormOrigin): types.ModalView | undefined {
   const intro: SlackBlock[] = splitMrkdwn(escapeMrkdwn(form.intro), slackLimits.sectionText).map((text) => ({
     type: "section",
@@ -56,15 +56,13 @@ export function renderFormModal(form: Form, origin: FormOrigin): types.ModalView
       text: plain(`${option.value} ${option.label}`.trim(), slackLimits.optionText),
       value: String(option.value),
     }));
-    const element =
-      options.length <= slackLimits.optionsPerRadio
-        ? { type: "radio_buttons" as const, action_id: answerActionId, options }
-        : {
-            type: "static_select" as const,
-            action_id: answerActionId,
-            options,
-            placeholder: plain("Choose one", slackLimits.optionText),
-          };
+    // One drop-down row per question (a phone's own picker) rather than a column of radio buttons each.
+    const element = {
+      type: "static_select" as const,
+      action_id: answerActionId,
+      options,
+      placeholder: plain("Choose one", slackLimits.optionText),
+    };
     return {
       type: "input",
       block_id: `q:${question.itemId}`,

@@ -10,7 +10,6 @@ export const slackLimits = {
   optionText: 75,
   optionValue: 150,
   optionsPerSelect: 100,
-  optionsPerRadio: 10,
   id: 255,
   buttonValue: 2000,
   inputLabel: 2000,

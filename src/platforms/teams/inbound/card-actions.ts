@@ -20,12 +20,16 @@ export function answerInputId(itemId: string): string {
   return `answer.${itemId}`;
 }
 
+/** Which of a card's inputs an action sends: all of them ("auto", and Teams first checks the required ones), or none. */
+export type ActionInputs = "auto" | "none";
+
 /**
  * A card action that Teams sends as an `adaptiveCard/action` invoke (Action.Execute), falling back
  * to Action.Submit (a message carrying the same data) where Universal Actions are not supported.
+ * An action that reads no answer says so, or Teams would refuse it until every required input is filled.
  */
-export function cardAction(title: string, data: CardActionData, primary = false): CardElement {
-  const common = { title, data, ...(primary ? { style: "positive" } : {}) };
+export function cardAction(title: string, data: CardActionData, inputs: ActionInputs, primary = false): CardElement {
+  const common = { title, data, associatedInputs: inputs, ...(primary ? { style: "positive" } : {}) };
   return {
     type: "Action.Execute",
     verb: `cohesion.${data.cohesion}`,

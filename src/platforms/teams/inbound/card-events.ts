@@ -5,13 +5,20 @@ import { textMessage, type Message } from "../../../kernel/message.js";
 import { answerOf, cardActionDataSchema } from "./card-actions.js";
 import type { MentionWord } from "./mentions.js";
 
-/** What a card action becomes: a neutral event for the core, or a kind reply when the card was sent incomplete. */
-export type CardActionResult = { readonly event: Record<string, unknown> } | { readonly reply: Message };
+/**
+ * What a card action becomes: a neutral event for the core, a kind reply when the card was sent incomplete,
+ * or nothing at all for another app's card in a channel.
+ */
+export type CardActionResult =
+  { readonly event: Record<string, unknown> } | { readonly reply: Message } | { readonly silent: true };
 
 const submittedSchema = z.record(z.string(), z.unknown());
+const ourCardSchema = z.looseObject({ cohesion: z.unknown() }).refine((value) => value.cohesion !== undefined);
 
 /** Translates what a card sent back (Action.Execute data or Action.Submit value) into a neutral event from its real sender. */
 export function cardActionEvent(submitted: unknown, from: Address, channel: Address | undefined): CardActionResult {
+  // In a channel, other apps' cards send values too: those are not ours to answer, least of all with an error.
+  if (channel && !ourCardSchema.safeParse(submitted).success) return { silent: true };
   const values = submittedSchema.safeParse(submitted);
   const data = cardActionDataSchema.safeParse(submitted);
   if (!values.success || !data.success) return { reply: couldNotRead };
@@ -50,8 +57,14 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/** Whether two `<at>…</at>` texts name the same mention: Teams may write `<at>@Name</at>` in one and `<at>Name</at>` in the other. */
 function sameMention(a: string, b: string): boolean {
-  const normal = (text: string) => decodeEntities(text).replace(/\s+/g, " ").trim().toLowerCase();
+  const normal = (text: string) =>
+    decodeEntities(text.replace(/<\/?at>/gi, ""))
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^@\s*/, "")
+      .toLowerCase();
   return normal(a) === normal(b);
 }
 

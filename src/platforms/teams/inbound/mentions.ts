@@ -12,7 +12,7 @@ async function addressOf(mention: Mention, book: ReferenceBook): Promise<string>
   const { id, aadObjectId } = mention.mentioned;
   const address = `teams:${aadObjectId ?? (await book.personWithUserId(id)) ?? id}`;
   // An id that cannot be an address (a tag's, say) stays the name it was shown as, so the reply can say it was not understood.
-  return addressSchema.safeParse(address).success ? address : mention.text.replace(/<\/?at>/gi, "");
+  return addressSchema.safeParse(address).success ? address : mention.text.replace(/<\/?at>/gi, "").replace(/^@/, "");
 }
 
 /**

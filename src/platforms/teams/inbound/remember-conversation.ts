@@ -1,3 +1,5 @@
+import type { CoreContext } from "../../../core/context.js";
+import { retryWhenReachable } from "../../../app/retry-when-reachable.js";
 import { type InboundActivity, isPersonal, tenantOf } from "./activity.js";
 import { channelAddress, conversationIdOf, senderAddress } from "../addresses.js";
 import type { ReferenceBook } from "../deliver/conversation-references.js";
@@ -13,15 +15,21 @@ function botWasRemoved(activity: InboundActivity): boolean {
 
 /**
  * Keeps the conversation reference of every person who opens or installs Cohesion (their personal
- * chat) and of every channel or group chat it is added to or mentioned in, so scheduled messages
- * can reach them; forgets it when the app is removed.
+ * chat, learned only from a conversation Teams calls personal) and of every channel or group chat it is
+ * added to or mentioned in, so scheduled messages can reach them; forgets it when the app is removed.
+ * A person reachable for the first time gets what could not reach them before, while it is still open.
  */
-export async function rememberConversation(book: ReferenceBook, activity: InboundActivity): Promise<void> {
+export async function rememberConversation(
+  book: ReferenceBook,
+  activity: InboundActivity,
+  ctx: CoreContext,
+): Promise<void> {
   const personal = isPersonal(activity);
   const address = personal ? senderAddress(activity) : channelAddress(activity);
   if (!address) return;
   if (botWasRemoved(activity)) return book.forget(address);
   const tenantId = tenantOf(activity);
+  const firstTime = personal && (await book.find(address)) === undefined;
   await book.remember(address, {
     serviceUrl: activity.serviceUrl,
     conversationId: personal ? activity.conversation.id : conversationIdOf(activity),
@@ -31,4 +39,5 @@ export async function rememberConversation(book: ReferenceBook, activity: Inboun
     ...(personal && activity.from.name ? { name: activity.from.name } : {}),
     ...(personal ? { userId: activity.from.id } : {}),
   });
+  if (firstTime) await retryWhenReachable(ctx, address);
 }

@@ -36,24 +36,29 @@ function safeName(name: string): string {
   );
 }
 
-/** The Input.ChoiceSet answering one item: the question as its label (plain text), the options as radio buttons. */
+/** How an item's options are shown: stacked radio buttons, or one compact drop-down row (a phone's own picker). */
+export type ChoiceStyle = "expanded" | "compact";
+
+/** The Input.ChoiceSet answering one item: the question as its label (plain text), the options in `style`. */
 export function choiceInput(
   itemId: string,
   question: string,
   options: ChoiceBlock["options"],
-  required: boolean,
+  { required, style }: { required: boolean; style: ChoiceStyle },
 ): CardElement {
   return {
     type: "Input.ChoiceSet",
     id: answerInputId(itemId),
     label: plainText(question).trim() || "Your answer",
-    style: "expanded",
+    style,
     isRequired: required,
     ...(required ? { errorMessage: "Please pick one, then press Send." } : {}),
-    choices: options.slice(0, limits.options).map((option) => ({
-      title: shorten(option.label.trim() || String(option.value), limits.optionTitle),
-      value: String(option.value),
-    })),
+    ...(style === "compact" ? { placeholder: "Choose an answer" } : {}),
+    choices: options.slice(0, limits.options).map((option) => {
+      const label = option.label.trim();
+      const title = style === "compact" ? `${option.value} ${label}`.trim() : label || String(option.value);
+      return { title: shorten(title, limits.optionTitle), value: String(option.value) };
+    }),
   };
 }
 
@@ -78,12 +83,16 @@ function mention(block: MentionBlock, context: RenderContext, fit: Fit, entities
   return [{ type: "TextBlock", text: tag, wrap: true }, ...text];
 }
 
-/** The card elements of one neutral block, cut to `fit`. */
+/**
+ * The card elements of one neutral block, cut to `fit`. A choice's Send sends the card's inputs, so its
+ * answer is `required` only when it is the card's one choice: Teams would otherwise ask for every choice first.
+ */
 export function blockElements(
   block: Block,
   context: RenderContext,
   fit: Fit,
   entities: MentionEntity[],
+  required = true,
 ): CardElement[] {
   switch (block.type) {
     case "text":
@@ -102,10 +111,15 @@ export function blockElements(
       }));
     case "choice":
       return [
-        choiceInput(block.itemId, shorten(block.question, Math.min(fit.textMax, 1000)), block.options, true),
+        choiceInput(block.itemId, shorten(block.question, Math.min(fit.textMax, 1000)), block.options, {
+          required,
+          style: "expanded",
+        }),
         {
           type: "ActionSet",
-          actions: [cardAction("Send", { cohesion: "choice", promptId: block.promptId, itemId: block.itemId }, true)],
+          actions: [
+            cardAction("Send", { cohesion: "choice", promptId: block.promptId, itemId: block.itemId }, "auto", true),
+          ],
         },
       ];
     case "buttons":
@@ -118,6 +132,7 @@ export function blockElements(
               cardAction(
                 shorten(button.label.trim() || "Choose", limits.buttonTitle),
                 { cohesion: "button", promptId: button.promptId, action: button.action },
+                "none",
                 button.primary,
               ),
             ),

@@ -49,13 +49,14 @@ export function renderMessage(message: Message, context: RenderContext): Rendere
   const render = (fit: Fit) => {
     const entities: MentionEntity[] = [];
     const body: CardElement[] = [];
+    const loneChoice = message.blocks.filter((block) => block.type === "choice").length <= 1;
     let separate = false;
     for (const block of message.blocks) {
       if (block.type === "divider") {
         separate = body.length > 0;
         continue;
       }
-      const elements = blockElements(block, context, fit, entities);
+      const elements = blockElements(block, context, fit, entities, loneChoice);
       const [first, ...rest] = elements;
       if (first) body.push(separate ? { ...first, separator: true, spacing: "Medium" } : first, ...rest);
       separate = separate && !first;
@@ -65,7 +66,10 @@ export function renderMessage(message: Message, context: RenderContext): Rendere
   return { card: firstThatFits(render, plainText(message.text)), summary: shorten(plainText(message.text), 200) };
 }
 
-/** A form (the full check-in) as one card: every question a set of radio buttons, one Send at the end. */
+/**
+ * A form (the full check-in) as one card that fits a phone: every question one compact drop-down row
+ * (0-6 with its words), in the form's order and wording, and one Send at the end that sends them all.
+ */
 export function renderForm(form: Form): RenderedCard {
   const render = (fit: Fit) =>
     card(
@@ -78,9 +82,8 @@ export function renderForm(form: Form): RenderedCard {
             question.itemId,
             `${index + 1}. ${shorten(question.text, Math.min(fit.textMax, 1000))}`,
             question.options,
-            false,
+            { required: false, style: "compact" },
           ),
-          separator: true,
           spacing: "Medium",
         })),
         {
@@ -89,6 +92,7 @@ export function renderForm(form: Form): RenderedCard {
             cardAction(
               shorten(form.submitLabel.trim() || "Send", 80),
               { cohesion: "form", promptId: form.promptId, itemIds: form.questions.map((q) => q.itemId) },
+              "auto",
               true,
             ),
           ],
