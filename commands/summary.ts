@@ -3,7 +3,7 @@ import { visibleGroup } from "../src/core/groups/index.js";
 import { slugSchema } from "../src/core/setup/index.js";
 import { groupAlerts } from "../src/core/alerts/index.js";
 import { orientationReadBeforeFirstSession } from "../src/core/answers/index.js";
-import { groupClimate } from "../src/core/climate/index.js";
+import { groupClimate, leadClimate } from "../src/core/climate/index.js";
 import { defineCommand } from "../src/core/command.js";
 import { appendAudit } from "../src/core/privacy/index.js";
 import { DeliveryError, UserError } from "../src/kernel/errors.js";
@@ -31,10 +31,11 @@ export const summary = defineCommand({
     const group = visibleGroup(ctx, from, channel, id);
     const state = await ctx.store.readGroup(group.id);
     const now = ctx.clock.now();
-    const climates = groupClimate(ctx, group, state, now);
-    // Member-level alerts only for a lead asking privately; never in a channel or a shared summary.
+    const published = groupClimate(ctx, group, state, now);
+    // Member-level alerts and lead-entitled figures only for a lead asking privately; never in a channel or shared.
     const audience = group.leads.includes(from) && channel === undefined && !share ? "leads" : "care-team";
-    const alerts = groupAlerts(ctx, group, state, now, climates);
+    const alerts = groupAlerts(ctx, group, state, now, published);
+    const climates = audience === "leads" ? leadClimate(ctx, group, state, now) : published;
     const orientation = orientationReadBeforeFirstSession(group, state, now);
     const full = await summaryWithChart({ ctx, group, climates, alerts, audience, orientation });
     const aboutMembers = alerts.filter((alert) => alert.level === "member" && alert.status !== "resolved").length;

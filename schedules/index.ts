@@ -1,10 +1,12 @@
 import type { Schedule } from "../src/core/schedule.js";
 import { alertsToCareTeam } from "./alerts-to-care-team.js";
 import { alertsToLeads } from "./alerts-to-leads.js";
+import { briefing } from "./briefing.js";
 import { careTeamDigest } from "./care-team-digest.js";
 import { careTeamOverview } from "./care-team-overview.js";
 import { checkinPrompt } from "./checkin-prompt.js";
 import { contactRequestsToLeads } from "./contact-requests-to-leads.js";
+import { dataDeletedToLeads } from "./data-deleted-to-leads.js";
 import { nudge } from "./nudge.js";
 import { orientation } from "./orientation.js";
 import { screeningToLeads } from "./screening-to-leads.js";
@@ -18,6 +20,7 @@ import { urgentToOnCall } from "./urgent-to-on-call.js";
 export const schedules: readonly Schedule[] = [
   orientation,
   sessionReminder,
+  briefing,
   checkinPrompt,
   nudge,
   careTeamDigest,
@@ -28,6 +31,7 @@ export const schedules: readonly Schedule[] = [
   memberMessagesToLeads,
   contactRequestsToLeads,
   screeningToLeads,
+  dataDeletedToLeads,
   urgentToOnCall,
   urgentToCareTeam,
 ];

@@ -69,10 +69,10 @@ describe("summary for a group's lead", () => {
     expect(text).toContain("Pulse 3.7 (6 answers) · Responses 6 of 7 (86%) · RSVP 5 yes, 1 can't come");
   });
 
-  it("shows no figures while answers are still coming in, and a late answer only counts once the window closes", async () => {
+  it("shows the care team no figures while answers are still coming in, and a late answer only counts once the window closes", async () => {
     const world = await session1();
     world.clock.advanceHours(24);
-    const collecting = await command(world, okafor, "summary pain-tue");
+    const collecting = await command(world, careTeam, "summary pain-tue");
     expect(collecting).toContain("Collecting answers until Friday 4 December, 19:30: figures appear once it closes.");
     expect(collecting).toContain("Responses 6 of 7 (86%) so far · RSVP 5 yes, 1 can't come");
     expect(collecting).not.toMatch(/(Engaged|Avoiding|Conflict|Pulse) \d/);
@@ -85,11 +85,11 @@ describe("summary for a group's lead", () => {
       promptId: checkinPromptId(world, hugo),
       answers: gcqAnswers(bySubscale(6, 0, 0)),
     });
-    expect(await command(world, okafor, "summary pain-tue")).not.toMatch(/(Engaged|Avoiding|Conflict|Pulse) \d/);
+    expect(await command(world, careTeam, "summary pain-tue")).not.toMatch(/(Engaged|Avoiding|Conflict|Pulse) \d/);
 
     // Once closed, hugo's form is in: Engaged 28/6 = 4.7, Avoiding 9/6 = 1.5, Conflict 2/6 = 0.3.
     world.clock.set(painTue.closes1);
-    const published = await command(world, okafor, "summary pain-tue");
+    const published = await command(world, careTeam, "summary pain-tue");
     expect(published).toContain("Engaged 4.7 · Avoiding 1.5 · Conflict 0.3 · 6 full check-ins");
     expect(published).toContain("Responses 7 of 7 (100%)");
 
@@ -102,7 +102,17 @@ describe("summary for a group's lead", () => {
     });
     expect(replyText(late)).toMatch(/has closed/);
     world.clock.advanceHours(1);
-    expect(await command(world, okafor, "summary pain-tue")).toBe(published);
+    expect(await command(world, careTeam, "summary pain-tue")).toBe(published);
+  });
+
+  it("shows the group's own leads provisional figures while answers are still coming in, marked so", async () => {
+    const world = await session1();
+    world.clock.advanceHours(24);
+    const text = await command(world, okafor, "summary pain-tue");
+    expect(text).toContain(
+      "Provisional, answers open until Friday 4 December, 19:30: Engaged 4.4 · Avoiding 1.8 · Conflict 0.4 · 5 full check-ins",
+    );
+    expect(text).toContain("figures from 3 answers, provisional while answers are open");
   });
 
   it("uses the lead's only group when none is named", async () => {
@@ -150,9 +160,10 @@ describe("summary for the care team", () => {
   it("is allowed from the care team's address, or from anyone typing in its channel", async () => {
     const world = await session1();
     world.clock.set(painTue.closes1);
-    const lead = await command(world, okafor, "summary pain-tue");
-    expect(await command(world, careTeam, "summary pain-tue")).toBe(lead);
-    expect(await command(world, "console:nurse-pat", "summary pain-tue", careTeam)).toBe(lead);
+    const team = await command(world, careTeam, "summary pain-tue");
+    expect(team).toContain("Engaged 4.4 · Avoiding 1.8 · Conflict 0.4 · 5 full check-ins");
+    expect(team).not.toContain("Members:");
+    expect(await command(world, "console:nurse-pat", "summary pain-tue", careTeam)).toBe(team);
     expect(await command(world, careTeam, "summary segt-thu")).toContain(
       "Metastatic breast cancer support (SEGT), Thursday",
     );

@@ -98,6 +98,8 @@ export const marks = {
   "team-escalation": "has not been acknowledged",
   "contact-request": "would like one of you to get in touch",
   screening: "may need a conversation before the first session",
+  briefing: "Briefing before session",
+  "data-deleted": "asked for their answers and messages",
 } as const;
 
 /** The choice block of a message (check-ins and nudges carry one), or a test failure. */
@@ -175,6 +177,9 @@ export class FailingStore implements Store {
   }
   updateOrganisation<T>(change: (state: OrganisationState) => T): Promise<T> {
     return this.inner.updateOrganisation(change);
+  }
+  forgetIdentity(address: Address): Promise<boolean> {
+    return this.inner.forgetIdentity(address);
   }
   close(): Promise<void> {
     return this.inner.close();

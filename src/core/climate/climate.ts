@@ -73,15 +73,37 @@ function checkinRecipients(state: Readonly<GroupState>): Map<number, Address[]> 
 }
 
 /** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor; only members who count for a session (see countsInSession) are in it. */
-export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<GroupState>, now: Date): SessionClimate[] {
+export function groupClimate(
+  ctx: CoreContext,
+  group: Group,
+  state: Readonly<GroupState>,
+  now: Date,
+  figures: { readonly minResponses: number; readonly provisional: boolean } = {
+    minResponses: ctx.organisation.privacy.minResponses,
+    provisional: false,
+  },
+): SessionClimate[] {
   const gcq = climateInstrument(ctx);
   const pulse = pulseInstrument(ctx);
-  const { minResponses } = ctx.organisation.privacy;
+  const { minResponses } = figures;
   const checkins = checkinRecipients(state);
   const answers = indexAnswers(state);
   return heldSessions(group, now).map((session) => {
     const windowCloses = answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
     const collecting = now < windowCloses;
+    // Figures published before members' answers were erased stay as they were (see freezeClosedSessions).
+    const frozen = collecting ? undefined : state.frozenClimate[String(session.number)];
+    if (frozen) {
+      const attendance = sessionAttendance(group, state, session, frozen.rsvp.yes);
+      return {
+        ...frozen,
+        session,
+        collecting,
+        windowCloses,
+        subscales: new Map(Object.entries(frozen.subscales)),
+        attendance,
+      };
+    }
     const byMember = answers.get(session.number) ?? new Map<string, Map<string, number>>();
     const answered = (member: Address) => (byMember.get(member)?.size ?? 0) > 0;
     const counts = countsInSession({ group, state, session, closes: windowCloses, now, answered });
@@ -89,7 +111,7 @@ export function groupClimate(ctx: CoreContext, group: Group, state: Readonly<Gro
     const scores = members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
     const valid = scores.filter((score) => score.valid);
     const pulses = members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
-    const floor = collecting ? Number.POSITIVE_INFINITY : minResponses;
+    const floor = collecting && !figures.provisional ? Number.POSITIVE_INFINITY : minResponses;
     const subscales = new Map(
       gcq.subscales.map((subscale) => {
         const values = valid.flatMap((score) => {

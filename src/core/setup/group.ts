@@ -40,6 +40,8 @@ export const groupSchema = z.strictObject({
   members: z.array(addressSchema).default([]),
   checkin: checkinSettingsSchema.optional(),
   orientation: orientationSettingsSchema.optional(),
+  /** The leads' private briefing before each session: `on` (the default) or `off`. */
+  briefing: z.enum(["on", "off"], 'expected "on" or "off"').default("on"),
 });
 
 /** A validated group. */

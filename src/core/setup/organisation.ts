@@ -13,8 +13,12 @@ export const organisationSchema = z.strictObject({
         .int()
         .min(3, "must be at least 3: smaller groups of answers can identify a member")
         .default(5),
+      /** The fewest answers a group's own leads see figures from (they already see each member's answers). */
+      leadMinResponses: z.number().int().min(3, "must be at least 3: leads' figures start from 3 answers").default(3),
+      /** Days after a group's last session ends before its member-level records are erased (about 2 years by default). */
+      retentionDays: z.number().int().min(30, "must be at least 30 days").max(36500).default(730),
     })
-    .default({ minResponses: 5 }),
+    .default({ minResponses: 5, leadMinResponses: 3, retentionDays: 730 }),
   timing: z
     .strictObject({
       orientationHoursBefore: z
@@ -38,6 +42,7 @@ export const organisationSchema = z.strictObject({
         .min(1)
         .max(24 * 14)
         .default(72),
+      briefingHoursBefore: z.number().min(0.5).max(48).default(3),
     })
     .default({
       orientationHoursBefore: 72,
@@ -45,6 +50,7 @@ export const organisationSchema = z.strictObject({
       checkinMinutesAfter: 10,
       nudgeHoursAfter: 24,
       answerWindowHours: 72,
+      briefingHoursBefore: 3,
     }),
   analytics: analyticsSettingsSchema.prefault({}),
   safety: safetySettingsSchema.prefault({}),

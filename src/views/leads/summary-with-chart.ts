@@ -11,6 +11,7 @@ import { summaryMessage, type SummaryAnalytics } from "./summary-message.js";
 export interface SummaryWithChartInput {
   readonly ctx: CoreContext;
   readonly group: Group;
+  /** The climate its reader is entitled to: `leadClimate` for a group's own leads, else the published `groupClimate`. */
   readonly climates: readonly SessionClimate[];
   readonly alerts: readonly Alert[];
   readonly audience: SummaryAnalytics["audience"];
@@ -29,15 +30,17 @@ export async function summaryWithChart({
   heading,
   orientation,
 }: SummaryWithChartInput): Promise<Message> {
+  const { privacy, analytics } = ctx.organisation;
+  const { trend, alerts: settings } = analytics;
   const message = summaryMessage({
     group,
     program: programOf(ctx, group),
     gcq: climateInstrument(ctx),
     climates,
-    minResponses: ctx.organisation.privacy.minResponses,
+    minResponses: audience === "leads" ? privacy.leadMinResponses : privacy.minResponses,
     heading,
     orientation,
-    analytics: { trend: ctx.organisation.analytics.trend, alerts, audience, now: ctx.clock.now() },
+    analytics: { trend, settings, alerts, audience, now: ctx.clock.now(), publishedFrom: privacy.minResponses },
   });
   return withImage(message, await climateChartImage(ctx, group, climates));
 }

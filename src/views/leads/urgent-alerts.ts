@@ -20,30 +20,11 @@ function standing(alert: Alert, now: Date): string {
   return `raised ${ageOf(alert.raisedAt, now)} ago, ${state}`;
 }
 
-/**
- * The open urgent alerts (risky messages, distress answers), first in a summary or digest: each with its age for
- * the leads; for the care team only how many and how old, never who.
- */
-export function urgentAlertBlocks(
-  alerts: readonly Alert[],
-  audience: "leads" | "care-team",
-  gcq: Instrument,
-  now: Date,
-): Block[] {
-  const open = alerts.filter((alert) => isUrgent(alert) && alert.status !== "resolved");
-  if (open.length === 0) return [];
-  const heading: Block = {
-    type: "text",
-    text: `*Urgent: ${open.length} open safety alert${open.length === 1 ? "" : "s"}*`,
-  };
-  if (audience === "care-team")
-    return [
-      heading,
-      { type: "text", text: open.map((alert) => `• About a member: ${standing(alert, now)}`).join("\n") },
-    ];
-  return [
-    heading,
-    ...open.map((alert): Block =>
+/** The open urgent alerts (risky messages, distress answers) for the leads, one line each naming the member, with its age. */
+export function urgentAlertBlocks(alerts: readonly Alert[], gcq: Instrument, now: Date): Block[] {
+  return alerts
+    .filter((alert) => isUrgent(alert) && alert.status !== "resolved")
+    .map((alert): Block =>
       alert.member
         ? {
             type: "mention",
@@ -53,6 +34,5 @@ export function urgentAlertBlocks(
               .trim()} (${standing(alert, now)})`,
           }
         : { type: "text", text: `• ${alertHeadline(alert, gcq)} (${standing(alert, now)})` },
-    ),
-  ];
+    );
 }

@@ -82,7 +82,7 @@ describe("trends in words", () => {
       ]),
     );
     expect(note).toBe(
-      "Conflict is up in the middle phase of the group. A rise here is common (members start to differ and push back) and usually eases later; worth noticing, not alarming.",
+      "Conflict is up in the middle phase, where a rise is common and usually eases: worth noticing, not alarming.",
     );
     expect(midGroupNote(course, gcq, rows.slice(0, 3), new Map([["conflict", 1]]))).toBe("");
   });

@@ -19,7 +19,9 @@ describe("open urgent alerts in summaries", () => {
     const world = await urgentAlertTwoHoursOld();
     const outcome = await world.interactions.handle({ type: "command", from: okafor, text: "summary pain-tue" });
     const blocks = "reply" in outcome ? outcome.reply.blocks : [];
-    expect(blocks[1]).toEqual({ type: "text", text: "*Urgent: 1 open safety alert*" });
+    expect(blocks[1]?.type === "text" && blocks[1].text.split("\n")[0]).toBe(
+      "Safety: 1 urgent alert open, raised 2 hours ago, not yet acknowledged.",
+    );
     expect(blocks[2]).toMatchObject({ type: "mention", address: ana });
     expect(blocks[2]?.type === "mention" && blocks[2].text).toContain("raised 2 hours ago, not yet acknowledged");
   });
@@ -27,8 +29,7 @@ describe("open urgent alerts in summaries", () => {
   it("come first for the care team too, as a count and an age, never who", async () => {
     const world = await urgentAlertTwoHoursOld();
     const summary = await command(world, careTeam, "summary pain-tue", careTeam);
-    expect(summary.split("\n")[1]).toBe("*Urgent: 1 open safety alert*");
-    expect(summary).toContain("About a member: raised 2 hours ago, not yet acknowledged");
+    expect(summary.split("\n")[1]).toBe("Safety: 1 urgent alert open, raised 2 hours ago, not yet acknowledged.");
     expect(summary).not.toContain("ana");
   });
 
@@ -40,9 +41,9 @@ describe("open urgent alerts in summaries", () => {
     expect(reads.map((e) => [e.actor, e.subject])).toEqual([[okafor, "member alerts: 1"]]);
   });
 
-  it("say nothing when no urgent alert is open", async () => {
+  it("say so in one line when no urgent alert is open", async () => {
     const world = await sweptThrough([at.orientationDue, at.reminder1Due, at.checkin1Due]);
-    expect(await command(world, okafor, "summary pain-tue")).not.toContain("Urgent:");
+    expect(await command(world, okafor, "summary pain-tue")).toContain("Safety: no urgent alerts open.");
   });
 
   it("count their age in minutes, hours, then days", () => {
