@@ -79,7 +79,9 @@ describe("alerts on the schedule", () => {
   it("the digest lists the group-level alerts still open", async () => {
     const world = await atDigest(5);
     const digest = sentContaining(world, "Digest after session 5")[0]!.message;
-    expect(allText(digest)).toContain("*Open alerts (1)*\n• Engaged has dropped (session 5, new)");
+    expect(allText(digest)).toContain(
+      "*Open alerts about the group (2)*\n• Engaged has dropped (session 5, new)\n• Conflict is up (session 5, new)",
+    );
     expect(allText(digest)).toContain("*Trends*");
   });
 
@@ -132,13 +134,14 @@ describe("summary with trends and alerts", () => {
     const lead = await world.interactions.handle({ type: "command", from: okafor, text: "summary pain-tue" });
     const team = await world.interactions.handle({ type: "command", from: careTeam, text: "summary pain-tue" });
     if (!("reply" in lead) || !("reply" in team)) throw new Error("expected replies");
-    expect(allText(lead.reply)).toContain("*Open alerts (2)*");
+    expect(allText(lead.reply)).toContain("Members: 1 needs attention (1 stopped answering).");
     expect(lead.reply.blocks).toContainEqual({
       type: "mention",
       address: ben,
       text: "has stopped answering (session 5, new)",
     });
-    expect(allText(team.reply)).toContain("*Open alerts (1)*");
+    expect(allText(team.reply)).toContain("*Open alerts about the group (2)*");
+    expect(allText(team.reply)).not.toContain("Members:");
     expect(team.reply.blocks.filter((b) => b.type === "mention")).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import {
+  type Observation,
   type SessionClimate,
   subscaleSeries,
   subscaleShifts,
@@ -9,21 +10,9 @@ import {
 import type { Group, Instrument } from "../setup/index.js";
 import { phaseOf } from "../groups/index.js";
 import { surenessOf, type Finding } from "./alert.js";
-
-function oneDecimal(value: number): string {
-  return value.toFixed(1);
-}
-
-function referenceWords(shift: SubscaleShift): string {
-  const [first, last] = [shift.referenceSessions[0], shift.referenceSessions.at(-1)];
-  return shift.referenceSessions.length === 2 && first === 1 && last === 2
-    ? `its baseline of ${oneDecimal(shift.referenceMean)}`
-    : `its level of ${oneDecimal(shift.referenceMean)} in sessions ${first}-${last}`;
-}
-
-function basisOf(climate: SessionClimate | undefined): string {
-  return climate ? `${climate.forms} full check-ins in session ${climate.session.number}.` : "";
-}
+import { basisOf, oneDecimal, referenceWords } from "./finding-words.js";
+import { flaggedItemFindings } from "./item-rules.js";
+import { isCommonMidGroupRise } from "./mid-group.js";
 
 /** Engaged (or any subscale where higher is better) clearly below the group's own reference. */
 function engagementDrops(
@@ -47,8 +36,7 @@ function engagementDrops(
     }));
 }
 
-/** Avoiding or Conflict clearly up: outside the middle phase (where a rise is common), or staying up for several sessions. */
-/** A concern subscale (Avoiding, Conflict) to watch for sustained rises: its shifts, climates and limits. */
+/** A concern subscale (Avoiding, Conflict) to watch for rises: its shifts, climates and limits. */
 interface ConcernWatch {
   readonly group: Group;
   readonly name: string;
@@ -59,24 +47,33 @@ interface ConcernWatch {
   readonly limit: number;
 }
 
+/** Why a rise alerts in its phase, for the subscale whose mid-group rise is common; nothing for the others. */
+function phaseWords(group: Group, subscale: string, shift: SubscaleShift, settings: AlertSettings): string {
+  if (subscale !== settings.midGroupSubscale) return "";
+  return phaseOf(group, shift.session) === "middle"
+    ? " That is more than the rise common in the middle phase."
+    : " This is outside the middle phase, where a rise is common.";
+}
+
+/** Avoiding or Conflict clearly up: unless it is the common mid-group rise of Conflict, or whenever it stays up for several sessions. */
 function concernRises({ group, name, shifts, climates, subscale, settings, limit }: ConcernWatch): Finding[] {
   let run = 0;
   return shifts.flatMap((shift): Finding[] => {
     run = shift.beyond === "up" ? run + 1 : 0;
     if (shift.beyond !== "up") return [];
-    const midGroup = phaseOf(group, shift.session) === "middle";
+    const common = isCommonMidGroupRise(group, subscale, shift, settings);
     const staying = run >= settings.staysHighSessions;
-    if (midGroup && !staying) return [];
+    if (common && !staying) return [];
     const why = staying
-      ? `It has stayed up for ${run} sessions in a row.`
-      : "This is outside the middle phase, where a rise is common.";
+      ? ` It has stayed up for ${run} sessions in a row.`
+      : phaseWords(group, subscale, shift, settings);
     return [
       {
         kind: "concern-rise",
         session: shift.session,
         subscale,
         evidence: {
-          what: `${name} was ${oneDecimal(shift.mean)} in session ${shift.session}; the trend is ${oneDecimal(shift.change)} above ${referenceWords(shift)}. ${why}`,
+          what: `${name} was ${oneDecimal(shift.mean)} in session ${shift.session}; the trend is ${oneDecimal(shift.change)} above ${referenceWords(shift)}.${why}`,
           basis: basisOf(climates.get(shift.session)),
           sureness: surenessOf(shift.z, limit),
         },
@@ -109,20 +106,23 @@ function lowResponses(climates: readonly SessionClimate[], settings: AlertSettin
     });
 }
 
-/** Every group-level finding in the published sessions of a group. */
+/** Every group-level finding in the published sessions of a group; `items` holds the flagged items' series, by item id. */
 export function groupFindings(
   group: Group,
   gcq: Instrument,
   climates: readonly SessionClimate[],
   trend: TrendSettings,
   settings: AlertSettings,
+  items: ReadonlyMap<string, readonly Observation[]> = new Map(),
 ): Finding[] {
   const openEnded = group.schedule.count === undefined;
   const bySession = new Map(climates.map((climate) => [climate.session.number, climate]));
+  const limit = trend.controlLimit;
   const subscaleFindings = gcq.subscales.flatMap((subscale) => {
-    const shifts = subscaleShifts(subscaleSeries(climates, subscale.id), openEnded, trend, settings.minChange);
+    const series = subscaleSeries(climates, subscale.id);
+    const shifts = subscaleShifts(series, { openEnded, higherIs: subscale.higherIs }, trend, settings.minChange);
     return subscale.higherIs === "better"
-      ? engagementDrops(subscale.name, shifts, bySession, subscale.id, trend.controlLimit)
+      ? engagementDrops(subscale.name, shifts, bySession, subscale.id, limit)
       : concernRises({
           group,
           name: subscale.name,
@@ -130,8 +130,12 @@ export function groupFindings(
           climates: bySession,
           subscale: subscale.id,
           settings,
-          limit: trend.controlLimit,
+          limit,
         });
   });
-  return [...subscaleFindings, ...lowResponses(climates, settings)];
+  const itemFindings = flaggedItemFindings({ gcq, items, climates: bySession, openEnded, trend, settings });
+  // One alert per subscale and session: an item adds a finding only where its subscale has none.
+  const found = new Set(subscaleFindings.map((f) => `${f.kind}|${f.subscale}|${f.session}`));
+  const extra = itemFindings.filter((f) => !found.has(`${f.kind}|${f.subscale}|${f.session}`));
+  return [...subscaleFindings, ...extra, ...lowResponses(climates, settings)];
 }

@@ -1,5 +1,6 @@
 // Alerts for leads and the care team: rules, episodes, lifecycle, distress answers, contact requests, risk in free text.
 export * from "./alert.js";
+export * from "./attention.js";
 export * from "./contact-request.js";
 export * from "./deliveries.js";
 export * from "./distress.js";
@@ -8,9 +9,11 @@ export * from "./escalation.js";
 export * from "./free-text.js";
 export * from "./group-alerts.js";
 export * from "./group-rules.js";
+export * from "./item-series.js";
 export * from "./lifecycle.js";
 export * from "./member-message.js";
 export * from "./member-rules.js";
+export * from "./mid-group.js";
 export * from "./record.js";
 export * from "./request-contact.js";
 export * from "./risk-pattern.js";
@@ -18,3 +21,4 @@ export * from "./risk-screen.js";
 export * from "./risk-text.js";
 export * from "./risk-words.js";
 export * from "./settings-check.js";
+export * from "./subscale-status.js";

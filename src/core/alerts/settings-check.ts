@@ -1,6 +1,27 @@
-import type { Instrument, CohesionConfig, Program, RiskPhrases } from "../setup/index.js";
+import {
+  coreInstruments,
+  type Instrument,
+  type CohesionConfig,
+  type Program,
+  type RiskPhrases,
+} from "../setup/index.js";
 
-/** What zod cannot check in the analytics settings: distress items exist and their thresholds are on the scale; every program language has risk phrases. */
+/** What the climate instrument must have for the alert settings: the mid-group subscale and each flagged item. */
+function climateProblems(config: CohesionConfig, instruments: ReadonlyMap<string, Instrument>): string[] {
+  const { midGroupSubscale, flaggedItems } = config.organisation.analytics.alerts;
+  const climate = instruments.get(coreInstruments.climate);
+  if (!climate) return [];
+  const problems = climate.subscales.some((subscale) => subscale.id === midGroupSubscale)
+    ? []
+    : [`organisation.analytics.alerts.midGroupSubscale: ${climate.id} has no subscale "${midGroupSubscale}"`];
+  flaggedItems.forEach((item, i) => {
+    if (!climate.items.some((candidate) => candidate.id === item))
+      problems.push(`organisation.analytics.alerts.flaggedItems.${i}: ${climate.id} has no item "${item}"`);
+  });
+  return problems;
+}
+
+/** What zod cannot check in the analytics settings: distress items exist and their thresholds are on the scale; the climate instrument has the mid-group subscale and flagged items; every program language has risk phrases. */
 export function analyticsProblems(
   config: CohesionConfig,
   programs: ReadonlyMap<string, Program>,
@@ -26,5 +47,5 @@ export function analyticsProblems(
         `organisation.analytics.riskKeywords: no risk phrases for the language "${language}" that a group's program uses: ` +
           `add ${language}.yaml to organisation.riskPhrasesDir, or riskKeywords.${language}`,
       );
-  return problems;
+  return [...problems, ...climateProblems(config, instruments)];
 }

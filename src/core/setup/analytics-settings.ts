@@ -11,7 +11,11 @@ export const trendSettingsSchema = z.strictObject({
   /** A single session beyond this many standard errors is a sudden change, whatever the smoothed trend says. */
   sessionLimit: z.number().min(1).max(8).default(2.75),
   /** Session-to-session variation of a stable group's mean (0-6 points), added to the sampling error. */
-  sessionVariation: z.number().min(0).max(3).default(0.25),
+  sessionVariation: z.number().min(0).max(3).default(0.35),
+  /** From this many published sessions a group's own session-to-session variation is estimated... */
+  ownVariationFrom: z.number().int().min(3).max(52).default(4),
+  /** ...and shrunk towards sessionVariation, which weighs as this many sessions. */
+  variationPriorWeight: z.number().min(0).max(52).default(6),
   /** Sessions the Theil-Sen slope looks back over. */
   slopeWindow: z.number().int().min(3).max(52).default(6),
   /** Open-ended groups compare with this many sessions before the current one instead of their first two. */
@@ -27,7 +31,13 @@ export const alertSettingsSchema = z.strictObject({
   /** Responses below this share of check-ins sent... */
   lowResponseRate: z.number().gt(0).max(1).default(0.5),
   /** ...for this many sessions in a row. */
-  lowResponseSessions: z.number().int().min(1).max(10).default(1),
+  lowResponseSessions: z.number().int().min(1).max(10).default(2),
+  /** The one subscale whose rise is common in the middle phase (Conflict)... */
+  midGroupSubscale: slugSchema.default("conflict"),
+  /** ...and how far (0-3 points) above its control limit it may go there without an alert. */
+  midGroupRise: z.number().min(0).max(3).default(0.5),
+  /** Climate items watched on their own at the group level (item 10, "rejected and distrusted"). */
+  flaggedItems: z.array(slugSchema).max(12).default(["gcq-10"]),
   /** A member's Engaged this many points below the rest of the group's... */
   memberGap: z.number().min(0.5).max(6).default(1.5),
   /** ...in this many of their answered sessions in a row. */

@@ -10,7 +10,9 @@ describe("analytics settings", () => {
       ewmaLambda: 0.5,
       controlLimit: 2.5,
       sessionLimit: 2.75,
-      sessionVariation: 0.25,
+      sessionVariation: 0.35,
+      ownVariationFrom: 4,
+      variationPriorWeight: 6,
       slopeWindow: 6,
       rollingWindow: 6,
     });

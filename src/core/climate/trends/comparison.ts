@@ -1,11 +1,27 @@
 import type { SessionClimate } from "../climate.js";
 import type { Observation } from "./ewma.js";
 
-/** Sessions of an open-ended group that the EWMA runs over before comparing with the rolling reference before them. */
+/** Sessions the EWMA runs over once they are compared with a recent window instead of the baseline. */
 export const recentSessions = 3;
 
 /** How many first published sessions form a group's baseline. */
 export const baselineLength = 2;
+
+/** Which way a subscale's score is better: "better" when higher is better (Engaged), "concerning" when higher is worse. */
+export type HigherIs = "better" | "concerning";
+
+/** What a series is compared against: whether the group is open-ended, which way is better, the recent window's length. */
+export interface ComparisonOptions {
+  readonly openEnded: boolean;
+  readonly higherIs: HigherIs;
+  readonly rollingWindow: number;
+}
+
+/** The sessions a session is compared with (its reference) and the sessions the EWMA runs over up to it. */
+export interface Comparison {
+  readonly reference: Observation[];
+  readonly observations: Observation[];
+}
 
 /** A subscale's published session means, in order, each with its standard error (suppressed sessions left out). */
 export function subscaleSeries(climates: readonly SessionClimate[], subscale: string): Observation[] {
@@ -18,26 +34,34 @@ export function subscaleSeries(climates: readonly SessionClimate[], subscale: st
   });
 }
 
+function meanOf(observations: readonly Observation[]): number {
+  return observations.reduce((sum, o) => sum + o.mean, 0) / observations.length;
+}
+
 /**
- * What the session at `index` of a series is compared with. A fixed course (and an open-ended group
- * in its first sessions) compares everything after its baseline with that baseline, its first two
- * published sessions. An open-ended group later compares its last few sessions with the `rollingWindow`
- * sessions before them, so a year-long group is judged against its recent self, not its first month.
+ * What the session at `index` of a series is compared with. In a group's first part everything after the
+ * baseline (its first two published sessions) is compared with that baseline. Later the last `recentSessions`
+ * sessions are compared with a recent window, up to `rollingWindow` sessions before them: always in an
+ * open-ended group (a year-long group is judged against its recent self), and in a fixed course when that
+ * window (after the baseline) is better than the baseline, so a fall from a later peak counts from the peak.
  * Null for the baseline sessions themselves.
  */
 export function comparisonAt(
   series: readonly Observation[],
   index: number,
-  openEnded: boolean,
-  rollingWindow: number,
-): { reference: Observation[]; observations: Observation[] } | null {
+  options: ComparisonOptions,
+): Comparison | null {
   if (index < baselineLength || index >= series.length) return null;
-  const rolling = openEnded && index >= baselineLength + recentSessions;
-  if (!rolling)
-    return { reference: series.slice(0, baselineLength), observations: series.slice(baselineLength, index + 1) };
-  const start = index - recentSessions + 1;
-  return {
-    reference: series.slice(Math.max(0, start - rollingWindow), start),
-    observations: series.slice(start, index + 1),
+  const baseline = {
+    reference: series.slice(0, baselineLength),
+    observations: series.slice(baselineLength, index + 1),
   };
+  if (index < baselineLength + recentSessions) return baseline;
+  const start = index - recentSessions + 1;
+  const windowStart = Math.max(options.openEnded ? 0 : baselineLength, start - options.rollingWindow);
+  const recent = { reference: series.slice(windowStart, start), observations: series.slice(start, index + 1) };
+  if (options.openEnded) return recent;
+  if (recent.reference.length < baselineLength) return baseline;
+  const sign = options.higherIs === "better" ? 1 : -1;
+  return sign * meanOf(recent.reference) > sign * meanOf(baseline.reference) ? recent : baseline;
 }

@@ -1,6 +1,7 @@
 import type { TrendSettings } from "./trend-settings.js";
-import { comparisonAt } from "./comparison.js";
+import { comparisonAt, type ComparisonOptions } from "./comparison.js";
 import { ewmaChart, referenceOf, type EwmaPoint, type Observation } from "./ewma.js";
+import { sessionVariationOf } from "./session-variation.js";
 
 /** How a published session's subscale stands against the group's own reference. */
 export interface SubscaleShift {
@@ -15,38 +16,41 @@ export interface SubscaleShift {
   readonly z: number;
   /** Beyond the control limit and at least minChange: "up", "down", or null when within. */
   readonly beyond: "up" | "down" | null;
+  /** How far (in points) the smoothed trend or the session alone is beyond its limit; 0 when within. */
+  readonly beyondBy: number;
+  /** The session-to-session variation the limits were built with (the group's own estimate, or the configured one). */
+  readonly sessionVariation: number;
+}
+
+function beyondOf(point: EwmaPoint, minChange: number): "up" | "down" | null {
+  if (Math.abs(point.deviation) < minChange) return null;
+  return point.ewma > point.upper ? "up" : point.ewma < point.lower ? "down" : null;
+}
+
+function excessOf(point: EwmaPoint, direction: "up" | "down"): number {
+  return Math.max(0, direction === "up" ? point.ewma - point.upper : point.lower - point.ewma);
 }
 
 /** The shift of every comparable session of a subscale series (baseline sessions have none). */
 export function subscaleShifts(
   series: readonly Observation[],
-  openEnded: boolean,
+  options: Omit<ComparisonOptions, "rollingWindow">,
   trend: TrendSettings,
   minChange: number,
 ): SubscaleShift[] {
   return series.flatMap((observation, index) => {
-    const comparison = comparisonAt(series, index, openEnded, trend.rollingWindow);
-    const reference = comparison && referenceOf(comparison.reference, trend.sessionVariation);
+    const comparison = comparisonAt(series, index, { ...options, rollingWindow: trend.rollingWindow });
+    // Estimated from the sessions before this one, so a sudden change cannot widen its own limits.
+    const sessionVariation = sessionVariationOf(series.slice(0, index), trend);
+    const reference = comparison && referenceOf(comparison.reference, sessionVariation);
     if (!comparison || !reference) return [];
-    const parameters = {
-      lambda: trend.ewmaLambda,
-      limit: trend.controlLimit,
-      sessionVariation: trend.sessionVariation,
-    };
+    const parameters = { lambda: trend.ewmaLambda, limit: trend.controlLimit, sessionVariation };
     const smoothed = ewmaChart(comparison.observations, reference, parameters).at(-1);
     // The session alone (an EWMA with lambda 1) catches a sudden rupture the smoothed trend would dilute.
     const alone = ewmaChart([observation], reference, { ...parameters, lambda: 1, limit: trend.sessionLimit })[0];
     if (!smoothed || !alone) return [];
-    const beyondOf = (point: EwmaPoint) =>
-      Math.abs(point.deviation) < minChange
-        ? null
-        : point.ewma > point.upper
-          ? "up"
-          : point.ewma < point.lower
-            ? "down"
-            : null;
-    const point = beyondOf(smoothed) === null && beyondOf(alone) !== null ? alone : smoothed;
-    const beyond = beyondOf(point);
+    const point = beyondOf(smoothed, minChange) === null && beyondOf(alone, minChange) !== null ? alone : smoothed;
+    const beyond = beyondOf(point, minChange);
     return [
       {
         session: observation.session,
@@ -56,6 +60,8 @@ export function subscaleShifts(
         change: point.deviation,
         z: point.se === 0 ? 0 : point.deviation / point.se,
         beyond,
+        beyondBy: beyond === null ? 0 : Math.max(excessOf(smoothed, beyond), excessOf(alone, beyond)),
+        sessionVariation,
       },
     ];
   });

@@ -9,19 +9,28 @@ export interface Scenario {
   readonly kind: AlertKind;
   readonly member?: number;
   readonly byDigestAfter: number;
+  /** Planted in a small group (6 members, 4 of them answering) and judged on the figures its leads see. */
+  readonly small?: boolean;
 }
 
-/** Everyone answers session 5 in full, so the planted rupture has enough answers to be published. */
-const fullSession5: Plan = { answers: (_m, n) => (n === 5 ? 1 : 0.85), fullForm: (_m, n) => (n === 5 ? 1 : 0.9) };
+/** Everyone answers one session in full, so the change planted there has enough answers to be published. */
+const fullSession = (full: number): Plan => ({
+  answers: (_m, n) => (n === full ? 1 : 0.85),
+  fullForm: (_m, n) => (n === full ? 1 : 0.9),
+});
 
-/** The planted events of the issue: a rupture at session 5, a member drifting away, a silent dropout; and two more. */
+/** A rupture at session 5: Engaged down 2.5 points and Conflict up 2, partly recovering after. */
+const rupture = (n: number) =>
+  n === 5 ? { engaged: -2.5, conflict: 2 } : n > 5 ? { engaged: -1.5, conflict: 1.5 } : {};
+
+/** A small group: 6 members, the first 4 answering every check-in in full, the other 2 never. */
+const fourOfSixAnswer: Plan = { answers: (m) => (m < 4 ? 1 : 0), fullForm: () => 1 };
+
+/** The planted events: the issue's first five, then a fall from a later peak, a mid-group Conflict spike and a small group's rupture. */
 export const scenarios: readonly Scenario[] = [
   {
     name: "a rupture at session 5 (Engaged down 2.5 points, Conflict up 2, partly recovering after)",
-    plan: {
-      ...fullSession5,
-      group: (n) => (n === 5 ? { engaged: -2.5, conflict: 2 } : n > 5 ? { engaged: -1.5, conflict: 1.5 } : {}),
-    },
+    plan: { ...fullSession(5), group: rupture },
     kind: "engagement-drop",
     byDigestAfter: 5,
   },
@@ -51,12 +60,41 @@ export const scenarios: readonly Scenario[] = [
     byDigestAfter: 5,
   },
   {
-    name: "responses falling to three members from session 5",
+    name: "responses falling to three members from session 5 (two sessions in a row)",
     plan: { answers: (m, n) => (n >= 5 && m >= 3 ? 0 : 0.85) },
     kind: "low-response",
+    byDigestAfter: 6,
+  },
+  {
+    name: "a fall from a later peak (Engaged up 1 point in sessions 3-5, then 1.2 below that peak from session 6; everyone answers)",
+    plan: {
+      answers: () => 1,
+      fullForm: () => 1,
+      group: (n) => (n >= 3 && n <= 5 ? { engaged: 1 } : n >= 6 ? { engaged: -0.2 } : {}),
+    },
+    kind: "engagement-drop",
+    byDigestAfter: 8,
+  },
+  {
+    name: "a mid-group Conflict spike (Conflict up 2 points in session 4, the middle phase)",
+    plan: { ...fullSession(4), group: (n) => (n === 4 ? { conflict: 2 } : {}) },
+    kind: "concern-rise",
+    byDigestAfter: 4,
+  },
+  {
+    name: "a rupture at session 5 in a small group (6 members, 4 of them answering in full)",
+    plan: { ...fourOfSixAnswer, group: rupture },
+    kind: "engagement-drop",
     byDigestAfter: 5,
+    small: true,
   },
 ];
 
 /** A group improving steadily: Engaged up, Conflict down. */
 export const improving: Plan = { group: (n) => ({ engaged: 0.15 * n, conflict: -0.1 * n }) };
+
+/** A stable course where about two members in three answer each check-in. */
+export const twoInThreeAnswer: Plan = { answers: () => 0.65 };
+
+/** A stable small group: 6 members, 4 of them answering in full. */
+export const smallStable: Plan = fourOfSixAnswer;

@@ -83,10 +83,16 @@ export function heldSessions(group: Group, last: number): Session[] {
 
 /**
  * The stored state of a group after `sessions` sessions: check-ins sent to every member, answers drawn
- * around each member's own levels (members differ by about 0.6 points, sessions by about 0.25, items
+ * around each member's own levels (members differ by about 0.6 points, sessions by `variation` (0.25), items
  * by about 0.8, then rounded to the 0-6 scale), pulse answers, RSVPs, all shifted by the plan.
  */
-export function synthesiseGroup(group: Group, sessions: number, seed: number, plan: Plan = {}): GroupState {
+export function synthesiseGroup(
+  group: Group,
+  sessions: number,
+  seed: number,
+  plan: Plan = {},
+  variation = 0.25,
+): GroupState {
   const random = randomSource(seed);
   const state = emptyGroupState(group.id);
   const memberLevels = group.members.map(() => ({
@@ -99,9 +105,9 @@ export function synthesiseGroup(group: Group, sessions: number, seed: number, pl
     const at = new Date(session.endsAt.getTime() + 3_600_000).toISOString();
     const midRise = phaseOf(group, n) === "middle" ? 0.3 : 0;
     const sessionShift: Levels = {
-      engaged: random.normal(0.25),
-      avoiding: random.normal(0.25),
-      conflict: midRise + random.normal(0.25),
+      engaged: random.normal(variation),
+      avoiding: random.normal(variation),
+      conflict: midRise + random.normal(variation),
     };
     const groupShift = plan.group?.(n) ?? {};
     group.members.forEach((member, m) => {

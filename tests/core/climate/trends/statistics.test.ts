@@ -3,6 +3,7 @@ import {
   comparisonAt,
   ewmaChart,
   referenceOf,
+  sessionVariationOf,
   subscaleShifts,
   median,
   theilSen,
@@ -79,50 +80,102 @@ describe("the EWMA control chart", () => {
 });
 
 describe("what a session is compared with", () => {
-  const series = observe([4, 4, 4, 4, 4, 4, 4, 4]);
+  const course = { openEnded: false, higherIs: "better", rollingWindow: 6 } as const;
+  const steady = observe([4, 4, 4, 4, 4, 4, 4, 4]);
 
-  it("is the baseline (the first two published sessions) in a fixed course, with nothing for the baseline itself", () => {
-    expect(comparisonAt(series, 1, false, 3)).toBeNull();
-    const at5 = comparisonAt(series, 4, false, 3);
+  it("is the baseline (the first two published sessions) in a course's first part, with nothing for the baseline itself", () => {
+    expect(comparisonAt(steady, 1, course)).toBeNull();
+    const at5 = comparisonAt(steady, 4, course);
     expect(at5?.reference.map((o) => o.session)).toEqual([1, 2]);
     expect(at5?.observations.map((o) => o.session)).toEqual([3, 4, 5]);
   });
 
+  it("is a later peak once a course has one, so the last sessions are judged against the group at its best", () => {
+    const peaked = observe([4, 4, 5, 5, 5, 3.8, 3.8, 3.8]);
+    const at8 = comparisonAt(peaked, 7, course);
+    expect(at8?.reference.map((o) => o.session)).toEqual([3, 4, 5]);
+    expect(at8?.observations.map((o) => o.session)).toEqual([6, 7, 8]);
+    // For a concern subscale the better window is the lower one: here the baseline.
+    const at8Concern = comparisonAt(peaked, 7, { ...course, higherIs: "concerning" });
+    expect(at8Concern?.reference.map((o) => o.session)).toEqual([1, 2]);
+  });
+
+  it("stays the baseline when the recent window is worse than it", () => {
+    expect(comparisonAt(observe([4, 4, 3, 3, 3, 3, 3, 3]), 7, course)?.reference.map((o) => o.session)).toEqual([1, 2]);
+  });
+
   it("is a rolling window of earlier sessions once an open-ended group is past its first sessions", () => {
-    expect(comparisonAt(series, 4, true, 3)?.reference.map((o) => o.session)).toEqual([1, 2]);
-    const at8 = comparisonAt(series, 7, true, 3);
+    const openEnded = { ...course, openEnded: true, rollingWindow: 3 };
+    expect(comparisonAt(steady, 4, openEnded)?.reference.map((o) => o.session)).toEqual([1, 2]);
+    const at8 = comparisonAt(steady, 7, openEnded);
     expect(at8?.reference.map((o) => o.session)).toEqual([3, 4, 5]);
     expect(at8?.observations.map((o) => o.session)).toEqual([6, 7, 8]);
   });
 });
 
-describe("a subscale's shift from its reference (default settings)", () => {
+describe("the session-to-session variation a group's limits are built with", () => {
   const trend = trendSettingsSchema.parse({});
+
+  it("is the configured one until the group has enough published sessions of its own", () => {
+    expect(sessionVariationOf(observe([4, 5, 3]), trend)).toBe(trend.sessionVariation);
+  });
+
+  it("is then estimated from the group's own sessions, shrunk towards the configured one", () => {
+    // Successive differences of 1 with no sampling error: each says 1 / 0.455 / 2; shrunk with weight 6 over 5 of them.
+    const wobbling = observe([4, 5, 4, 5, 4, 5], 0);
+    const own = 1 / 0.455 / 2;
+    expect(sessionVariationOf(wobbling, trend)).toBeCloseTo(Math.sqrt((5 * own + 6 * 0.35 ** 2) / 11), 10);
+    expect(sessionVariationOf(observe([4, 4, 4, 4, 4, 4], 0), trend)).toBeCloseTo(Math.sqrt((6 * 0.35 ** 2) / 11), 10);
+  });
+
+  it("is not widened by one real change of level", () => {
+    const stepped = observe([4, 4.1, 4, 4.1, 3, 3.1, 3], 0);
+    expect(sessionVariationOf(stepped, trend)).toBeLessThan(trend.sessionVariation);
+  });
+});
+
+describe("a subscale's shift from its reference (default settings)", () => {
+  const trend = { ...trendSettingsSchema.parse({}), sessionVariation: 0.25 };
+  const engaged = { openEnded: false, higherIs: "better" } as const;
 
   it("flags a clear drop through the smoothed trend", () => {
     // Reference 4.1 (variance 0.07625); EWMA 4.1 then 3.05, se sqrt(0.090547): 1.05 below, beyond 2.5 se.
-    const [shift] = subscaleShifts(observe([4.0, 4.2, 4.1, 2.0]), false, trend, 0.75).slice(-1);
+    const [shift] = subscaleShifts(observe([4.0, 4.2, 4.1, 2.0]), engaged, trend, 0.75).slice(-1);
     expect(shift).toMatchObject({ session: 4, beyond: "down" });
     expect(shift?.change).toBeCloseTo(-1.05, 10);
     expect(shift?.z).toBeCloseTo(-1.05 / Math.sqrt(0.0476563 + 0.5625 * 0.07625), 4);
   });
 
-  it("flags a sudden rupture that the smoothed trend dilutes, from the session alone", () => {
+  it("flags a sudden rupture that the smoothed trend dilutes, from the session alone, and says how far beyond its limit", () => {
     // Smoothed: 4.35 then 3.475 (0.625 below: under minChange). Alone: 1.5 below, se sqrt(0.1525 + 0.07625), beyond 2.75 se.
-    const [shift] = subscaleShifts(observe([4.0, 4.2, 4.6, 2.6]), false, trend, 0.75).slice(-1);
+    const [shift] = subscaleShifts(observe([4.0, 4.2, 4.6, 2.6]), engaged, trend, 0.75).slice(-1);
     expect(shift).toMatchObject({ session: 4, beyond: "down" });
     expect(shift?.change).toBeCloseTo(-1.5, 10);
     expect(shift?.z).toBeCloseTo(-1.5 / Math.sqrt(0.22875), 10);
+    expect(shift?.beyondBy).toBeCloseTo(1.5 - 2.75 * Math.sqrt(0.22875), 10);
+  });
+
+  it("flags a 1.2-point fall from a later peak that the baseline alone would call steady", () => {
+    const series = observe([4.0, 4.0, 5.0, 5.0, 5.0, 3.8, 3.8, 3.8], 0.2);
+    const last = subscaleShifts(series, engaged, trend, 0.75).at(-1);
+    expect(last).toMatchObject({ session: 8, beyond: "down", referenceSessions: [3, 4, 5] });
   });
 
   it("leaves an ordinary wobble alone, and anything smaller than minChange however sure", () => {
-    expect(subscaleShifts(observe([4.0, 4.2, 4.1, 3.6]), false, trend, 0.75).map((s) => s.beyond)).toEqual([
+    expect(subscaleShifts(observe([4.0, 4.2, 4.1, 3.6]), engaged, trend, 0.75).map((s) => s.beyond)).toEqual([
       null,
       null,
     ]);
     expect(
-      subscaleShifts(observe([4.0, 4.2, 4.1, 3.5], 0.01), false, { ...trend, sessionVariation: 0 }, 0.75).at(-1)
+      subscaleShifts(observe([4.0, 4.2, 4.1, 3.5], 0.01), engaged, { ...trend, sessionVariation: 0 }, 0.75).at(-1)
         ?.beyond,
     ).toBeNull();
+  });
+
+  it("builds its limits with the group's own variation once it has enough sessions, so a noisy group's wobble is not flagged", () => {
+    const noisy = observe([4.0, 4.9, 3.9, 4.8, 3.8, 4.7, 3.3], 0.15);
+    expect(subscaleShifts(noisy, engaged, trend, 0.75).at(-1)).toMatchObject({ session: 7, beyond: null });
+    const fixed = { ...trend, ownVariationFrom: 52 };
+    expect(subscaleShifts(noisy, engaged, fixed, 0.75).at(-1)).toMatchObject({ session: 7, beyond: "down" });
   });
 });
