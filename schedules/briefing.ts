@@ -2,10 +2,9 @@ import { groupAlerts } from "../src/core/alerts/index.js";
 import { orientationReadBeforeFirstSession } from "../src/core/answers/index.js";
 import { groupClimate, leadClimate } from "../src/core/climate/index.js";
 import { climateInstrument, programOf } from "../src/core/context.js";
-import { listSessions, sessionByNumber } from "../src/core/groups/index.js";
-import { makeDelivery, type Schedule } from "../src/core/schedule.js";
+import { sessionByNumber } from "../src/core/groups/index.js";
+import { beforeEachSession, type Schedule } from "../src/core/schedule.js";
 import { rsvpKey } from "../src/core/state.js";
-import { addHours, isWithin } from "../src/kernel/time.js";
 import { briefingMessage } from "../src/views/leads/briefing-message.js";
 
 /** Each lead's private briefing `timing.briefingHoursBefore` each session, unless the group turned it off; useless once the session starts. */
@@ -15,21 +14,8 @@ export const briefing: Schedule = {
   audit: "member-alerts-read",
   due(ctx, group, _state, from, to) {
     if (group.briefing === "off") return [];
-    const hours = ctx.organisation.timing.briefingHoursBefore;
-    return listSessions(group, addHours(to, hours))
-      .filter((session) => !session.cancelled && isWithin(addHours(session.startsAt, -hours), from, to))
-      .flatMap((session) =>
-        group.leads.map((lead) =>
-          makeDelivery({
-            kind: "briefing",
-            group,
-            session: session.number,
-            recipient: lead,
-            dueAt: addHours(session.startsAt, -hours),
-            expiresAt: session.startsAt,
-          }),
-        ),
-      );
+    const hoursBefore = ctx.organisation.timing.briefingHoursBefore;
+    return beforeEachSession({ kind: "briefing", group, hoursBefore, recipients: group.leads, from, to });
   },
   render(ctx, group, state, delivery, now) {
     const session = sessionByNumber(group, delivery.session);

@@ -2,29 +2,16 @@ import { programOf } from "../src/core/context.js";
 import { activeMembers, listSessions, sessionByNumber } from "../src/core/groups/index.js";
 import { sessionContent } from "../src/core/setup/index.js";
 import { promptIdFor } from "../src/core/answers/index.js";
-import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin } from "../src/kernel/time.js";
+import { beforeEachSession, type Schedule } from "../src/core/schedule.js";
 import { sessionReminderMessage } from "../src/views/member/session-reminder-message.js";
 
 /** The reminder before each session: its topic, the practice since last time, logistics and an RSVP. */
 export const sessionReminder: Schedule = {
   kind: "reminder",
   due(ctx, group, state, from, to) {
-    const lead = ctx.organisation.timing.reminderHoursBefore;
-    return listSessions(group, addHours(to, lead))
-      .filter((session) => !session.cancelled && isWithin(addHours(session.startsAt, -lead), from, to))
-      .flatMap((session) =>
-        activeMembers(group, state).map((member) =>
-          makeDelivery({
-            kind: "reminder",
-            group,
-            session: session.number,
-            recipient: member,
-            dueAt: addHours(session.startsAt, -lead),
-            expiresAt: session.startsAt,
-          }),
-        ),
-      );
+    const hoursBefore = ctx.organisation.timing.reminderHoursBefore;
+    const recipients = activeMembers(group, state);
+    return beforeEachSession({ kind: "reminder", group, hoursBefore, recipients, from, to });
   },
   render(ctx, group, _state, delivery, now) {
     const session = sessionByNumber(group, delivery.session);

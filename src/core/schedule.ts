@@ -1,6 +1,8 @@
 import type { Address } from "../kernel/address.js";
 import type { CoreContext } from "./context.js";
 import type { Group } from "./setup/group.js";
+import { listSessions } from "./groups/index.js";
+import { addHours, isWithin } from "../kernel/time.js";
 import type { Message } from "../kernel/message.js";
 import type { AuditAction } from "./privacy/index.js";
 import type { Delivery, DeliveryKind, GroupState, Prompt } from "./state.js";
@@ -55,4 +57,32 @@ export function makeDelivery({ kind, group, session, recipient, dueAt, expiresAt
     expiresAt: expiresAt.toISOString(),
     ...(about ? { about } : {}),
   };
+}
+
+/** What beforeEachSession needs: the kind, the group, how many hours before each session, to whom, and the sweep's window. */
+export interface BeforeSessions {
+  readonly kind: DeliveryKind;
+  readonly group: Group;
+  readonly hoursBefore: number;
+  readonly recipients: readonly Address[];
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** One delivery per recipient `hoursBefore` each session that is not cancelled, due in (from, to] and useless once it starts. */
+export function beforeEachSession({ kind, group, hoursBefore, recipients, from, to }: BeforeSessions): Delivery[] {
+  return listSessions(group, addHours(to, hoursBefore))
+    .filter((session) => !session.cancelled && isWithin(addHours(session.startsAt, -hoursBefore), from, to))
+    .flatMap((session) =>
+      recipients.map((recipient) =>
+        makeDelivery({
+          kind,
+          group,
+          session: session.number,
+          recipient,
+          dueAt: addHours(session.startsAt, -hoursBefore),
+          expiresAt: session.startsAt,
+        }),
+      ),
+    );
 }
