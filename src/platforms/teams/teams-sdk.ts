@@ -17,9 +17,9 @@ const silentLogger: SdkLogger = {
 };
 
 /** The app registration's credentials as the SDK takes them, from Cohesion's validated settings only. */
-function credentialsOf(env: Env): Pick<AppOptions<IPlugin>, "clientId" | "clientSecret" | "tenantId"> & {
-  managedIdentityClientId?: string;
-} {
+function credentialsOf(
+  env: Env,
+): Pick<AppOptions<IPlugin>, "clientId" | "clientSecret" | "tenantId" | "managedIdentityClientId"> {
   // Empty strings rather than undefined: the SDK would otherwise read CLIENT_ID and the like from the process environment.
   const appId = env.MICROSOFT_APP_ID ?? "";
   const tenantId =
