@@ -1,6 +1,6 @@
 /** Cohesion's dependency rules, checked by `npm test` (README: "Where things live"). */
 const outsideCore = "^src/(views|app|main|platforms|store|chart-renderer)/|^(commands|schedules)/";
-const sdks = "node_modules/(@slack|@microsoft|botbuilder|lowdb|node-cron|pino|express|@resvg|vega)";
+const sdks = "node_modules/(@slack|@microsoft|lowdb|node-cron|pino|express|@resvg|vega)";
 
 module.exports = {
   forbidden: [

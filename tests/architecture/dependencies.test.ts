@@ -6,7 +6,6 @@ const root = join(import.meta.dirname, "..", "..");
 const forbidden = [
   "@slack/",
   "@microsoft/",
-  "botbuilder",
   "lowdb",
   "node-cron",
   "pino",

@@ -1,7 +1,4 @@
-import { TeamsAdapter } from "@microsoft/teams-ai";
-import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from "botbuilder";
-import express, { type NextFunction, type Request, type Response } from "express";
-import { z } from "zod";
+import { PUBLIC, type CloudEnvironment } from "@microsoft/teams.api";
 import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
 import { StartupError } from "../../kernel/errors.js";
 import { type TokenSource, createBotConnector } from "./deliver/bot-connector.js";
@@ -12,43 +9,22 @@ import { createOutbound } from "./deliver/outbound.js";
 import { createPendingFiles } from "./deliver/pending-files.js";
 import { createTeamsMessenger } from "./deliver/messenger.js";
 import { appTokens, noTokens } from "./deliver/token-source.js";
-import { plausibleBearer } from "./inbound/bearer-token.js";
 import { createRememberedActivities } from "./inbound/remembered-activities.js";
+import { addMessagesRoute } from "./inbound/messages-route.js";
+import { createPublishedKeys } from "./inbound/published-keys.js";
 import { createTurnHandler } from "./inbound/turn-handler.js";
+import { createTeamsSdk } from "./teams-sdk.js";
 
 /** Where Teams posts activities, on the shared HTTP server. */
 export const teamsEndpoint = "/api/messages";
 
-// The Bot Framework checks the token before our own schema reads the activity, so only the shape it needs is checked first.
-const inboundBody = z.looseObject({ type: z.string().min(1) });
-
-/** Whether the Bot Framework refused the request's token (as opposed to failing to check it, which Teams should retry). */
-function isRefusedToken(error: unknown): boolean {
-  const { statusCode, name } = error as { statusCode?: unknown; name?: unknown };
-  return (
-    statusCode === 401 || name === "JsonWebTokenError" || name === "TokenExpiredError" || name === "NotBeforeError"
-  );
-}
-
-/** The Teams adapter, letting Cohesion answer HTTP itself so that refusals are logged as codes, never as stack traces. */
-class CohesionTeamsAdapter extends TeamsAdapter {
-  /** Authenticates an activity and runs `logic` for it; resolves with the invoke response, if any. */
-  handle(
-    authorization: string,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authorization, activity, logic);
-  }
-}
-
-/** What tests (and only tests) replace: time, randomness, outbound tokens, HTTP, and the Bot Framework's sign-in endpoints. */
+/** What tests (and only tests) replace: time, randomness, outbound tokens, HTTP, and the cloud's sign-in endpoints. */
 export interface TeamsPlatformOptions {
   readonly timer?: Timer;
   readonly random?: () => number;
   readonly tokens?: TokenSource;
   readonly fetch?: typeof fetch;
-  readonly authentication?: ConfigurationBotFrameworkAuthenticationOptions;
+  readonly cloud?: CloudEnvironment;
 }
 
 /** A Teams platform factory with some parts replaced. */
@@ -57,22 +33,13 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
     const unauthenticated = !env.MICROSOFT_APP_ID;
     if (unauthenticated && env.TEAMS_ALLOW_UNAUTHENTICATED !== "true")
       throw new StartupError(
-        "Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure bot registration. Only for local tools (Teams App Test Tool, Bot Framework Emulator) may it run without them, with TEAMS_ALLOW_UNAUTHENTICATED=true.",
+        "Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from its Azure bot registration. Only for local tools (Microsoft 365 Agents Playground) may it run without them, with TEAMS_ALLOW_UNAUTHENTICATED=true.",
       );
-    const adapter = new CohesionTeamsAdapter(
-      unauthenticated
-        ? {}
-        : {
-            MicrosoftAppId: env.MICROSOFT_APP_ID,
-            MicrosoftAppPassword: env.MICROSOFT_APP_PASSWORD,
-            MicrosoftAppType: env.MICROSOFT_APP_TYPE ?? "MultiTenant",
-            MicrosoftAppTenantId: env.MICROSOFT_APP_TENANT_ID,
-            ...options.authentication,
-          },
-    );
+    const cloud = options.cloud ?? PUBLIC;
+    const sdk = createTeamsSdk(env, cloud);
     const timer = options.timer ?? realTimer;
-    const tokens = options.tokens ?? (unauthenticated ? noTokens : appTokens(adapter.credentialsFactory, env));
     const fetchImpl = options.fetch ?? fetch;
+    const tokens = options.tokens ?? (unauthenticated ? noTokens : appTokens(sdk.app.tokenProvider));
     const outbound = createOutbound(
       createBotConnector(tokens, fetchImpl),
       createConversationLimiter(timer),
@@ -102,36 +69,11 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
           logger,
           remembered: createRememberedActivities(store, clock, logger),
         });
-        router.post(teamsEndpoint, express.json({ limit: "256kb" }), async (req: Request, res: Response) => {
-          const activity = inboundBody.safeParse(req.body);
-          if (!activity.success) return void res.status(400).json({ error: "malformed request" });
-          const authorization = req.headers.authorization ?? "";
-          if (!unauthenticated && !plausibleBearer(authorization)) {
-            logger.warn({ code: "teams-request-unauthorized", error: "implausible-token" }, "Teams request refused");
-            return void res.status(401).json({ error: "unauthorized" });
-          }
-          try {
-            const response = await adapter.handle(authorization, activity.data as unknown as Activity, onTurn);
-            res.status(response?.status ?? 200);
-            if (response?.body === undefined) res.end();
-            else res.json(response.body);
-          } catch (error) {
-            const unauthorized = isRefusedToken(error);
-            logger[unauthorized ? "warn" : "error"](
-              {
-                code: unauthorized ? "teams-request-unauthorized" : "teams-request-failed",
-                error: (error as Error).name,
-              },
-              "Teams request refused",
-            );
-            if (!res.headersSent)
-              res.status(unauthorized ? 401 : 500).json({ error: unauthorized ? "unauthorized" : "internal error" });
-          }
-        });
-        router.use(teamsEndpoint, (error: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-          res
-            .status(error.status === 413 ? 413 : 400)
-            .json({ error: error.status === 413 ? "request too large" : "malformed request" });
+        addMessagesRoute(router, {
+          path: teamsEndpoint,
+          sdkHandler: await sdk.messagesHandler(onTurn),
+          publishedKeys: unauthenticated ? undefined : createPublishedKeys(cloud.openIdMetadataUrl, timer, fetchImpl),
+          logger,
         });
       },
       async stop() {},
@@ -139,5 +81,5 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
   };
 }
 
-/** Cohesion on Microsoft Teams: the Bot Framework endpoint at POST /api/messages, and proactive cards. */
+/** Cohesion on Microsoft Teams through the Teams SDK: the messaging endpoint at POST /api/messages, and proactive cards. */
 export const createTeamsPlatform: ChatPlatformFactory = createTeamsPlatformWith({});

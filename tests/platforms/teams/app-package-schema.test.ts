@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+// @microsoft/app-manifest requires fs-extra without declaring it, so fs-extra is a devDependency of ours.
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+import { PUBLIC, withOverrides } from "@microsoft/teams.api";
 import { afterEach, describe, expect, it } from "vitest";
 import { readEnv } from "../../../src/main/config.js";
 import { startChat } from "../../../src/main/run-chat.js";
@@ -27,17 +28,8 @@ async function startAuthenticated(): Promise<{ teams: TeamsHarness; openId: Fake
   teams = await startTeams({
     env: { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: "test-client-secret~0123456789abcdefghij", PORT: "0" },
     platform: {
-      // The Bot Framework takes these settings as one set: the public cloud's, with its sign-in metadata on 127.0.0.1.
-      authentication: {
-        ValidateAuthority: true,
-        ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
-        ToChannelFromBotOAuthScope: "https://api.botframework.com",
-        ToBotFromChannelTokenIssuer: botFrameworkIssuer,
-        OAuthUrl: "https://api.botframework.com",
-        ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: openId.metadataUrl,
-        CallerId: "urn:botframework:azure",
-      },
+      // The public cloud, with its sign-in metadata on 127.0.0.1: the Teams SDK's own way to name another cloud.
+      cloud: withOverrides(PUBLIC, { openIdMetadataUrl: openId.metadataUrl }),
       tokens: { token: async () => "token-from-entra" },
     },
   });
@@ -115,7 +107,7 @@ describe("who may talk to Cohesion on Teams", () => {
     expect(reply?.authorization).toBe("Bearer token-from-entra");
   });
 
-  it("refuses forged, expired, wrong-audience, alg none and garbage tokens with 401, fetching the keys once", async () => {
+  it("refuses forged, expired, wrong-audience, alg none, unknown-key and garbage tokens with 401, fetching the keys once for each cache", async () => {
     const { teams, openId } = await startAuthenticated();
     const url = teams.connector.url;
     const now = Math.floor(Date.now() / 1000);
@@ -138,7 +130,8 @@ describe("who may talk to Cohesion on Teams", () => {
         expect(response.status).toBe(401);
       }
     expect((await teams.post(personalMessage("ana", "help", url), { authorization: "Basic abc" })).status).toBe(401);
-    expect(openId.keyFetches).toBe(1);
+    // Once for Cohesion's list of published key ids, once for the Teams SDK's own key cache.
+    expect(openId.keyFetches).toBe(2);
     expect((await teams.store.readOrganisation()).platformData).toBeUndefined();
     expect(teams.connector.calls).toEqual([]);
     expect(JSON.stringify(teams.logger.lines)).not.toContain(tokens[0]);

@@ -25,17 +25,17 @@ export class FakeOpenId {
   async start(): Promise<void> {
     const jwk = this.keys.publicKey.export({ format: "jwk" });
     this.server = createServer((request, response) => {
-      const base = this.metadataUrl.replace(/\/openid$/, "");
-      if (request.url === "/keys") this.keyFetches += 1;
-      const body =
-        request.url === "/keys"
-          ? { keys: [{ ...jwk, kid: "cohesion-test", use: "sig", endorsements: ["msteams"] }] }
-          : { issuer: botFrameworkIssuer, jwks_uri: `${base}/keys` };
+      const keys = request.url === "/v1/.well-known/keys";
+      if (keys) this.keyFetches += 1;
+      const body = keys
+        ? { keys: [{ ...jwk, kid: "cohesion-test", use: "sig", endorsements: ["msteams"] }] }
+        : { issuer: botFrameworkIssuer, jwks_uri: this.metadataUrl.replace(/openidconfiguration$/, "keys") };
       response.writeHead(this.status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.metadataUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/openid`;
+    // The path Microsoft publishes it at: the Teams SDK finds the keys beside it, at .../keys.
+    this.metadataUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
   }
 
   async stop(): Promise<void> {

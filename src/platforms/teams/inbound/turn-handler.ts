@@ -1,5 +1,4 @@
 import { couldNotRead } from "../../../views/member/replies.js";
-import type { TurnContext } from "botbuilder";
 import { z } from "zod";
 import type { Cohesion } from "../../../app/cohesion.js";
 import type { Outcome } from "../../../app/outcome.js";
@@ -20,7 +19,7 @@ import { plainText } from "../render/text.js";
 import { fileNote, type createTeamsMessenger } from "../deliver/messenger.js";
 
 /** The HTTP answer to an invoke activity. */
-interface InvokeResponse {
+export interface InvokeResponse {
   status: number;
   body?: unknown;
 }
@@ -139,17 +138,16 @@ export function createTurnHandler(deps: TurnDependencies) {
     return { status: 200, body: {} };
   }
 
-  /** Handles one turn; never throws, so Teams never sees a stack trace and re-sent activities act once. */
-  return async function onTurn(context: TurnContext): Promise<void> {
-    const parsed = activitySchema.safeParse(context.activity);
-    const invoke = context.activity.type === "invoke";
+  /** Handles one activity and resolves with the answer to an invoke; never throws, so Teams never sees a stack trace and re-sent activities act once. */
+  return async function onTurn(received: unknown): Promise<InvokeResponse | undefined> {
+    const parsed = activitySchema.safeParse(received);
+    const invoke = (received as { type?: unknown } | undefined)?.type === "invoke";
     if (!parsed.success) {
       logger.warn({ code: "teams-activity-invalid", issues: parsed.error.issues.length }, "Teams activity ignored");
-      if (invoke) await context.sendActivity({ type: "invokeResponse", value: { status: 400 } });
-      return;
+      return invoke ? { status: 400 } : undefined;
     }
     const activity = parsed.data;
-    if (activity.from.id === activity.recipient.id) return;
+    if (activity.from.id === activity.recipient.id) return undefined;
     const key = activity.id === undefined ? undefined : `${activity.conversation.id}|${activity.id}`;
     const response = await recent.once(key, () =>
       handleActivity(activity).catch((error: unknown) => {
@@ -174,6 +172,6 @@ export function createTurnHandler(deps: TurnDependencies) {
           : undefined;
       }),
     );
-    if (invoke && response) await context.sendActivity({ type: "invokeResponse", value: response });
+    return invoke ? response : undefined;
   };
 }
