@@ -3,17 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
-const forbidden = [
-  "@slack/",
-  "@microsoft/",
-  "lowdb",
-  "node-cron",
-  "pino",
-  "/platforms/",
-  "/store/",
-  "/app/",
-  "/main/",
-];
+const forbidden = ["@slack/", "@microsoft/", "lowdb", "node-cron", "pino", "/platforms/", "/store/", "/app/", "/main/"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
