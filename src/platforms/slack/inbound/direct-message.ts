@@ -33,8 +33,8 @@ async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<vo
 }
 
 /**
- * Registers what a person writes to Cohesion in their direct messages (new messages, messages with a file,
- * thread replies, and edits that change the words): checked for risk first, a command when it starts with a
+ * Registers what a person writes to Cohesion in their direct messages (new messages, /me messages, messages with a
+ * file, thread replies, and edits that change the words): checked for risk first, a command when it starts with a
  * command's name, else passed to the member's leads. The reply goes to that direct message, in the thread
  * when the person wrote in one.
  */

@@ -77,8 +77,9 @@ export const directMessageSchema = z
   })
   .loose();
 
-// Subtypes that carry a person's new words: a plain message, one sent with a file, a thread reply also sent to the chat.
-const wordsSubtypes = new Set<unknown>([undefined, "file_share", "thread_broadcast"]);
+// Subtypes that carry a person's new words: a plain message, one sent with a file, a thread reply also sent to the
+// chat, and a /me message.
+const wordsSubtypes = new Set<unknown>([undefined, "file_share", "thread_broadcast", "me_message"]);
 
 /**
  * The part of a message event that holds a person's words, to read with directMessageSchema: the event itself
