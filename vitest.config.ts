@@ -10,6 +10,9 @@ export default defineConfig({
     // Vitest's default on a 2-core machine is cores - 1 = 1 worker; the console end-to-end
     // test spends ~33 s waiting on a child process, so a second worker runs everything else meanwhile.
     maxWorkers: 2,
-    testTimeout: 20_000,
+    // Generous, so a busy machine never fails a test: tests wait on events, and a test that starts Cohesion
+    // as a child process can take tens of seconds on a loaded 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -73,7 +73,7 @@ export class BotProcess {
   }
 
   /** Waits until a log line with this message appears; fails early, with its output, if the process ends first. */
-  async untilLogged(message: string, timeout = 20_000): Promise<void> {
+  async untilLogged(message: string, timeout = 120_000): Promise<void> {
     await vi.waitFor(
       () => {
         if (this.logLines().some((line) => line["msg"] === message)) return;

@@ -39,7 +39,7 @@ describe("canary names, ids, answers and free text, through every Slack route of
 
       await ok(press(postWith(fake, ana, pulseChoice), (value) => value.kind === "choice" && value.value === 1));
       await ok(press(postWith(fake, ben, fullCheckin), fullCheckin, { triggerId: `trigger-${ben}` }));
-      await vi.waitFor(() => expect(fake.callsOf("views.open")).toHaveLength(1), { timeout: 20_000 });
+      await vi.waitFor(() => expect(fake.callsOf("views.open")).toHaveLength(1), { timeout: 60_000 });
       const opened = fake.callsOf("views.open")[0]!;
       expect(formItems(opened).length).toBeGreaterThan(0);
       await ok(submitForm(ben, opened, 6));
@@ -58,7 +58,7 @@ describe("canary names, ids, answers and free text, through every Slack route of
           expect(
             fake.callsOf("chat.postMessage").filter((call) => String(call.args["channel"]).includes("LEAD")).length,
           ).toBeGreaterThanOrEqual(2),
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       );
       await bot.stop();
 

@@ -181,7 +181,7 @@ export class SlackHarness {
 
   /** Waits until `check` passes (listeners answer Slack first and work after). */
   async until(check: () => void): Promise<void> {
-    await vi.waitFor(check, { timeout: 5000, interval: 10 });
+    await vi.waitFor(check, { timeout: 60_000, interval: 10 });
   }
 
   async stop(): Promise<void> {

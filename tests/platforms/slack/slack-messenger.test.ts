@@ -18,7 +18,7 @@ async function messenger(): Promise<SlackMessenger> {
     slackApiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 1000,
+    timeout: 30_000,
   });
   return new SlackMessenger(new PacedSlackApi(client, fastTuning.pacing), new RecordingLogger());
 }
