@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Router } from "express";
+import type { Liveness } from "../app/liveness.js";
 
 /** The one HTTP server every HTTP platform shares: Slack at /slack/events, Teams at /api/messages. */
 export interface HttpHost {
@@ -10,13 +11,17 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-/** An HTTP host with a health check at GET /healthz; platforms add their own routes and body limits. */
-export function createHttpHost(): HttpHost {
+/** An HTTP host whose unauthenticated GET /healthz (for load balancers) answers `liveness`, 200 when up and 503 when down. */
+export function createHttpHost(liveness: () => Liveness): HttpHost {
   const app = express();
   app.disable("x-powered-by");
   const router = express.Router();
   app.get("/healthz", (_req, res) => {
-    res.type("text/plain").send("ok");
+    const now = liveness();
+    res
+      .status(now.status === "ok" ? 200 : 503)
+      .set("cache-control", "no-store")
+      .json(now);
   });
   app.use(router);
   let server: Server | undefined;

@@ -14,15 +14,21 @@ import { routeByPlatform } from "../app/messengers.js";
 import { serialised } from "./serialised.js";
 import { wakeEveryMinute } from "./wake-up.js";
 import { retainDaily } from "./daily-retention.js";
+import { SweepRecord } from "../app/sweep-record.js";
+import { livenessOf } from "../app/liveness.js";
+import { createTroubleWatch } from "../app/delivery-trouble.js";
+import { createOperatorNotices } from "../app/operator-notices.js";
 
 /** Cohesion running on its chat platforms. */
 export interface RunningChat {
   readonly bot: Cohesion;
   readonly platforms: readonly ChatPlatform[];
-  /** The shared HTTP server's base URL, when a platform receives over HTTP. */
-  readonly url: string | undefined;
+  /** The shared HTTP server's base URL: GET /healthz always, and the routes of platforms that receive over HTTP. */
+  readonly url: string;
   /** Runs one outbox sweep now (serialised with the minute-by-minute ones). */
   sweep(): Promise<void>;
+  /** Looks for delivery trouble now, as every minute, telling the operators of trouble or recovery once. */
+  lookForTrouble(): Promise<void>;
   /** Stops receiving, finishes the sweep in progress and closes the HTTP server (not the store). */
   stop(): Promise<void>;
 }
@@ -51,27 +57,36 @@ export async function startChat(options: {
     return factory(env, { setup, store, clock, logger });
   });
   const messengers = new Map<Platform, Messenger>(platforms.map((platform) => [platform.name, platform.messenger]));
-  const bot = assemble({ ...setup, store, clock, logger, messenger: routeByPlatform(messengers) });
+  const messenger = routeByPlatform(messengers);
+  const bot = assemble({ ...setup, store, clock, logger, messenger });
+  const sweeps = new SweepRecord(clock.now());
   const sweep = serialised(async () => {
     const report = await bot.dispatcher.sweep();
+    sweeps.finished(report, clock.now());
     if (report.sent + report.failed + report.retrying + report.expired + report.groupErrors > 0)
       logger.info({ ...report }, "sweep");
   });
-  const http = createHttpHost();
+  const watch = createTroubleWatch(platforms, sweeps);
+  const { operators } = setup.config.organisation;
+  const lookForTrouble = serialised(createOperatorNotices({ operators, messenger, watch, clock, logger }));
+  const http = createHttpHost(() => livenessOf(platforms, sweeps, clock.now()));
   for (const platform of platforms) await platform.start(bot, http.router);
   const loopbackOnly = platforms.some((platform) => platform.loopbackOnly);
-  const url = platforms.some((platform) => platform.usesHttp)
-    ? await http.listen(env.PORT, loopbackOnly ? "127.0.0.1" : options.host)
-    : undefined;
-  const stopWaking = options.wakeEveryMinute === false ? () => undefined : wakeEveryMinute(sweep, logger);
-  const stopRetention = options.wakeEveryMinute === false ? () => undefined : await retainDaily(bot.ctx);
+  const url = await http.listen(env.PORT, loopbackOnly ? "127.0.0.1" : options.host);
+  const waking = options.wakeEveryMinute !== false;
+  const stopWaking = waking ? wakeEveryMinute(sweep, logger) : () => undefined;
+  // A separate wake-up, so that a sweep that never finishes is still noticed.
+  const stopLooking = waking ? wakeEveryMinute(lookForTrouble, logger) : () => undefined;
+  const stopRetention = waking ? await retainDaily(bot.ctx) : () => undefined;
   return {
     bot,
     platforms,
     url,
     sweep,
+    lookForTrouble,
     async stop() {
       stopWaking();
+      stopLooking();
       stopRetention();
       await http.close();
       await sweep();

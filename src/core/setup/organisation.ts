@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { addressSchema } from "../../kernel/address.js";
 import { analyticsSettingsSchema } from "./analytics-settings.js";
 import { groupSchema } from "./group.js";
 import { safetySettingsSchema } from "./safety-settings.js";
 
-/** Organisation-wide settings: privacy floor, reminder timing, analytics, clinic content. */
+/** Organisation-wide settings: privacy floor, reminder timing, analytics, safety, operators, clinic content. */
 export const organisationSchema = z.strictObject({
   name: z.string().min(1).max(120),
   privacy: z
@@ -54,6 +55,8 @@ export const organisationSchema = z.strictObject({
     }),
   analytics: analyticsSettingsSchema.prefault({}),
   safety: safetySettingsSchema.prefault({}),
+  /** Who runs Cohesion (a person or a channel, on a running platform): told once when deliveries stall or fail, and once when they recover. */
+  operators: z.array(addressSchema).max(10).default([]),
   programsDir: z.string().min(1).optional(),
   instrumentsDir: z.string().min(1).optional(),
   riskPhrasesDir: z.string().min(1).optional(),

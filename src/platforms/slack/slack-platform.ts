@@ -1,6 +1,7 @@
-import { App, type webApi } from "@slack/bolt";
+import { App, SocketModeReceiver, type webApi } from "@slack/bolt";
 import express from "express";
-import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
+import type { ChatPlatform, ChatPlatformFactory, PlatformHealth } from "../../app/chat-platform.js";
+import type { Logger } from "../../kernel/ports.js";
 import type { Env } from "../../app/settings.js";
 import { StartupError } from "../../kernel/errors.js";
 import { registerListeners } from "./inbound/listeners.js";
@@ -30,6 +31,8 @@ export interface SlackTuning {
   readonly doubleClickMs: number;
   /** How long one Web API request may take before its outcome is treated as unknown. */
   readonly requestTimeoutMs: number;
+  /** How long a ping over Socket Mode may go unanswered; also the step by which reconnection waits grow. */
+  readonly socketPingTimeoutMs: number;
 }
 
 /** Slack's own timings. */
@@ -38,6 +41,7 @@ export const slackTuning: SlackTuning = {
   commandAckMs: 2500,
   doubleClickMs: 10_000,
   requestTimeoutMs: 10_000,
+  socketPingTimeoutMs: 5000,
 };
 
 function apiUrl(env: Env): string | undefined {
@@ -52,6 +56,20 @@ function startupError(error: unknown, what: string): StartupError {
   if (typeof slackError === "string")
     return new StartupError(`Slack did not accept ${what} (${slackError}). Check it in your Slack app's settings.`);
   return new StartupError(`Cohesion could not reach Slack to check ${what}. Check the network and SLACK_API_URL.`);
+}
+
+/** Follows the Socket Mode connection from the client's own events, logging each change by code. */
+function watchSocket(receiver: SocketModeReceiver, logger: Logger): { health: PlatformHealth; stopping: boolean } {
+  const watched = { health: { ok: false, detail: "socket-connecting" }, stopping: false };
+  const become = (ok: boolean) => {
+    if (watched.stopping || watched.health.ok === ok) return;
+    watched.health = { ok, detail: ok ? "socket-connected" : "socket-disconnected" };
+    if (ok) logger.info({ code: "slack-socket-connected" }, "Slack Socket Mode connected");
+    else logger.warn({ code: "slack-socket-disconnected" }, "Slack Socket Mode disconnected");
+  };
+  receiver.client.on("connected", () => become(true));
+  for (const event of ["close", "reconnecting", "disconnected"]) receiver.client.on(event, () => become(false));
+  return watched;
 }
 
 /** A Slack platform factory with the given timings. SLACK_APP_TOKEN chooses Socket Mode, else HTTP with the signing secret. */
@@ -90,9 +108,19 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
           logger,
           createSeenRequests(store, clock),
         );
+    const socket = socketMode
+      ? new SocketModeReceiver({
+          appToken: env.SLACK_APP_TOKEN ?? "",
+          logger: boltLogger,
+          clientPingTimeout: tuning.socketPingTimeoutMs,
+          installerOptions: { clientOptions },
+        })
+      : undefined;
+    const connection = socket ? watchSocket(socket, logger) : undefined;
+    let ready = false;
     const app = new App({
       token,
-      ...(socketMode ? { socketMode: true, appToken: env.SLACK_APP_TOKEN } : { receiver }),
+      ...(socket ? { socketMode: true, receiver: socket } : { receiver }),
       clientOptions,
       logger: boltLogger,
       convoStore: false,
@@ -103,8 +131,11 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
     const platform: ChatPlatform = {
       name: "slack",
       messenger,
-      usesHttp: !socketMode,
       loopbackOnly: false,
+      health() {
+        if (connection) return connection.health;
+        return ready ? { ok: true, detail: "http-ready" } : { ok: false, detail: "starting" };
+      },
       async start(bot, router) {
         await app.init().catch((error: unknown) => {
           throw startupError(error, "SLACK_BOT_TOKEN");
@@ -125,9 +156,11 @@ export function slackPlatformFactory(tuning: SlackTuning = slackTuning): ChatPla
             throw startupError(error, "SLACK_APP_TOKEN");
           });
         else router.use(slackRouter);
+        ready = true;
         logger.info({ mode: socketMode ? "socket" : "http" }, "Slack ready");
       },
       async stop() {
+        if (connection) connection.stopping = true;
         if (socketMode) await app.stop();
         await api.drain();
       },

@@ -1,5 +1,6 @@
 import { PUBLIC, type CloudEnvironment } from "@microsoft/teams.api";
-import type { ChatPlatform, ChatPlatformFactory } from "../../app/chat-platform.js";
+import type { ChatPlatform, ChatPlatformFactory, PlatformHealth } from "../../app/chat-platform.js";
+import { cachedProbe } from "../../app/cached-probe.js";
 import { StartupError } from "../../kernel/errors.js";
 import { type TokenSource, createBotConnector } from "./deliver/bot-connector.js";
 import { createConversationLimiter, realTimer, type Timer } from "./deliver/pacing.js";
@@ -17,6 +18,9 @@ import { createTeamsSdk } from "./teams-sdk.js";
 
 /** Where Teams posts activities, on the shared HTTP server. */
 export const teamsEndpoint = "/api/messages";
+
+/** How often, at most, Cohesion asks for a token only to know it still can (deliveries ask when they need one). */
+export const tokenCheckMinutes = 5;
 
 /** What tests (and only tests) replace: time, randomness, outbound tokens, HTTP, and the cloud's sign-in endpoints. */
 export interface TeamsPlatformOptions {
@@ -39,7 +43,10 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
     const sdk = createTeamsSdk(env, cloud);
     const timer = options.timer ?? realTimer;
     const fetchImpl = options.fetch ?? fetch;
-    const tokens = options.tokens ?? (unauthenticated ? noTokens : appTokens(sdk.app.tokenProvider));
+    const signIn = options.tokens ?? (unauthenticated ? noTokens : appTokens(sdk.app.tokenProvider));
+    // Every token a delivery asks for counts too, so the check itself rarely has to run.
+    const tokenProbe = cachedProbe(clock, tokenCheckMinutes, () => signIn.token());
+    const tokens: TokenSource = { token: () => tokenProbe.watch(signIn.token()) };
     const outbound = createOutbound(
       createBotConnector(tokens, fetchImpl),
       createConversationLimiter(timer),
@@ -52,14 +59,24 @@ export function createTeamsPlatformWith(options: TeamsPlatformOptions): ChatPlat
     return {
       name: "teams",
       messenger,
-      usesHttp: true,
       loopbackOnly: unauthenticated,
+      health(): PlatformHealth {
+        if (unauthenticated) return { ok: true, detail: "no-authentication" };
+        const obtained = tokenProbe.lastOutcome();
+        if (obtained === undefined) return { ok: false, detail: "token-unchecked" };
+        return obtained ? { ok: true, detail: "token-obtained" } : { ok: false, detail: "token-not-obtained" };
+      },
       async start(bot, router) {
         if (unauthenticated)
           logger.warn(
             { code: "teams-unauthenticated" },
             "TEAMS IS RUNNING WITHOUT AUTHENTICATION (TEAMS_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can act as any user. Listening on 127.0.0.1 only; never use this mode with real members.",
           );
+        else {
+          await tokenProbe.check();
+          if (!tokenProbe.lastOutcome())
+            logger.warn({ code: "teams-token-not-obtained" }, "Cohesion could not get a token to send on Teams");
+        }
         const onTurn = createTurnHandler({
           bot,
           book,

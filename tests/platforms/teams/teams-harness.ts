@@ -33,8 +33,8 @@ function recordingSlack(messenger: RecordingMessenger): ChatPlatformFactory {
   return (): ChatPlatform => ({
     name: "slack",
     messenger,
-    usesHttp: false,
     loopbackOnly: false,
+    health: () => ({ ok: true, detail: "stand-in" }),
     start: async () => undefined,
     stop: async () => undefined,
   });
