@@ -22,6 +22,12 @@ const dataKey = z
     "expected the base64 of exactly 32 bytes (make one with: openssl rand -base64 32)",
   );
 
+// The message never repeats the value, which may hold a password.
+const databaseUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "expected a PostgreSQL URL such as postgres://cohesion:<password>@db.example.org:5432/cohesion",
+});
+
 // One or more `<group>:<entry number>`, e.g. pain-tue:4, so that each acknowledgement names exactly one break.
 const auditBreaks = z
   .string()
@@ -49,6 +55,7 @@ const appPassword = z
 export const envSchema = z.object({
   COHESION_CONFIG: optionalString(),
   DATA_DIR: unsetIfEmpty(z.string().default("./data")),
+  DATABASE_URL: unsetIfEmpty(databaseUrl.optional()),
   NODE_ENV: optionalString(),
   DATA_ENCRYPTION_KEY: unsetIfEmpty(dataKey.optional()),
   DATA_ENCRYPTION_KEY_OLD: unsetIfEmpty(dataKey.optional()),

@@ -1,9 +1,11 @@
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pino } from "pino";
 import { StartupError } from "../kernel/errors.js";
 import type { Store } from "../core/store.js";
 import { DocumentCipher } from "../store/document-cipher.js";
 import { openFileStore } from "../store/file-store.js";
+import { openPostgresStore } from "../store/postgres/postgres-store.js";
 import { runConsole } from "./run-console.js";
 import { acknowledgedAuditBreaks, chosenPlatforms, dataEncryption, readEnv } from "./config.js";
 import { auditChainGuard } from "./audit-chain-guard.js";
@@ -13,12 +15,18 @@ import { createLogger } from "./logger.js";
 import { fileSystemProblem } from "./file-system-problem.js";
 import { startChat } from "./run-chat.js";
 
-/** Opens the file store in DATA_DIR (encrypted, with pseudonyms, when a key is set), verifying each audit chain. */
+/**
+ * Opens the PostgreSQL store when DATABASE_URL is set, else the file store in DATA_DIR (either encrypted, with
+ * pseudonyms, when a key is set), verifying each audit chain.
+ */
 async function openStore(env: Env): Promise<{ store: Store; encrypted: boolean }> {
   const keys = dataEncryption(env);
   const cipher = keys && new DocumentCipher(keys.key, keys.previousKeys);
   const checkGroup = auditChainGuard(acknowledgedAuditBreaks(env));
-  return { store: await openFileStore(env.DATA_DIR, { cipher, checkGroup }), encrypted: cipher !== undefined };
+  const store = env.DATABASE_URL
+    ? await openPostgresStore(env.DATABASE_URL, { cipher, checkGroup })
+    : await openFileStore(env.DATA_DIR, { cipher, checkGroup });
+  return { store, encrypted: cipher !== undefined };
 }
 
 /** Runs the chat platforms until SIGINT or SIGTERM, logging to stdout. */
@@ -46,6 +54,8 @@ async function runChatUntilStopped(env: Env): Promise<void> {
 async function runConsoleUntilQuit(env: Env): Promise<void> {
   const setup = loadSetup(env, true);
   const { store } = await openStore(env);
+  // With the PostgreSQL store nothing else has made DATA_DIR, which still holds the log and exports.
+  await mkdir(env.DATA_DIR, { recursive: true, mode: 0o700 });
   // The terminal belongs to the conversation, so the console logs to a file beside the data.
   const logger = createLogger(
     env.LOG_LEVEL,

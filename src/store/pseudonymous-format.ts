@@ -9,6 +9,8 @@ import { concealText, revealText } from "./pseudonym-text.js";
 const marker = "cohesion-pseudonymous";
 const version = 1;
 const wrapperSchema = z.strictObject({ [marker]: z.literal(version), document: z.unknown() });
+// What the format uses of an identity map, so that a store may keep its map elsewhere than in a file.
+type Identities = Pick<IdentityMap, "file" | "load" | "addressOf" | "hold">;
 
 /**
  * The format of a document stored with pseudonyms instead of addresses, around `inner` (the encryption): addresses are
@@ -18,7 +20,7 @@ export function pseudonymousFormat(
   inner: FileFormat,
   name: string,
   pseudonyms: Pseudonyms,
-  identities: IdentityMap,
+  identities: Identities,
 ): FileFormat {
   return {
     seals: inner.seals,
@@ -39,7 +41,7 @@ export function pseudonymousFormat(
 }
 
 // A document written before pseudonyms is read as it is, and is not current: opening the store rewrites it.
-async function reveal(file: string, decoded: DecodedFile, pseudonyms: Pseudonyms, identities: IdentityMap) {
+async function reveal(file: string, decoded: DecodedFile, pseudonyms: Pseudonyms, identities: Identities) {
   const { json: stored } = decoded;
   if (typeof stored !== "object" || stored === null || !(marker in stored)) return { ...decoded, current: false };
   const wrapper = wrapperSchema.safeParse(stored);

@@ -1,0 +1,81 @@
+import { afterAll, expect, it } from "vitest";
+import { StartupError } from "../../../src/kernel/errors.js";
+import { openPostgresStore } from "../../../src/store/postgres/postgres-store.js";
+import { describeStoreContract, increment } from "../store-contract.js";
+import { databaseUrl, describePostgres, dropSchemas, freshSchema, openTestStore, rawRows } from "./postgres-helpers.js";
+
+afterAll(dropSchemas);
+
+describePostgres("PostgreSQL store", () => {
+  describeStoreContract(() => openTestStore());
+
+  it("creates its tables on first start, and opens them again without migrating twice", async () => {
+    const schema = freshSchema();
+    await (await openTestStore({ schema })).close();
+    const tables = await rawRows<{ table_name: string }>(
+      schema,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`,
+    );
+    expect(tables.map((row) => row.table_name)).toEqual([
+      "cohesion_migrations",
+      "group_documents",
+      "identities",
+      "organisation_document",
+    ]);
+    await (await openTestStore({ schema })).close();
+    expect(await rawRows(schema, "SELECT name FROM cohesion_migrations")).toEqual([{ name: "1_documents" }]);
+  });
+
+  it("lets two stores start on a new database at once", async () => {
+    const schema = freshSchema();
+    const stores = await Promise.all([openTestStore({ schema }), openTestStore({ schema })]);
+    await Promise.all(stores.map((store) => store.close()));
+    expect(await rawRows(schema, "SELECT name FROM cohesion_migrations")).toHaveLength(1);
+  });
+
+  it("keeps data across close and reopen", async () => {
+    const schema = freshSchema();
+    const first = await openTestStore({ schema });
+    await first.updateGroup("pain-tue", (state) => increment(state));
+    await first.updateOrganisation((state) => (state.consoleClock = "2025-01-06T18:00:00.000Z"));
+    await first.close();
+
+    const second = await openTestStore({ schema });
+    expect((await second.readGroup("pain-tue")).answers["counter"]?.value).toBe(1);
+    expect((await second.readOrganisation()).consoleClock).toBe("2025-01-06T18:00:00.000Z");
+    await second.close();
+  });
+
+  it("writes no row when a change throws", async () => {
+    const schema = freshSchema();
+    const store = await openTestStore({ schema });
+    const failing = store.updateGroup("pain-tue", () => {
+      throw new Error("no");
+    });
+    await expect(failing).rejects.toThrow("no");
+    expect(await rawRows(schema, "SELECT id FROM group_documents")).toEqual([]);
+    await store.close();
+  });
+
+  it("stops start-up with a document that is not valid, naming its row", async () => {
+    const schema = freshSchema();
+    await (await openTestStore({ schema })).close();
+    await rawRows(schema, `INSERT INTO group_documents (id, version, payload) VALUES ('pain-tue', 1, '{"x": 1}')`);
+    const opening = openTestStore({ schema });
+    await expect(opening).rejects.toThrow(StartupError);
+    await expect(opening).rejects.toThrow(/group_documents row "pain-tue" in PostgreSQL is corrupt/);
+  });
+
+  it("refuses a group id that is not a plain name", async () => {
+    const store = await openTestStore();
+    await expect(store.readGroup("../pain-tue")).rejects.toThrow("is not valid");
+    await store.close();
+  });
+});
+
+it("stops start-up when the database cannot be reached, naming neither its address nor its password", async () => {
+  const opening = openPostgresStore("postgres://cohesion:secret-password@127.0.0.1:1/test");
+  await expect(opening).rejects.toThrow(StartupError);
+  await expect(opening).rejects.toThrow("PostgreSQL (DATABASE_URL) cannot be used: error ECONNREFUSED.");
+  expect(databaseUrl).toBeTruthy();
+});
