@@ -1,9 +1,9 @@
 import { nudgeMessage } from "../src/views/member/nudge-message.js";
 import { hasDeclinedCheckins, isPaused, sessionByNumber, statusOf } from "../src/core/groups/index.js";
 import { memberAttendance } from "../src/core/attendance/index.js";
-import { hasAnswered, promptIdFor } from "../src/core/answers/index.js";
+import { checkinsSentWithin, hasAnswered, promptIdFor } from "../src/core/answers/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
-import { addHours, isWithin } from "../src/kernel/time.js";
+import { addHours } from "../src/kernel/time.js";
 
 /**
  * One gentle nudge, a day after the check-in, to members who have not answered, are not paused or
@@ -14,36 +14,32 @@ export const nudge: Schedule = {
   kind: "nudge",
   due(ctx, group, state, from, to) {
     const after = ctx.organisation.timing.nudgeHoursAfter;
-    return Object.values(state.outbox)
-      .filter((entry) => entry.delivery.kind === "checkin" && entry.status === "sent")
-      .filter(({ delivery: checkin }) => state.prompts[promptIdFor(group.id, checkin.key)] !== undefined)
+    // Timed from when the check-in actually went out, so a late check-in is not chased a minute later; only the
+    // check-ins whose nudge falls in the window are looked at, not the outbox's whole history.
+    return checkinsSentWithin(state, addHours(from, -after), addHours(to, -after))
+      .filter(({ checkin }) => state.prompts[promptIdFor(group.id, checkin.key)] !== undefined)
       .filter(
-        ({ delivery: { recipient } }) =>
+        ({ checkin: { recipient } }) =>
           group.members.includes(recipient) &&
           !isPaused(state, recipient) &&
           !hasDeclinedCheckins(state, recipient) &&
           statusOf(state, recipient) === "active",
       )
-      .filter(({ delivery: checkin }) => !hasAnswered(state, checkin.recipient, checkin.session))
-      .filter(({ delivery: checkin }) => {
+      .filter(({ checkin }) => !hasAnswered(state, checkin.recipient, checkin.session))
+      .filter(({ checkin }) => {
         const session = sessionByNumber(group, checkin.session);
         return !session || memberAttendance(group, state, session, checkin.recipient).status !== "missed";
       })
-      .flatMap(({ delivery: checkin, updatedAt: sentAt }) => {
-        // Timed from when the check-in actually went out, so a late check-in is not chased a minute later.
-        const dueAt = addHours(new Date(Math.max(Date.parse(checkin.dueAt), Date.parse(sentAt))), after);
-        if (!isWithin(dueAt, from, to)) return [];
-        return [
-          makeDelivery({
-            kind: "nudge",
-            group,
-            session: checkin.session,
-            recipient: checkin.recipient,
-            dueAt,
-            expiresAt: new Date(checkin.expiresAt),
-          }),
-        ];
-      });
+      .map(({ checkin, sentAt }) =>
+        makeDelivery({
+          kind: "nudge",
+          group,
+          session: checkin.session,
+          recipient: checkin.recipient,
+          dueAt: addHours(new Date(sentAt), after),
+          expiresAt: new Date(checkin.expiresAt),
+        }),
+      );
   },
   wanted(state, delivery) {
     return !hasDeclinedCheckins(state, delivery.recipient);

@@ -94,6 +94,15 @@ function missedSessions(
   });
 }
 
+// One pass over the prompts: the sessions whose check-in each member was sent.
+function checkinSessionsByMember(state: Readonly<GroupState>): Map<string, Set<number>> {
+  const sessions = new Map<string, Set<number>>();
+  for (const prompt of Object.values(state.prompts))
+    if (prompt.kind === "checkin")
+      sessions.set(prompt.recipient, (sessions.get(prompt.recipient) ?? new Set()).add(prompt.session));
+  return sessions;
+}
+
 /** A member who answered before and has now left several check-ins in a row unanswered (not counting sessions they missed): an early sign of dropping out. */
 function stoppedAnswering(
   group: Group,
@@ -102,16 +111,11 @@ function stoppedAnswering(
   settings: AlertSettings,
 ): Finding[] {
   const closedSessions = new Map(closed.map((climate) => [climate.session.number, climate.session]));
+  const checkinsOf = checkinSessionsByMember(state);
   return group.members
     .filter((member) => !isPaused(state, member) && statusOf(state, member) === "active")
     .flatMap((member: Address) => {
-      const asked = [
-        ...new Set(
-          Object.values(state.prompts)
-            .filter((p) => p.kind === "checkin" && p.recipient === member)
-            .map((p) => p.session),
-        ),
-      ]
+      const asked = [...(checkinsOf.get(member) ?? [])]
         .filter((number) => {
           const session = closedSessions.get(number);
           return session !== undefined && memberAttendance(group, state, session, member).status !== "missed";

@@ -9,4 +9,5 @@ export * from "./record-orientation-read.js";
 export * from "./record-rsvp.js";
 export * from "./record-screening.js";
 export * from "./screening.js";
+export * from "./sent-checkins.js";
 export * from "./scoring.js";

@@ -1,0 +1,129 @@
+// The three measurements of the scale benchmark, each on a group whose history scale-history.ts built.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { lookbackHours } from "../src/app/dispatcher.js";
+import { groupAlerts } from "../src/core/alerts/index.js";
+import { orientationReadBeforeFirstSession, promptIdFor } from "../src/core/answers/index.js";
+import { groupClimate, leadClimate } from "../src/core/climate/index.js";
+import { listSessions } from "../src/core/groups/index.js";
+import { answerKey, type GroupState } from "../src/core/state.js";
+import { addHours } from "../src/kernel/time.js";
+import { DocumentCipher } from "../src/store/document-cipher.js";
+import { openFileStore } from "../src/store/file-store.js";
+import { summaryWithChart } from "../src/views/leads/summary-with-chart.js";
+import { schedules } from "../schedules/index.js";
+import type { World } from "../tests/support/world.js";
+import { groupHistory, onlyGroup, scaleMembers, scaleWorld, staysSilent } from "./scale-history.js";
+
+const runs = Number(process.env["BENCH_RUNS"] ?? 15);
+
+/** A scale world, its group's built history, and the instant it is measured at. */
+export interface ScaleGroup {
+  readonly world: World;
+  readonly state: GroupState;
+  readonly now: Date;
+}
+
+/** The median time of `runs` calls of `work` after one to warm up, in ms; `prepare` runs untimed before each. */
+async function medianMs<T>(prepare: () => T, work: (input: T) => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run <= runs; run += 1) {
+    const input = prepare();
+    const began = performance.now();
+    await work(input);
+    if (run > 0) times.push(performance.now() - began);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+/** Session `number`'s start and when its check-in goes out. */
+function sessionAt(world: World, number: number): { startsAt: Date; checkinDue: Date } {
+  const group = onlyGroup(world);
+  const session = listSessions(group, new Date("2100-01-01T00:00:00Z"))[number - 1];
+  if (!session) throw new Error(`no session ${number}`);
+  return {
+    startsAt: session.startsAt,
+    checkinDue: addHours(session.endsAt, world.ctx.organisation.timing.checkinMinutesAfter / 60),
+  };
+}
+
+/** A group of the 12 members after `sessions` sessions: five days after the latest, or two hours into its check-in. */
+export async function scaleGroup(sessions: number, phase: "between" | "answering", world?: World): Promise<ScaleGroup> {
+  const probe = scaleWorld(sessions + 1, new Date(0));
+  const { startsAt, checkinDue } = sessionAt(probe, sessions);
+  const now = phase === "between" ? addHours(startsAt, 24 * 5) : addHours(checkinDue, 2);
+  const built = world ?? scaleWorld(sessions + 1, now);
+  built.clock.set(now.toISOString());
+  return { world: built, state: await groupHistory(built, now), now };
+}
+
+/** What the minute sweep asks every job at `now`: how long, and how many deliveries it found that are not yet sent. */
+export async function sweepDue({ world, state, now }: ScaleGroup, fresh: boolean) {
+  const group = onlyGroup(world);
+  const from = addHours(now, -lookbackHours);
+  let unsent = 0;
+  const ms = await medianMs(
+    () => (fresh ? structuredClone(state) : state),
+    (current) => {
+      const due = schedules.flatMap((schedule) => schedule.due(world.ctx, group, current, from, now));
+      unsent = due.filter((delivery) => current.outbox[delivery.key] === undefined).length;
+    },
+  );
+  return { ms, unsent };
+}
+
+/** The lead's `summary` as the command builds it (charts recorded, not drawn), on a state no cache has seen. */
+export async function summaryWork({ world, state, now }: ScaleGroup): Promise<number> {
+  const { ctx } = world;
+  const group = onlyGroup(world);
+  return medianMs(
+    () => structuredClone(state),
+    async (current) => {
+      const published = groupClimate(ctx, group, current, now);
+      const alerts = groupAlerts(ctx, group, current, now, published);
+      const climates = leadClimate(ctx, group, current, now);
+      const orientation = orientationReadBeforeFirstSession(group, current, now);
+      await summaryWithChart({ ctx, group, climates, alerts, audience: "leads", orientation });
+    },
+  );
+}
+
+/** Recording one pulse answer through the encrypted file store in a temporary data directory; ms and document KB. */
+export async function recordAnswer(sessions: number): Promise<{ ms: number; kb: number }> {
+  const dir = await mkdtemp(join(tmpdir(), "cohesion-bench-"));
+  const store = await openFileStore(dir, { cipher: new DocumentCipher(randomBytes(32)) });
+  try {
+    const { world, state } = await scaleGroup(sessions, "answering", scaleWorld(sessions + 1, new Date(0), store));
+    const group = onlyGroup(world);
+    await store.updateGroup(group.id, (draft) => Object.assign(draft, state));
+    const index = scaleMembers.findIndex((_, i) => staysSilent(i, sessions));
+    const member = scaleMembers[index];
+    if (!member) throw new Error("no silent member");
+    const promptId = promptIdFor(group.id, `checkin:${group.id}:${sessions}:${member}`);
+    let value = 3;
+    const ms = await medianMs(
+      () => (value = 7 - value),
+      async (pulse) => {
+        const outcome = await world.interactions.handle({
+          type: "choice",
+          from: member,
+          promptId,
+          itemId: "pulse-1",
+          value: pulse,
+        });
+        if (!("reply" in outcome)) throw new Error("the answer was not recorded");
+      },
+    );
+    const stored = (await store.readGroup(group.id)).answers[answerKey(member, sessions, "pulse", "pulse-1")];
+    if (stored?.value !== value) throw new Error("the answer was not stored");
+    const kb = (await stat(join(dir, "groups", `${group.id}.json`))).size / 1024;
+    return { ms, kb };
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

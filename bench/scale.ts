@@ -1,0 +1,54 @@
+// Scale benchmark: what the minute sweep, a summary and recording an answer cost as a group's history grows, as
+// ratios measured side by side in one run. Run with `npm run bench:scale` (or `npm run bench`, which runs every one).
+import { recordAnswer, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
+
+const minute = 60_000;
+const clinicGroups = 500;
+
+const small = await scaleGroup(8, "between");
+const large = await scaleGroup(52, "between");
+const rows: { measure: string; base: string; baseMs: number; grown: string; grownMs: number; target: string }[] = [];
+
+for (const fresh of [false, true]) {
+  const [a, b] = [await sweepDue(small, fresh), await sweepDue(large, fresh)];
+  if (a.unsent + b.unsent > 0)
+    throw new Error(`the sweep found ${a.unsent + b.unsent} deliveries due: not a quiet minute`);
+  rows.push({
+    measure: fresh ? "minute sweep, nothing due, first after a change" : "minute sweep, nothing due, state unchanged",
+    base: "8 sessions",
+    baseMs: a.ms,
+    grown: "52 sessions",
+    grownMs: b.ms,
+    target: fresh
+      ? "-"
+      : `${clinicGroups} groups: ${((b.ms * clinicGroups * 100) / minute).toFixed(1)}% of a minute (< 2%)`,
+  });
+}
+rows.push({
+  measure: "lead summary, charts stubbed",
+  base: "8 sessions",
+  baseMs: await summaryWork(small),
+  grown: "52 sessions",
+  grownMs: await summaryWork(large),
+  target: "<= 1.2x",
+});
+const [one, many] = [await recordAnswer(1), await recordAnswer(52)];
+rows.push({
+  measure: `record one answer, encrypted file store (${one.kb.toFixed(0)} KB vs ${many.kb.toFixed(0)} KB)`,
+  base: "1 session",
+  baseMs: one.ms,
+  grown: "52 sessions",
+  grownMs: many.ms,
+  target: "<= 1.5x",
+});
+
+const counts = (state: typeof large.state) =>
+  `${Object.keys(state.outbox).length} outbox entries, ${Object.keys(state.prompts).length} prompts, ${Object.keys(state.answers).length} answers`;
+const header = ["measure", "smaller", "ms", "larger", "ms", "ratio", "target"];
+process.stdout.write(`Node ${process.version}, median of ${process.env["BENCH_RUNS"] ?? 15} runs after one warm-up\n`);
+process.stdout.write(`52 sessions: ${counts(large.state)}; 8 sessions: ${counts(small.state)}\n\n`);
+process.stdout.write(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n`);
+for (const row of rows) {
+  const cells = [row.measure, row.base, row.baseMs.toFixed(2), row.grown, row.grownMs.toFixed(2)];
+  process.stdout.write(`| ${[...cells, `${(row.grownMs / row.baseMs).toFixed(2)}x`, row.target].join(" | ")} |\n`);
+}
