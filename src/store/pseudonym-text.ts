@@ -11,6 +11,8 @@ export const pseudonymPattern = /^p_[A-Za-z0-9_-]{22}$/;
 
 // Outside pseudonyms, `~` and `p_` are escaped with `~`, so that no text a member wrote can be read as a pseudonym.
 const escapedText = /~|p_/g;
+// Most stored strings (times, statuses, ids of sessions) hold no address and nothing to escape: they are kept as they are.
+const mayConceal = new RegExp(`(?:${platformNames}):|~|p_`);
 const storedText = /~([\s\S])|(p_[A-Za-z0-9_-]{22})/g;
 
 /** The platform addresses inside `text` (a value, a composite key or free text), in order. */
@@ -20,6 +22,7 @@ export function addressesIn(text: string): string[] {
 
 /** `text` with each address in it replaced by `pseudonymOf(address)`, the rest escaped so it reads back exactly. */
 export function concealText(text: string, pseudonymOf: (address: string) => string): string {
+  if (!mayConceal.test(text)) return text;
   let concealed = "";
   let from = 0;
   for (const match of text.matchAll(addressInText)) {
@@ -31,6 +34,7 @@ export function concealText(text: string, pseudonymOf: (address: string) => stri
 
 /** The text that `concealText` was given, each pseudonym replaced by `addressOf(pseudonym)`. */
 export function revealText(text: string, addressOf: (pseudonym: string) => string): string {
+  if (!text.includes("~") && !text.includes("p_")) return text;
   return text.replace(storedText, (_match, escaped: string | undefined, pseudonym: string) =>
     escaped === undefined ? addressOf(pseudonym) : escaped,
   );
