@@ -35,7 +35,7 @@ export const alertSettingsSchema = z.strictObject({
   /** The one subscale whose rise is common in the middle phase (Conflict)... */
   midGroupSubscale: slugSchema.default("conflict"),
   /** ...and how far (0-3 points) above its control limit it may go there without an alert. */
-  midGroupRise: z.number().min(0).max(3).default(0.5),
+  midGroupRise: z.number().min(0).max(3).default(0.25),
   /** Climate items watched on their own at the group level (item 10, "rejected and distrusted"). */
   flaggedItems: z.array(slugSchema).max(12).default(["gcq-10"]),
   /** A member's Engaged this many points below the rest of the group's... */

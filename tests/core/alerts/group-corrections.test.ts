@@ -55,6 +55,17 @@ describe("a rise in the middle phase of a course (sessions 4-5 of 8)", () => {
     expect(found[0]?.evidence.what).toContain("more than the rise common in the middle phase");
   });
 
+  it("alerts when Conflict rises 1.8 points, a third of a point beyond its limit (more than midGroupRise 0.25)", () => {
+    const found = groupFindings(
+      course,
+      gcq,
+      climates([{}, { conflict: 1.1 }, {}, { conflict: 2.85 }]),
+      trend,
+      settings,
+    );
+    expect(kindsIn(found)).toEqual(["concern-rise conflict 4"]);
+  });
+
   it("stays without an alert when Conflict rises modestly, just beyond its limit", () => {
     const found = groupFindings(
       course,

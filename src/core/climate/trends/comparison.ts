@@ -40,10 +40,11 @@ function meanOf(observations: readonly Observation[]): number {
 
 /**
  * What the session at `index` of a series is compared with. In a group's first part everything after the
- * baseline (its first two published sessions) is compared with that baseline. Later the last `recentSessions`
- * sessions are compared with a recent window, up to `rollingWindow` sessions before them: always in an
- * open-ended group (a year-long group is judged against its recent self), and in a fixed course when that
- * window (after the baseline) is better than the baseline, so a fall from a later peak counts from the peak.
+ * baseline (its first two published sessions) is compared with that baseline. Once a recent window of two
+ * sessions exists before them (from a course's fifth session), the last sessions (up to `recentSessions`) are
+ * compared with that window, up to `rollingWindow` sessions long: always in an open-ended group (a year-long
+ * group is judged against its recent self), and in a fixed course when that window (after the baseline) is
+ * better than the baseline, so a rupture or a fall from a later peak counts from the group at its best.
  * Null for the baseline sessions themselves.
  */
 export function comparisonAt(
@@ -56,12 +57,14 @@ export function comparisonAt(
     reference: series.slice(0, baselineLength),
     observations: series.slice(baselineLength, index + 1),
   };
-  if (index < baselineLength + recentSessions) return baseline;
-  const start = index - recentSessions + 1;
-  const windowStart = Math.max(options.openEnded ? 0 : baselineLength, start - options.rollingWindow);
+  // A recent window needs baselineLength sessions of its own (after a course's baseline) before those compared with it.
+  const first = options.openEnded ? 0 : baselineLength;
+  const compared = Math.min(recentSessions, index + 1 - first - baselineLength);
+  if (compared < 1) return baseline;
+  const start = index - compared + 1;
+  const windowStart = Math.max(first, start - options.rollingWindow);
   const recent = { reference: series.slice(windowStart, start), observations: series.slice(start, index + 1) };
   if (options.openEnded) return recent;
-  if (recent.reference.length < baselineLength) return baseline;
   const sign = options.higherIs === "better" ? 1 : -1;
   return sign * meanOf(recent.reference) > sign * meanOf(baseline.reference) ? recent : baseline;
 }

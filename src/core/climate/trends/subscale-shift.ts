@@ -40,8 +40,10 @@ export function subscaleShifts(
 ): SubscaleShift[] {
   return series.flatMap((observation, index) => {
     const comparison = comparisonAt(series, index, { ...options, rollingWindow: trend.rollingWindow });
-    // Estimated from the sessions before this one, so a sudden change cannot widen its own limits.
-    const sessionVariation = sessionVariationOf(series.slice(0, index), trend);
+    // Estimated from the sessions before this one, so a sudden change cannot widen its own limits, and without
+    // the steps into the reference and into the compared sessions, where a change of level to catch may lie.
+    const boundaries = new Set([comparison?.reference[0]?.session, comparison?.observations[0]?.session]);
+    const sessionVariation = sessionVariationOf(series.slice(0, index), trend, boundaries);
     const reference = comparison && referenceOf(comparison.reference, sessionVariation);
     if (!comparison || !reference) return [];
     const parameters = { lambda: trend.ewmaLambda, limit: trend.controlLimit, sessionVariation };

@@ -8,7 +8,7 @@ const { course } = groups;
 const windowHours = world.ctx.organisation.timing.answerWindowHours;
 const seeds = seedsUpTo(40);
 // The fall from a later peak and the mid-group spike are not yet caught in every group (see the README's table).
-const partlyCaught: Readonly<Record<string, number>> = { [scenarios[5]!.name]: 0.6, [scenarios[6]!.name]: 0.85 };
+const partlyCaught: Readonly<Record<string, number>> = { [scenarios[5]!.name]: 0.8, [scenarios[6]!.name]: 0.875 };
 
 describe("planted events on synthetic groups (variation 0.25)", () => {
   for (const scenario of scenarios) {
@@ -54,8 +54,8 @@ describe("stable groups", () => {
 
   for (const variation of [0.25, 0.45])
     it(`raise group-level alerts on fewer than one session in twenty, at variation ${variation} (open-ended groups over half a year)`, () => {
-      const { rate, sessions } = groupAlertRate({ group: groups.openEnded, sessions: 26, variation }, 20);
-      expect(sessions).toBe(480);
+      const { rate, sessions } = groupAlertRate({ group: groups.openEnded, sessions: 26, variation }, 40);
+      expect(sessions).toBe(960);
       expect(rate).toBeLessThan(0.05);
     });
 

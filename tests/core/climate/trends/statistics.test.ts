@@ -100,6 +100,16 @@ describe("what a session is compared with", () => {
     expect(at8Concern?.reference.map((o) => o.session)).toEqual([1, 2]);
   });
 
+  it("is a recent window of two sessions from a course's fifth published session, when that window is better", () => {
+    const risen = observe([4, 4, 5, 5, 3, 3]);
+    const at5 = comparisonAt(risen, 4, course);
+    expect(at5?.reference.map((o) => o.session)).toEqual([3, 4]);
+    expect(at5?.observations.map((o) => o.session)).toEqual([5]);
+    const at6 = comparisonAt(risen, 5, course);
+    expect(at6?.reference.map((o) => o.session)).toEqual([3, 4]);
+    expect(at6?.observations.map((o) => o.session)).toEqual([5, 6]);
+  });
+
   it("stays the baseline when the recent window is worse than it", () => {
     expect(comparisonAt(observe([4, 4, 3, 3, 3, 3, 3, 3]), 7, course)?.reference.map((o) => o.session)).toEqual([1, 2]);
   });
@@ -126,6 +136,11 @@ describe("the session-to-session variation a group's limits are built with", () 
     const own = 1 / 0.455 / 2;
     expect(sessionVariationOf(wobbling, trend)).toBeCloseTo(Math.sqrt((5 * own + 6 * 0.35 ** 2) / 11), 10);
     expect(sessionVariationOf(observe([4, 4, 4, 4, 4, 4], 0), trend)).toBeCloseTo(Math.sqrt((6 * 0.35 ** 2) / 11), 10);
+  });
+
+  it("leaves out the steps into the sessions it is told are boundaries", () => {
+    const twoSteps = observe([4, 4, 5, 5, 4, 4], 0);
+    expect(sessionVariationOf(twoSteps, trend, new Set([3, 5]))).toBeCloseTo(Math.sqrt((6 * 0.35 ** 2) / 9), 10);
   });
 
   it("is not widened by one real change of level", () => {
@@ -159,6 +174,21 @@ describe("a subscale's shift from its reference (default settings)", () => {
     const series = observe([4.0, 4.0, 5.0, 5.0, 5.0, 3.8, 3.8, 3.8], 0.2);
     const last = subscaleShifts(series, engaged, trend, 0.75).at(-1);
     expect(last).toMatchObject({ session: 8, beyond: "down", referenceSessions: [3, 4, 5] });
+  });
+
+  it("flags a rupture in the fifth session against the better sessions 3-4, though it is barely below the baseline", () => {
+    const last = subscaleShifts(observe([3.4, 3.6, 4.6, 4.6, 2.9], 0.2), engaged, trend, 0.75).at(-1);
+    expect(last).toMatchObject({ session: 5, beyond: "down", referenceSessions: [3, 4] });
+    expect(last?.change).toBeCloseTo(-0.85, 10);
+  });
+
+  it("flags a fall from a later peak in a group that varies, because the rise and the fall do not count as its variation", () => {
+    const series = observe([4.0, 4.3, 5.2, 4.6, 5.2, 4.0, 4.1, 3.9], 0.2);
+    const last = subscaleShifts(series, engaged, trend, 0.75).at(-1);
+    expect(last).toMatchObject({ session: 8, beyond: "down", referenceSessions: [3, 4, 5] });
+    // With the step into the reference (session 3) and the fall (session 6), the estimate would be 0.46.
+    expect(sessionVariationOf(series.slice(0, 7), trend)).toBeGreaterThan(0.45);
+    expect(last?.sessionVariation).toBeLessThan(0.36);
   });
 
   it("leaves an ordinary wobble alone, and anything smaller than minChange however sure", () => {
