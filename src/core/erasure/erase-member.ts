@@ -1,5 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import type { GroupState, OutboxEntry } from "../state.js";
+import { isUrgent, statusOf } from "../alerts/index.js";
 
 /** What an erasure covers: everything about a member (`forget`, retention), or what they gave (`delete my data`). */
 export type ErasureScope = "everything" | "own-data";
@@ -59,7 +60,7 @@ export function eraseMemberRecords(state: GroupState, member: Address, options: 
     other:
       dropWhere(state.screening, (key) => key === member) +
       dropWhere(state.contactRequests, (_, request) => request.member === member) +
-      scrubAlerts(state, member),
+      scrubAlerts(state, member, options.scope),
   };
   const about = (entry: OutboxEntry) =>
     entry.delivery.about === member ||
@@ -101,10 +102,15 @@ function eraseMembership(state: GroupState, member: Address, { stillMember, keep
 }
 
 // The alert itself stays (its id is in the audit log), without who it was about or what they wrote or answered.
-function scrubAlerts(state: GroupState, member: Address): number {
+// A member's own request keeps them on urgent alerts nobody has resolved yet: whoever is escalated to must know who.
+function scrubAlerts(state: GroupState, member: Address, scope: ErasureScope): number {
   let scrubbed = 0;
   for (const record of Object.values(state.alerts)) {
     if (record.member !== member) continue;
+    if (scope === "own-data" && isUrgent(record) && statusOf(record.history) !== "resolved") {
+      delete record.text;
+      continue;
+    }
     delete record.member;
     delete record.text;
     delete record.value;

@@ -73,14 +73,21 @@ describe("a distress answer", () => {
     expect(world.messenger.sent.filter((s) => s.to === careTeam || members.includes(s.to))).toEqual([]);
   });
 
-  it("still reads clearly to the leads once the member has deleted their answers", async () => {
+  it("still reads clearly to the leads once a lead has erased the member's data", async () => {
     const { world } = await distressAfterSessionOne();
-    const button = alertButton(world, okafor, "alert-acknowledge");
-    await world.interactions.handle({ type: "command", from: ana, text: "delete my data confirm" });
-    const outcome = await world.interactions.handle({ type: "button", from: okafor, ...button });
+    const button = alertButton(world, sam, "alert-acknowledge");
+    await world.interactions.handle({ type: "command", from: okafor, text: "forget pain-tue ana confirm" });
+    const outcome = await world.interactions.handle({ type: "button", from: sam, ...button });
     const shown = "reply" in outcome ? allText(outcome.reply) : "";
     expect(shown).toContain("the answer has since been erased at the member's or a lead's request");
     expect(shown).not.toContain("undefined");
+  });
+
+  it("keeps naming the member while nobody has resolved it, even after they delete their own data", async () => {
+    const { world } = await distressAfterSessionOne();
+    await world.interactions.handle({ type: "command", from: ana, text: "delete my data confirm" });
+    const alert = Object.values((await world.store.readGroup("pain-tue")).alerts).find((a) => a.kind === "distress");
+    expect(alert).toMatchObject({ member: ana, value: 6 });
   });
 
   it("is logged as a count and a kind only", async () => {
