@@ -23,6 +23,17 @@ describe("a member's direct message in the shapes Slack publishes, replayed thro
     expect(reply?.args["thread_ts"]).toBe(threadTs);
   });
 
+  it("a reply in a thread Cohesion cannot read still reaches Cohesion, answered at the top", async () => {
+    slack = await SlackHarness.start({ now: at.checkin1Due });
+    const status = await slack.directMessage("ana", "help", "Ev0THREAD2", {
+      change: (event) => Object.assign(event, { thread_ts: "not-a-timestamp" }),
+    });
+    expect(status.status).toBe(200);
+    await slack.until(() => expect(slack.postsTo("ana")).toHaveLength(1));
+    expect(shownText(slack.postsTo("ana")[0]!)).toContain("What you can ask");
+    expect(slack.postsTo("ana")[0]?.args["thread_ts"]).toBeUndefined();
+  });
+
   it("a message at the top of the direct message is answered at the top", async () => {
     slack = await SlackHarness.start({ now: at.checkin1Due });
     await slack.directMessage("ana", "help", "Ev0TOP0001");

@@ -34,6 +34,23 @@ function said(person: Person): string {
 }
 
 describe("a member writing to Cohesion in their personal chat on Teams", () => {
+  it("a first message still reaches the leads when what failed before cannot be put back yet", async () => {
+    teams = await startTeams({ now: painTue.checkin1 });
+    for (const lead of ["okafor", "sam"] as Person[]) await teams.post(installed(lead, teams.connector.url));
+    await teams.sweepAt(painTue.checkin1);
+    const updateGroup = teams.store.updateGroup.bind(teams.store);
+    let failNext = true;
+    teams.store.updateGroup = (groupId, change) => {
+      if (!failNext) return updateGroup(groupId, change);
+      failNext = false;
+      return Promise.reject(new Error("disk full"));
+    };
+    await teams.post(personalMessage("ana", "I feel awful today", teams.connector.url));
+    expect(said("ana")).toContain(passedOn);
+    for (const lead of ["okafor", "sam"] as Person[]) expect(said(lead)).toContain("I feel awful today");
+    expect(teams.logger.lines.map((line) => line.fields["code"])).toContain("teams-retry-reachable-failed");
+  });
+
   it("with words that suggest risk: they see where to get help now, and both leads get the alert with the words", async () => {
     teams = await afterSessionOne();
     expect((await teams.post(personalMessage("ana", words, teams.connector.url))).status).toBe(200);

@@ -17,7 +17,6 @@ const unreadableErrors = new Set([
   "slack-no_permission",
   "slack-access_denied",
   "slack-not_in_channel",
-  "slack-channel_not_found",
 ]);
 
 const historySchema = z.looseObject({

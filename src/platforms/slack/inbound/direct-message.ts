@@ -1,17 +1,12 @@
 import type { App } from "@slack/bolt";
-import { z } from "zod";
 import { toAddress } from "../../../kernel/address.js";
-import { directMessageSchema, personsWords } from "./payloads.js";
+import { directMessageSchema, personsWords, slackMessageTs } from "./payloads.js";
 import { plainTextOf } from "../render/text.js";
 import { logFailure, type ListenerDeps } from "./listener-deps.js";
 
 // A reply inside a thread names the thread's first message; a message at the top of the chat names none.
-const inThreadSchema = directMessageSchema.extend({
-  thread_ts: z
-    .string()
-    .regex(/^\d{1,12}\.\d{1,8}$/)
-    .optional(),
-});
+// A thread Cohesion cannot read costs only the threading: the words still reach Cohesion, answered at the top.
+const inThreadSchema = directMessageSchema.extend({ thread_ts: slackMessageTs.optional().catch(undefined) });
 
 async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<void> {
   const words = personsWords(raw);
@@ -32,12 +27,10 @@ async function answerDirectMessage(deps: ListenerDeps, raw: unknown): Promise<vo
   else await deps.messenger.send(toAddress(`slack:${channel}`), outcome.reply);
 }
 
-/**
- * Registers what a person writes to Cohesion in their direct messages (new messages, /me messages, messages with a
- * file, thread replies, and edits that change the words): checked for risk first, a command when it starts with a
- * command's name, else passed to the member's leads. The reply goes to that direct message, in the thread
- * when the person wrote in one.
- */
+// Every way a person's words arrive counts (new messages, /me messages, messages with a file, thread replies, and
+// edits that change the words): checked for risk first, a command when it starts with a command's name, else passed
+// to the member's leads.
+/** Registers what a person writes to Cohesion in their direct messages; the reply goes there, in their thread if any. */
 export function registerDirectMessage(app: App, deps: ListenerDeps): void {
   app.event("message", async ({ event }) => {
     await answerDirectMessage(deps, event).catch((error: unknown) => logFailure(deps, "direct-message", error));

@@ -7,7 +7,8 @@ export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{1,30}$/, "expected a 
 /** A Slack conversation id: a channel (C…), a private channel (G…) or a direct message (D…). */
 export const slackChannelId = z.string().regex(/^[CGD][A-Z0-9]{1,30}$/, "expected a Slack conversation id");
 
-const messageTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
+/** A Slack message timestamp, which is also its id within a conversation. */
+export const slackMessageTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
 
 /** The parts of a block_actions payload Cohesion reads: who clicked what, where. */
 export const blockActionsSchema = z
@@ -15,10 +16,13 @@ export const blockActionsSchema = z
     type: z.literal("block_actions"),
     user: z.object({ id: slackUserId }).loose(),
     trigger_id: z.string().min(1).max(300).optional(),
-    container: z.object({ channel_id: slackChannelId.optional(), message_ts: messageTs.optional() }).loose().optional(),
+    container: z
+      .object({ channel_id: slackChannelId.optional(), message_ts: slackMessageTs.optional() })
+      .loose()
+      .optional(),
     channel: z.object({ id: slackChannelId }).loose().optional(),
     message: z
-      .object({ ts: messageTs, blocks: z.array(z.unknown()).optional() })
+      .object({ ts: slackMessageTs, blocks: z.array(z.unknown()).optional() })
       .loose()
       .optional(),
     actions: z

@@ -62,11 +62,9 @@ export function mentionsOf(activity: InboundActivity): Mention[] {
   return (activity.entities ?? []).filter((entity): entity is Mention => entity.type === "mention");
 }
 
-/**
- * Whether the activity comes from a personal (one-to-one) chat with the bot. Only Teams saying so counts:
- * a conversation of a missing or unknown type (Microsoft's own channel samples leave it out) is never
- * taken as personal, so a channel can never stand in for a person's private chat.
- */
+// Only Teams saying so counts: a conversation of a missing or unknown type (Microsoft's own channel samples leave it
+// out) is never taken as personal, so a channel can never stand in for a person's private chat.
+/** Whether the activity comes from a personal (one-to-one) chat with the bot. */
 export function isPersonal(activity: InboundActivity): boolean {
   return activity.conversation.conversationType === "personal";
 }

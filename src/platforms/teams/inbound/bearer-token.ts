@@ -4,11 +4,9 @@ import { z } from "zod";
 const tokenHeader = z.looseObject({ alg: z.literal("RS256"), kid: z.string().min(1).max(200) });
 const segment = /^[A-Za-z0-9_-]+$/;
 
-/**
- * The key id of an Authorization header that could hold a token the Bot Framework signed: "Bearer" and a JWT with
- * three segments whose header names an allowed algorithm and a key. Anything else is refused before the SDK looks up
- * signing keys for it, so forged tokens (alg "none", garbage) never make Cohesion fetch keys.
- */
+// Anything else is refused before the SDK looks up signing keys for it, so forged tokens (alg "none", garbage) never
+// make Cohesion fetch keys.
+/** The key id of a "Bearer" header holding a three-part JWT whose header names RS256 and a key; else undefined. */
 export function bearerKeyId(authorization: string): string | undefined {
   const [scheme, token, ...rest] = authorization.split(" ");
   if (scheme !== "Bearer" || token === undefined || rest.length > 0 || token.length > 16_384) return undefined;

@@ -23,11 +23,9 @@ export function answerInputId(itemId: string): string {
 /** Which of a card's inputs an action sends: all of them ("auto", and Teams first checks the required ones), or none. */
 export type ActionInputs = "auto" | "none";
 
-/**
- * A card action that Teams sends as an `adaptiveCard/action` invoke (Action.Execute), falling back
- * to Action.Submit (a message carrying the same data) where Universal Actions are not supported.
- * An action that reads no answer says so, or Teams would refuse it until every required input is filled.
- */
+// Action.Submit (a message carrying the same data) is the fallback where Universal Actions are not supported. An
+// action that reads no answer says so, or Teams would refuse it until every required input is filled.
+/** A card action that Teams sends as an `adaptiveCard/action` invoke (Action.Execute). */
 export function cardAction(title: string, data: CardActionData, inputs: ActionInputs, primary = false): CardElement {
   const common = { title, data, associatedInputs: inputs, ...(primary ? { style: "positive" } : {}) };
   return {

@@ -5,10 +5,7 @@ import { textMessage, type Message } from "../../../kernel/message.js";
 import { answerOf, cardActionDataSchema } from "./card-actions.js";
 import type { MentionWord } from "./mentions.js";
 
-/**
- * What a card action becomes: a neutral event for the core, a kind reply when the card was sent incomplete,
- * or nothing at all for another app's card in a channel.
- */
+/** A card action as a neutral event, a kind reply when sent incomplete, or nothing for another app's card. */
 export type CardActionResult =
   { readonly event: Record<string, unknown> } | { readonly reply: Message } | { readonly silent: true };
 

@@ -10,11 +10,9 @@ export const keyRefreshInterval = 5 * 60_000;
 /** Whether a key id is among those the Bot Framework publishes; "unavailable" when they could never be read. */
 export type KeyStanding = "published" | "unpublished" | "unavailable";
 
-/**
- * The ids of the signing keys in the Bot Framework's OpenID configuration, read at most once per interval.
- * A token naming any other key is refused before the SDK looks it up, since the SDK fetches the keys again
- * for every key id it has not seen, so forged key ids would otherwise make Cohesion fetch on every request.
- */
+// A token naming any other key is refused before the SDK looks it up, since the SDK fetches the keys again for every
+// key id it has not seen, so forged key ids would otherwise make Cohesion fetch on every request.
+/** The ids of the signing keys in the Bot Framework's OpenID configuration, read at most once per interval. */
 export function createPublishedKeys(openIdMetadataUrl: string, timer: Timer, fetchImpl: typeof fetch) {
   let ids: ReadonlySet<string> | undefined;
   let lastAttempt: number | undefined;

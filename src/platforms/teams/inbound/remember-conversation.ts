@@ -13,12 +13,9 @@ function botWasRemoved(activity: InboundActivity): boolean {
   );
 }
 
-/**
- * Keeps the conversation reference of every person who opens or installs Cohesion (their personal
- * chat, learned only from a conversation Teams calls personal) and of every channel or group chat it is
- * added to or mentioned in, so scheduled messages can reach them; forgets it when the app is removed.
- * A person reachable for the first time gets what could not reach them before, while it is still open.
- */
+// A personal chat is learned only from a conversation Teams calls personal; a person reachable for the first time
+// gets what could not reach them before, while it is still open.
+/** Keeps the conversation of each person, channel or group chat Cohesion can reach; forgets it when the app is removed. */
 export async function rememberConversation(
   book: ReferenceBook,
   activity: InboundActivity,
@@ -39,5 +36,12 @@ export async function rememberConversation(
     ...(personal && activity.from.name ? { name: activity.from.name } : {}),
     ...(personal ? { userId: activity.from.id } : {}),
   });
-  if (firstTime) await retryWhenReachable(ctx, address);
+  // Putting back what failed before must never cost what the person is sending now.
+  if (firstTime)
+    await retryWhenReachable(ctx, address).catch((error: unknown) =>
+      ctx.logger.warn(
+        { code: "teams-retry-reachable-failed", error: (error as Error).name },
+        "Earlier deliveries not put back",
+      ),
+    );
 }

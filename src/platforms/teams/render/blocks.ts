@@ -83,10 +83,9 @@ function mention(block: MentionBlock, context: RenderContext, fit: Fit, entities
   return [{ type: "TextBlock", text: tag, wrap: true }, ...text];
 }
 
-/**
- * The card elements of one neutral block, cut to `fit`. A choice's Send sends the card's inputs, so its
- * answer is `required` only when it is the card's one choice: Teams would otherwise ask for every choice first.
- */
+// A choice's Send sends the card's inputs, so its answer is `required` only when it is the card's one choice: Teams
+// would otherwise ask for every choice first.
+/** The card elements of one neutral block, cut to `fit`. */
 export function blockElements(
   block: Block,
   context: RenderContext,

@@ -66,10 +66,7 @@ export function renderMessage(message: Message, context: RenderContext): Rendere
   return { card: firstThatFits(render, plainText(message.text)), summary: shorten(plainText(message.text), 200) };
 }
 
-/**
- * A form (the full check-in) as one card that fits a phone: every question one compact drop-down row
- * (0-6 with its words), in the form's order and wording, and one Send at the end that sends them all.
- */
+/** A form (the full check-in) as one phone-sized card: each question a compact drop-down row, one Send at the end. */
 export function renderForm(form: Form): RenderedCard {
   const render = (fit: Fit) =>
     card(
