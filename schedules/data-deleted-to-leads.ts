@@ -1,6 +1,5 @@
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours, isWithin } from "../src/kernel/time.js";
-import { textMessage } from "../src/kernel/message.js";
 import { dataDeletedForLeads } from "../src/views/leads/data-deleted-message.js";
 
 // A lead back from leave still hears of it.
@@ -28,10 +27,6 @@ export const dataDeletedToLeads: Schedule = {
   },
   render(_ctx, group, state, delivery) {
     const deletion = delivery.message === undefined ? undefined : state.ownDataDeletions[delivery.message];
-    return {
-      message: deletion
-        ? dataDeletedForLeads(group, deletion.member)
-        : textMessage(`A member of ${group.name} asked for their data to be deleted; this is done.`),
-    };
+    return { message: dataDeletedForLeads(group, deletion?.member) };
   },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DeliveryError } from "../../src/kernel/errors.js";
 import { withoutChain } from "../support/audit-entries.js";
 import { sweepAt } from "../support/outbox-helpers.js";
 import { shown } from "./status-helpers.js";
@@ -52,6 +53,19 @@ describe("delete my data: a member erases their own answers and messages", () =>
       address: ana,
       text: "asked for their answers and messages in Chronic pain skills, Tuesday evening to be deleted; this is done.",
     });
+  });
+
+  it("still tells the leads, without naming the member, when a lead erased them before the note went out", async () => {
+    const world = await answeredWorld();
+    await ask(world, ana, "delete my data confirm");
+    world.messenger.failFor = () => new DeliveryError("timeout", true);
+    await sweepAt(world, "2026-12-08T19:46:00Z");
+    await ask(world, okafor, "forget pain-tue ana confirm");
+    world.messenger.failFor = () => undefined;
+    await sweepAt(world, "2026-12-08T20:46:00Z");
+    const told = world.messenger.sent.filter((s) => s.message.text.includes("asked for their answers and messages"));
+    expect(told.map((s) => s.to).sort()).toEqual([okafor, sam]);
+    expect(JSON.stringify(told.map((s) => s.message))).not.toContain(ana);
   });
 
   it("a second press, or someone else's, changes nothing more", async () => {

@@ -10,8 +10,3 @@ export function leadClimate(ctx: CoreContext, group: Group, state: Readonly<Grou
     provisional: true,
   });
 }
-
-/** Whether a session's figures are provisional: shown while its answers are still open. */
-export function isProvisional(climate: SessionClimate): boolean {
-  return climate.collecting && [...climate.subscales.values()].some((aggregate) => aggregate.shown);
-}

@@ -1,7 +1,7 @@
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import { appendAudit } from "../privacy/index.js";
+import { appendAudit, erasureConfirmationMinutes } from "../privacy/index.js";
 import { freezeClosedSessions } from "../climate/index.js";
 import { resolveMember, retypableReference } from "../groups/index.js";
 import { isLead, type Group } from "../setup/index.js";
@@ -82,8 +82,7 @@ export async function forgetMember(
 }
 
 const used = "That confirmation has already been used (or was never mine to act on), so nothing more was changed.";
-const expired =
-  "That confirmation is more than 15 minutes old, so I haven't erased anything. Type `forget` again if you still want to.";
+const expired = `That confirmation is more than ${erasureConfirmationMinutes} minutes old, so I haven't erased anything. Type \`forget\` again if you still want to.`;
 
 /** The confirmation button pressed: erases for the lead who asked, within 15 minutes, once; anything else changes nothing. */
 export async function confirmForget(ctx: CoreContext, lead: Address, id: string): Promise<ForgetOutcome> {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
-import { appendAudit, systemActor } from "../privacy/index.js";
+import { appendAudit, erasureConfirmationMinutes, systemActor } from "../privacy/index.js";
 import { freezeClosedSessions } from "../climate/index.js";
 import { heldSessions } from "../groups/index.js";
 import type { Group } from "../setup/index.js";
@@ -60,8 +60,7 @@ export async function deleteOwnData(ctx: CoreContext, member: Address): Promise<
 }
 
 const used = "That was already done (or this button is no longer valid), so nothing more was changed.";
-const expired =
-  "That button is more than 15 minutes old, so I haven't deleted anything. Type `delete my data` again if you still want to.";
+const expired = `That button is more than ${erasureConfirmationMinutes} minutes old, so I haven't deleted anything. Type \`delete my data\` again if you still want to.`;
 
 /** The member pressed their confirmation button: deletes their data once, within 15 minutes; anything else changes nothing. */
 export async function confirmOwnDeletion(ctx: CoreContext, member: Address, id: string): Promise<OwnDataDeleted> {

@@ -1,12 +1,14 @@
 import type { Address } from "../../kernel/address.js";
 import type { Group } from "../../core/setup/index.js";
-import type { Message } from "../../kernel/message.js";
+import { textMessage, type Message } from "../../kernel/message.js";
 
-/** Tells one of a group's leads that a member asked for their own answers and messages to be deleted, and that it is done. */
-export function dataDeletedForLeads(group: Group, member: Address): Message {
+/** Tells one of a group's leads that a member deleted their own answers and messages; unnamed once their records are erased. */
+export function dataDeletedForLeads(group: Group, member: Address | undefined): Message {
   const text = `asked for their answers and messages in ${group.name} to be deleted; this is done.`;
+  const summary = `A member of ${group.name} asked for their answers and messages to be deleted; this is done.`;
+  if (member === undefined) return textMessage(summary);
   return {
-    text: `A member of ${group.name} asked for their answers and messages to be deleted; this is done.`,
+    text: summary,
     blocks: [
       { type: "mention", address: member, text },
       {

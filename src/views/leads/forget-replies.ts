@@ -1,4 +1,5 @@
 import type { ErasedCounts, ForgetOutcome } from "../../core/erasure/index.js";
+import { erasureConfirmationMinutes } from "../../core/privacy/index.js";
 import type { Message } from "../../kernel/message.js";
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -40,7 +41,7 @@ export function forgetConfirmMessage(outcome: ForgetOutcome, confirmationId: str
       },
       {
         type: "context",
-        text: `Nothing has changed yet. The button works for you only, for 15 minutes. Or type exactly: \`${command}\``,
+        text: `Nothing has changed yet. The button works for you only, for ${erasureConfirmationMinutes} minutes. Or type exactly: \`${command}\``,
       },
     ],
   };

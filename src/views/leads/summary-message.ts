@@ -23,9 +23,6 @@ import { groupLine, membersLine, safetyLine } from "./triage-lines.js";
 import { midGroupNote, trendLines } from "./trend-words.js";
 import { urgentAlertBlocks } from "./urgent-alerts.js";
 
-/** A number with one decimal, as every score is shown (the member's home view uses it too). */
-export { oneDecimal } from "./session-lines.js";
-
 /** The latest sessions a summary shows in full; the chart and one line of history cover the rest. */
 const shownSessions = 3;
 

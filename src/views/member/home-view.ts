@@ -6,7 +6,7 @@ import { isPaused, listSessions } from "../../core/groups/index.js";
 import { memberFacingName } from "../format.js";
 import type { Block, Message } from "../../kernel/message.js";
 import { formatLocal } from "../../kernel/time.js";
-import { oneDecimal } from "../leads/summary-message.js";
+import { oneDecimal } from "../leads/session-lines.js";
 
 /** What a person's home in a chat app shows, and whether it offers to pause or resume their messages. */
 export interface HomeView {
