@@ -9,6 +9,8 @@ import { openFileStore } from "../src/store/file-store.js";
 
 async function main(): Promise<void> {
   const env = readEnv();
+  if (env.DATABASE_URL)
+    throw new StartupError("DATABASE_URL is set, and rotating the key of data in PostgreSQL is not available yet.");
   const keys = dataEncryption(env);
   if (!keys || keys.previousKeys.length === 0)
     throw new StartupError(

@@ -10,6 +10,11 @@ import { readGroupDocuments } from "../src/store/read-groups.js";
 
 async function main(): Promise<void> {
   const env = readEnv();
+  // Reading DATA_DIR instead would vouch for files the running Cohesion no longer uses.
+  if (env.DATABASE_URL)
+    throw new StartupError(
+      "DATABASE_URL is set, and verifying the audit logs kept in PostgreSQL is not available yet.",
+    );
   const keys = dataEncryption(env);
   const cipher = keys && new DocumentCipher(keys.key, keys.previousKeys);
   if (!existsSync(env.DATA_DIR)) throw new StartupError(`${env.DATA_DIR} does not exist: there is no data to verify.`);

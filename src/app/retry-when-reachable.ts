@@ -10,19 +10,16 @@ function waitingFor(person: Address, now: Date): (entry: OutboxEntry) => boolean
     now < new Date(entry.delivery.expiresAt);
 }
 
-/**
- * A person Cohesion could not reach (no conversation with them yet) has just become reachable: each message
- * that failed for that reason and is still open (a check-in within its answer window) goes out at the next
- * sweep. Returns how many were put back, a count safe to log.
- */
+/** Puts back for the next sweep each still-open message that failed because `person` was unreachable; how many. */
 export async function retryWhenReachable(ctx: CoreContext, person: Address): Promise<number> {
   const now = ctx.clock.now();
+  const waiting = waitingFor(person, now);
   let retried = 0;
   for (const group of ctx.groups) {
     const state = await ctx.store.readGroup(group.id);
-    if (!Object.values(state.outbox).some(waitingFor(person, now))) continue;
+    if (!Object.values(state.outbox).some(waiting)) continue;
     await ctx.store.updateGroup(group.id, (s: GroupState) => {
-      for (const [key, entry] of Object.entries(s.outbox).filter(([, e]) => waitingFor(person, now)(e))) {
+      for (const [key, entry] of Object.entries(s.outbox).filter(([, e]) => waiting(e))) {
         s.outbox[key] = { ...entry, status: "retrying", nextAttemptAt: now.toISOString() };
         retried += 1;
       }

@@ -105,4 +105,21 @@ describe("rotating the data encryption key", () => {
     );
     expect(await hashFiles(dir)).toEqual(before);
   });
+
+  it("refuses while DATABASE_URL is set, leaving the data directory as it was", async () => {
+    const { dir, oldKey } = await encryptedDataDir();
+    const before = await hashFiles(dir);
+    const result = await rotateKey({
+      DATA_DIR: dir,
+      DATABASE_URL: "postgres://cohesion:secret-password@127.0.0.1:1/cohesion",
+      DATA_ENCRYPTION_KEY: newKey().toString("base64"),
+      DATA_ENCRYPTION_KEY_OLD: oldKey.toString("base64"),
+    });
+    expect(result).toMatchObject({ code: 1, stdout: "" });
+    expect(result.stderr).toBe(
+      "Cannot rotate the data encryption key:\nDATABASE_URL is set, and rotating the key of data in PostgreSQL is " +
+        "not available yet.\n",
+    );
+    expect(await hashFiles(dir)).toEqual(before);
+  });
 });

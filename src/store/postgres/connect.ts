@@ -27,12 +27,26 @@ export async function connectPool(url: string, schema: string | undefined): Prom
     }
   } catch (error) {
     await pool.end();
-    throw new StartupError(`PostgreSQL (DATABASE_URL) cannot be used: ${problemOf(error)}.`);
+    throw refusal(error);
   }
   return pool;
 }
 
+/** A database's or the network's coded error (such as 42P01) as a StartupError naming only its code; else undefined. */
+export function databaseRefusal(error: unknown): StartupError | undefined {
+  return codeOf(error) === undefined ? undefined : refusal(error);
+}
+
+function refusal(error: unknown): StartupError {
+  return new StartupError(`PostgreSQL (DATABASE_URL) cannot be used: ${problemOf(error)}.`);
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
+}
+
 function problemOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? `error ${code}` : "the connection or the migration failed";
+  const code = codeOf(error);
+  return code === undefined ? "the connection or the migration failed" : `error ${code}`;
 }

@@ -1,5 +1,6 @@
 import type { ClientBase, Pool } from "pg";
 import type { Address } from "../../kernel/address.js";
+import { StartupError } from "../../kernel/errors.js";
 import type { Store } from "../../core/store.js";
 import {
   emptyGroupState,
@@ -12,7 +13,7 @@ import type { DocumentCipher } from "../document-cipher.js";
 import { validateDocument } from "../document-errors.js";
 import { groupFileName, groupParser, type GroupCheck } from "../group-document.js";
 import { addressesInJson } from "../pseudonyms.js";
-import { connectPool } from "./connect.js";
+import { connectPool, databaseRefusal } from "./connect.js";
 import { PostgresDocument } from "./postgres-document.js";
 import { RowFormats } from "./row-format.js";
 import { inTransaction } from "./transaction.js";
@@ -42,7 +43,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     return store;
   } catch (error) {
     await pool.end();
-    throw error;
+    // A query refused while reading (a table dropped, a connection cut) is a refusal to start, not a crash.
+    throw error instanceof StartupError ? error : (databaseRefusal(error) ?? error);
   }
 }
 

@@ -66,6 +66,15 @@ describePostgres("PostgreSQL store", () => {
     await expect(opening).rejects.toThrow(/group_documents row "pain-tue" in PostgreSQL is corrupt/);
   });
 
+  it("stops start-up with the error's code when a query is refused while reading, and no stack trace", async () => {
+    const schema = freshSchema();
+    await (await openTestStore({ schema })).close();
+    await rawRows(schema, "DROP TABLE group_documents");
+    const opening = openTestStore({ schema });
+    await expect(opening).rejects.toThrow(StartupError);
+    await expect(opening).rejects.toThrow("PostgreSQL (DATABASE_URL) cannot be used: error 42P01.");
+  });
+
   it("refuses a group id that is not a plain name", async () => {
     const store = await openTestStore();
     await expect(store.readGroup("../pain-tue")).rejects.toThrow("is not valid");
