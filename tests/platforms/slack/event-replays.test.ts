@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../../src/store/memory-store.js";
-import { createRememberedKeys } from "../../../src/platforms/slack/inbound/remembered-keys.js";
+import { createRememberedKeys } from "../../../src/app/remembered-keys.js";
 import { createSeenEvents } from "../../../src/platforms/slack/inbound/seen-requests.js";
 import { at } from "../../support/outbox-helpers.js";
 import { ManualClock } from "../../support/fakes.js";
@@ -86,7 +86,7 @@ describe("the event ids Cohesion remembers in the store", () => {
   it("stays bounded: beyond its capacity the soonest to expire are forgotten first", async () => {
     const store = new MemoryStore();
     const clock = new ManualClock(new Date(at.beforeEverything));
-    const options = { field: "seenEvents", windowMs: 60_000, capacity: 3 };
+    const options = { platform: "slack" as const, field: "seenEvents", windowMs: 60_000, capacity: 3 };
     const seen = createRememberedKeys(store, clock, options);
     for (const id of ["Ev1", "Ev2", "Ev3", "Ev4"]) await seen.claim(id);
     const stored = (await store.readOrganisation()).platformData?.slack?.["seenEvents"] ?? {};

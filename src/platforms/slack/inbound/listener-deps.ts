@@ -1,7 +1,7 @@
 import type { Cohesion } from "../../../app/cohesion.js";
 import type { Logger } from "../../../kernel/ports.js";
 import type { RecentKeys } from "./recent-keys.js";
-import type { RememberedKeys } from "./remembered-keys.js";
+import type { RememberedKeys } from "../../../app/remembered-keys.js";
 import type { SlackMessenger } from "../deliver/messenger.js";
 
 /** What Cohesion's Slack listeners share. */

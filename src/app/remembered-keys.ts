@@ -1,30 +1,36 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Clock } from "../../../kernel/ports.js";
-import type { Store } from "../../../core/store.js";
+import type { Platform } from "../kernel/address.js";
+import type { Clock } from "../kernel/ports.js";
+import type { Store } from "../core/store.js";
 
 const storedSchema = z.record(z.string(), z.iso.datetime());
 
-/** Where keys are kept (a field of the organisation document's `platformData.slack`), how long, and how many at most. */
+/** Where keys are kept (a field of the organisation document's `platformData.<platform>`), how long, and how many at most. */
 export interface RememberedKeysOptions {
+  readonly platform: Exclude<Platform, "console">;
   readonly field: string;
   readonly windowMs: number;
   readonly capacity: number;
 }
 
-// A short hash: what is stored is never the signature or id itself.
+// A short hash: what is stored is never the signature, event, conversation or activity id itself.
 function digestOf(key: string): string {
   return createHash("sha256").update(key).digest("base64url").slice(0, 22);
 }
 
 // Hashes are pruned once expired, and the soonest to expire dropped beyond `capacity`, on each write.
-/** Keys Slack may send again (signatures, event ids), kept as short hashes in memory and the store across restarts. */
-export function createRememberedKeys(store: Store, clock: Clock, { field, windowMs, capacity }: RememberedKeysOptions) {
+/** Keys a platform may send again (signatures, event or activity ids), kept as short hashes in memory and the store across restarts. */
+export function createRememberedKeys(
+  store: Store,
+  clock: Clock,
+  { platform, field, windowMs, capacity }: RememberedKeysOptions,
+) {
   let loading: Promise<Map<string, number>> | undefined;
 
   async function load(): Promise<Map<string, number>> {
     const organisation = await store.readOrganisation();
-    const parsed = storedSchema.safeParse(organisation.platformData?.slack?.[field] ?? {});
+    const parsed = storedSchema.safeParse(organisation.platformData?.[platform]?.[field] ?? {});
     const entries = parsed.success ? Object.entries(parsed.data) : [];
     return new Map(
       entries
@@ -52,8 +58,8 @@ export function createRememberedKeys(store: Store, clock: Clock, { field, window
     try {
       await store.updateOrganisation((organisation) => {
         const kept = [...seen].map(([stored, expiresAt]) => [stored, new Date(expiresAt).toISOString()]);
-        const slack = { ...organisation.platformData?.slack, [field]: Object.fromEntries(kept) };
-        organisation.platformData = { ...organisation.platformData, slack };
+        const data = { ...organisation.platformData?.[platform], [field]: Object.fromEntries(kept) };
+        organisation.platformData = { ...organisation.platformData, [platform]: data };
       });
     } catch (error) {
       seen.delete(digest);
