@@ -21,6 +21,17 @@ describe("my data: a member sees what Cohesion keeps about them", () => {
     expect(reply).toContain("• 0 messages you wrote to your leads");
   });
 
+  it("says when they turned check-ins off and how many notes went to their leads about them", async () => {
+    const world = await answeredWorld();
+    expect(shown(await ask(world, ana, "my data"))).not.toContain("passed to your leads");
+    await world.interactions.handle({ type: "command", from: ana, text: "no check-ins" });
+    await world.interactions.handle({ type: "text", from: ana, text: "Some days I want to end it all" });
+    const reply = shown(await ask(world, ana, "my data"));
+    expect(reply).toContain("• that you'd rather not get check-ins");
+    expect(reply).toContain("• 1 note Cohesion passed to your leads so they could check in with you");
+    expect(shown(await ask(world, "console:femi", "my data"))).not.toContain("check-ins");
+  });
+
   it("is for members: a lead is told so kindly", async () => {
     const world = await answeredWorld();
     expect(shown(await ask(world, "console:okafor", "my data"))).toContain("is for group members");

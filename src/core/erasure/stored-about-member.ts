@@ -14,6 +14,9 @@ export interface StoredAboutMember {
   readonly orientationRead: boolean;
   readonly status: MemberStatus;
   readonly paused: boolean;
+  readonly checkinsDeclined: boolean;
+  /** Notes about this member raised for their leads (alerts), kept until resolved and retained as the group's record. */
+  readonly notesToLeads: number;
 }
 
 /** What is stored about a member, group by group, for their `my data`. */
@@ -38,6 +41,8 @@ export async function storedAboutMember(ctx: CoreContext, member: Address): Prom
         orientationRead: state.orientationRead[member] !== undefined,
         status: statusOf(state, member),
         paused: isPaused(state, member),
+        checkinsDeclined: state.declinedCheckins[member] !== undefined,
+        notesToLeads: Object.values(state.alerts).filter((alert) => alert.member === member).length,
       };
     }),
   );

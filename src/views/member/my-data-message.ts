@@ -17,6 +17,9 @@ function aboutGroup(data: StoredAboutMember): string {
   if (data.contactRequests > 0) lines.push(`• ${count(data.contactRequests, "request")} for a lead to get in touch`);
   if (data.status !== "active") lines.push(`• a note from your leads about your status (${data.status})`);
   if (data.paused) lines.push("• that you paused your reminders");
+  if (data.checkinsDeclined) lines.push("• that you'd rather not get check-ins");
+  if (data.notesToLeads > 0)
+    lines.push(`• ${count(data.notesToLeads, "note")} Cohesion passed to your leads so they could check in with you`);
   return lines.join("\n");
 }
 
