@@ -1,64 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { Outcome } from "../../src/app/outcome.js";
 import { answerKey } from "../../src/core/state.js";
-import type { Message } from "../../src/kernel/message.js";
 import { replyText } from "../support/flows.js";
-import { exampleConfig } from "../support/example-setup.js";
 import {
   allText,
-  at,
   buttonsOf,
   careTeam,
   groupId,
   leads,
   marks,
-  members,
   sentContaining,
   sweepAt,
 } from "../support/outbox-helpers.js";
-import { makeWorld, type World } from "../support/world.js";
+import { afterSessionOne, ana, answerOffer, ben, checkinOf, hardGoing, replyOf } from "./contact-helpers.js";
 
-const [ana = members[0]!, ben = members[1]!] = members;
 const onCall = "console:patel";
-
-/** The demo group after session 1's check-in, with the organisation's distress rules as given. */
-async function afterSessionOne(distress?: { item: string; atOrAbove?: number; atOrBelow?: number }[]): Promise<World> {
-  const config = exampleConfig((c) => ({
-    organisation: distress
-      ? { ...c.organisation, analytics: { ...c.organisation.analytics, distress } }
-      : c.organisation,
-    groups: c.groups.filter((g) => g.id === groupId),
-  }));
-  const world = makeWorld({ now: at.beforeEverything, config });
-  for (const instant of [at.beforeEverything, at.orientationDue, at.reminder1Due, at.checkin1Due])
-    await sweepAt(world, instant);
-  world.messenger.sent.length = 0;
-  return world;
-}
-
-function replyOf(outcome: Outcome): Message {
-  if (!("reply" in outcome)) throw new Error("expected a reply");
-  return outcome.reply;
-}
-
-/** The prompt id of the session 1 check-in `member` was sent (the messages sent are cleared for each test). */
-async function checkinOf(world: World, member: string): Promise<string> {
-  const prompts = Object.entries((await world.store.readGroup(groupId)).prompts);
-  const found = prompts.find(([, p]) => p.kind === "checkin" && p.recipient === member);
-  if (!found) throw new Error(`no check-in was sent to ${member}`);
-  return found[0];
-}
-
-async function hardGoing(world: World, member = ana): Promise<Outcome> {
-  const promptId = await checkinOf(world, member);
-  return world.interactions.handle({ type: "choice", from: member, promptId, itemId: "pulse-1", value: 1 });
-}
-
-async function answerOffer(world: World, action: "contact-yes" | "contact-no", member = ana): Promise<Outcome> {
-  const button = buttonsOf(replyOf(await hardGoing(world, member))).find((b) => b.action === action);
-  if (!button) throw new Error(`no ${action} button`);
-  return world.interactions.handle({ type: "button", from: member, promptId: button.promptId, action });
-}
 
 describe('a member rates the session "Hard going"', () => {
   it("is thanked and asked whether they would like a lead to get in touch, with no crisis lines", async () => {

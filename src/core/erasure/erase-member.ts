@@ -1,6 +1,6 @@
 import type { Address } from "../../kernel/address.js";
 import type { GroupState, OutboxEntry } from "../state.js";
-import { isUrgent, statusOf } from "../alerts/index.js";
+import { contactRequestKey, isUrgent, statusOf, type ContactRequest } from "../alerts/index.js";
 
 /** What an erasure covers: everything about a member (`forget`, retention), or what they gave (`delete my data`). */
 export type ErasureScope = "everything" | "own-data";
@@ -51,6 +51,7 @@ function dropWhere<V>(records: Record<string, V>, matches: (key: string, value: 
 export function eraseMemberRecords(state: GroupState, member: Address, options: ErasureOptions): ErasedCounts {
   const theirs = (key: string) => key.startsWith(`${member}|`);
   const erasedMessages = Object.keys(state.messages).filter((id) => state.messages[id]?.member === member);
+  const kept = options.scope === "own-data" ? contactRequestsOnTheirWay(state, member) : new Set<string>();
   const counts: ErasedCounts = {
     answers: dropWhere(state.answers, theirs),
     messages: dropWhere(state.messages, (id) => erasedMessages.includes(id)),
@@ -59,14 +60,17 @@ export function eraseMemberRecords(state: GroupState, member: Address, options: 
     deliveries: 0,
     other:
       dropWhere(state.screening, (key) => key === member) +
-      dropWhere(state.contactRequests, (_, request) => request.member === member) +
+      dropWhere(state.contactRequests, (key, request) => request.member === member && !kept.has(key)) +
       scrubAlerts(state, member, options.scope),
   };
   const about = (entry: OutboxEntry) =>
     entry.delivery.about === member ||
     (entry.delivery.message !== undefined && erasedMessages.includes(entry.delivery.message));
   if (options.scope === "own-data") {
-    counts.deliveries = dropWhere(state.outbox, (_, entry) => about(entry) && entry.delivery.kind !== "data-deleted");
+    const stillCarrying = (entry: OutboxEntry) =>
+      entry.delivery.kind === "data-deleted" ||
+      (entry.delivery.kind === "contact-request" && kept.has(contactRequestKey(member, entry.delivery.session)));
+    counts.deliveries = dropWhere(state.outbox, (_, entry) => about(entry) && !stillCarrying(entry));
     return counts;
   }
   const stillDue = (entry: OutboxEntry) => options.stillMember && options.now < new Date(entry.delivery.expiresAt);
@@ -77,6 +81,25 @@ export function eraseMemberRecords(state: GroupState, member: Address, options: 
   );
   counts.other += eraseMembership(state, member, options);
   return counts;
+}
+
+// A member who asked for a lead to get in touch and then deletes their data still gets the call they asked for.
+/** The keys of a member's contact requests whose notes to the leads are not all sent (or given up) yet. */
+export function contactRequestsOnTheirWay(state: GroupState, member: Address): Set<string> {
+  const onItsWay = (request: ContactRequest) => {
+    const notes = Object.values(state.outbox).filter(
+      (entry) =>
+        entry.delivery.kind === "contact-request" &&
+        entry.delivery.about === member &&
+        entry.delivery.session === request.session,
+    );
+    return notes.length === 0 || notes.some((note) => note.status === "claimed" || note.status === "retrying");
+  };
+  return new Set(
+    Object.entries(state.contactRequests)
+      .filter(([, request]) => request.member === member && onItsWay(request))
+      .map(([key]) => key),
+  );
 }
 
 function eraseMembership(state: GroupState, member: Address, { stillMember, keepJoined }: ErasureOptions): number {

@@ -8,13 +8,15 @@ import { heldSessions } from "../groups/index.js";
 import type { Group } from "../setup/index.js";
 import type { GroupState } from "../state.js";
 import { confirmationOf, issueConfirmation, takeConfirmation } from "./confirmations.js";
-import { countsSubject, eraseMemberRecords, type ErasedCounts } from "./erase-member.js";
+import { contactRequestsOnTheirWay, countsSubject, eraseMemberRecords, type ErasedCounts } from "./erase-member.js";
 
 /** What `delete my data` erased: in how many groups, and how many answers and messages in all. */
 export interface OwnDataDeleted {
   readonly groups: number;
   readonly answers: number;
   readonly messages: number;
+  /** Requests for a lead to get in touch still on their way to the leads, so kept. */
+  readonly contactRequestsOnTheirWay: number;
 }
 
 function groupsOf(ctx: CoreContext, member: Address): Group[] {
@@ -36,25 +38,27 @@ export async function askToDeleteOwnData(ctx: CoreContext, member: Address): Pro
 }
 
 // Erases what the member gave; the audit names Cohesion, never the member; a note tells their leads it was done.
-function eraseOwn(ctx: CoreContext, group: Group, state: GroupState, member: Address): ErasedCounts {
+function eraseOwn(ctx: CoreContext, group: Group, state: GroupState, member: Address): ErasedCounts & { kept: number } {
   const now = ctx.clock.now();
+  const kept = contactRequestsOnTheirWay(state, member).size;
   freezeClosedSessions(ctx, group, state, now);
   const counts = eraseMemberRecords(state, member, { scope: "own-data", now, stillMember: true });
   appendAudit(state, systemActor, "member-erased-own-data", now, countsSubject(counts));
   const id = `del-${createHash("sha256").update(`${group.id}|${member}|${now.toISOString()}`).digest("hex").slice(0, 20)}`;
   const session = heldSessions(group, now).at(-1)?.number ?? 1;
   state.ownDataDeletions[id] = { member, at: now.toISOString(), session };
-  return counts;
+  return { ...counts, kept };
 }
 
 /** `delete my data confirm`: erases the member's answers, messages, RSVPs, screening and contact requests in each of their groups. */
 export async function deleteOwnData(ctx: CoreContext, member: Address): Promise<OwnDataDeleted> {
-  const totals = { groups: 0, answers: 0, messages: 0 };
+  const totals = { groups: 0, answers: 0, messages: 0, contactRequestsOnTheirWay: 0 };
   for (const group of groupsOf(ctx, member)) {
     const counts = await ctx.store.updateGroup(group.id, (state) => eraseOwn(ctx, group, state, member));
     totals.groups += 1;
     totals.answers += counts.answers;
     totals.messages += counts.messages;
+    totals.contactRequestsOnTheirWay += counts.kept;
   }
   return totals;
 }

@@ -22,7 +22,11 @@ export function deleteDataConfirmMessage(confirmationId: string): Message {
 export function deleteDataDoneMessage(deleted: OwnDataDeleted): Message {
   const answers = `${deleted.answers} ${deleted.answers === 1 ? "answer" : "answers"}`;
   const messages = `${deleted.messages} ${deleted.messages === 1 ? "message" : "messages"}`;
+  const onItsWay =
+    deleted.contactRequestsOnTheirWay > 0
+      ? " Your request for a lead to get in touch is still on its way to them, so that stays."
+      : "";
   return textMessage(
-    `Done. Your answers and messages are deleted (${answers}, ${messages}), and your leads have been told. Figures already shared for the group as a whole stay as they were, without your name.`,
+    `Done. Your answers and messages are deleted (${answers}, ${messages}), and your leads have been told.${onItsWay} Figures already shared for the group as a whole stay as they were, without your name.`,
   );
 }
