@@ -1,4 +1,4 @@
-// The three measurements of the scale benchmark, each on a group whose history scale-history.ts built.
+// The measurements of the scale benchmark, each on a group whose history scale-history.ts built.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,12 +8,16 @@ import { lookbackHours } from "../src/app/dispatcher.js";
 import { groupAlerts } from "../src/core/alerts/index.js";
 import { orientationReadBeforeFirstSession, promptIdFor } from "../src/core/answers/index.js";
 import { groupClimate, leadClimate } from "../src/core/climate/index.js";
-import { listSessions } from "../src/core/groups/index.js";
+import { climateInstrument, programOf } from "../src/core/context.js";
+import { heldSessions, listSessions } from "../src/core/groups/index.js";
+import { makeDelivery } from "../src/core/schedule.js";
 import { answerKey, type GroupState } from "../src/core/state.js";
 import { addHours } from "../src/kernel/time.js";
 import { DocumentCipher } from "../src/store/document-cipher.js";
 import { openFileStore } from "../src/store/file-store.js";
+import { summaryMessage } from "../src/views/leads/summary-message.js";
 import { summaryWithChart } from "../src/views/leads/summary-with-chart.js";
+import { careTeamDigest } from "../schedules/care-team-digest.js";
 import { schedules } from "../schedules/index.js";
 import type { World } from "../tests/support/world.js";
 import { groupHistory, onlyGroup, scaleMembers, scaleWorld, staysSilent } from "./scale-history.js";
@@ -76,10 +80,11 @@ export async function sweepDue({ world, state, now }: ScaleGroup, fresh: boolean
   return { ms, unsent };
 }
 
-/** The lead's `summary` as the command builds it (charts recorded, not drawn), on a state no cache has seen. */
-export async function summaryWork({ world, state, now }: ScaleGroup): Promise<number> {
+/** The lead's `summary` as the command builds it (charts recorded, not drawn, or left out), on a state no cache has seen. */
+export async function summaryWork({ world, state, now }: ScaleGroup, chart: "recorded" | "left out"): Promise<number> {
   const { ctx } = world;
   const group = onlyGroup(world);
+  const { privacy, analytics } = ctx.organisation;
   return medianMs(
     () => structuredClone(state),
     async (current) => {
@@ -87,9 +92,51 @@ export async function summaryWork({ world, state, now }: ScaleGroup): Promise<nu
       const alerts = groupAlerts(ctx, group, current, now, published);
       const climates = leadClimate(ctx, group, current, now);
       const orientation = orientationReadBeforeFirstSession(group, current, now);
-      await summaryWithChart({ ctx, group, climates, alerts, audience: "leads", orientation });
+      if (chart === "recorded")
+        await summaryWithChart({ ctx, group, climates, alerts, audience: "leads", orientation });
+      else
+        summaryMessage({
+          group,
+          program: programOf(ctx, group),
+          gcq: climateInstrument(ctx),
+          climates,
+          minResponses: privacy.leadMinResponses,
+          orientation,
+          analytics: {
+            trend: analytics.trend,
+            settings: analytics.alerts,
+            alerts,
+            audience: "leads",
+            now,
+            publishedFrom: privacy.minResponses,
+          },
+        });
     },
   );
+}
+
+/** One pass of the care team's digest over `groups` groups with this history, each on a state no cache has seen; total ms. */
+export async function digestPass({ world, state, now }: ScaleGroup, groups: number): Promise<number> {
+  const group = onlyGroup(world);
+  const { number } = heldSessions(group, now).at(-1) ?? { number: 1 };
+  const delivery = makeDelivery({
+    kind: "digest",
+    group,
+    session: number,
+    recipient: group.careTeamChannel,
+    dueAt: now,
+    expiresAt: now,
+  });
+  let total = 0;
+  for (let pass = 0; pass <= 1; pass += 1)
+    for (let i = 0; i < (pass === 0 ? 3 : groups); i += 1) {
+      // Each group's own document, as the sweep reads it: copied untimed, one at a time.
+      const current = structuredClone(state);
+      const began = performance.now();
+      await careTeamDigest.render(world.ctx, group, current, delivery, now);
+      if (pass > 0) total += performance.now() - began;
+    }
+  return total;
 }
 
 /** Recording one pulse answer through the encrypted file store in a temporary data directory; ms and document KB. */

@@ -1,6 +1,7 @@
-// Scale benchmark: what the minute sweep, a summary and recording an answer cost as a group's history grows, as
-// ratios measured side by side in one run. Run with `npm run bench:scale` (or `npm run bench`, which runs every one).
-import { recordAnswer, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
+// Scale benchmark: what the minute sweep, a summary, the care team's digests and recording an answer cost as a
+// group's history grows, as ratios measured side by side in one run. Run with `npm run bench:scale` (or
+// `npm run bench`, which runs every one).
+import { digestPass, recordAnswer, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
 
 const minute = 60_000;
 const clinicGroups = 500;
@@ -24,13 +25,23 @@ for (const fresh of [false, true]) {
       : `${clinicGroups} groups: ${((b.ms * clinicGroups * 100) / minute).toFixed(1)}% of a minute (< 2%)`,
   });
 }
+for (const chart of ["recorded", "left out"] as const)
+  rows.push({
+    measure: chart === "recorded" ? "lead summary, charts stubbed" : "lead summary without its chart",
+    base: "8 sessions",
+    baseMs: await summaryWork(small, chart),
+    grown: "52 sessions",
+    grownMs: await summaryWork(large, chart),
+    target: "<= 1.2x",
+  });
+const [fewDigests, manyDigests] = [await digestPass(small, clinicGroups), await digestPass(large, clinicGroups)];
 rows.push({
-  measure: "lead summary, charts stubbed",
+  measure: `care team digests, one pass over ${clinicGroups} groups, charts stubbed`,
   base: "8 sessions",
-  baseMs: await summaryWork(small),
+  baseMs: fewDigests,
   grown: "52 sessions",
-  grownMs: await summaryWork(large),
-  target: "<= 1.2x",
+  grownMs: manyDigests,
+  target: `52 sessions: ${(manyDigests / 1000).toFixed(1)} s (< 10 s)`,
 });
 const [one, many] = [await recordAnswer(1), await recordAnswer(52)];
 rows.push({

@@ -1,7 +1,8 @@
 import { nudgeMessage } from "../src/views/member/nudge-message.js";
 import { hasDeclinedCheckins, isPaused, sessionByNumber, statusOf } from "../src/core/groups/index.js";
 import { memberAttendance } from "../src/core/attendance/index.js";
-import { checkinsSentWithin, hasAnswered, promptIdFor } from "../src/core/answers/index.js";
+import { checkinsSentWithin, promptIdFor } from "../src/core/answers/index.js";
+import { answeredAbout } from "../src/core/climate/index.js";
 import { makeDelivery, type Schedule } from "../src/core/schedule.js";
 import { addHours } from "../src/kernel/time.js";
 
@@ -25,7 +26,7 @@ export const nudge: Schedule = {
           !hasDeclinedCheckins(state, recipient) &&
           statusOf(state, recipient) === "active",
       )
-      .filter(({ checkin }) => !hasAnswered(state, checkin.recipient, checkin.session))
+      .filter(({ checkin }) => !answeredAbout(ctx, group, state, checkin.recipient, checkin.session))
       .filter(({ checkin }) => {
         const session = sessionByNumber(group, checkin.session);
         return !session || memberAttendance(group, state, session, checkin.recipient).status !== "missed";

@@ -9,6 +9,7 @@ import { screeningsSchema } from "./answers/screening.js";
 import { auditEntrySchema } from "./privacy/audit-entry.js";
 import { memberStatusBySchema } from "./groups/member-status-record.js";
 import { frozenClimateSchema } from "./climate/frozen-climate-record.js";
+import { sessionFiguresBySessionSchema } from "./climate/session-figures-record.js";
 import { erasureRequestsSchema, ownDataDeletionsSchema } from "./privacy/erasure-records.js";
 import { declinedCheckinsSchema, informedSchema } from "./groups/consent-record.js";
 
@@ -122,6 +123,8 @@ export const groupStateSchema = z.strictObject({
   screening: screeningsSchema.default({}),
   /** Published figures of closed sessions, kept as they were before members' answers were erased. */
   frozenClimate: frozenClimateSchema.default({}),
+  /** What each closed session's answers come to, computed once its answer window has closed (see freezeSessionFigures). */
+  sessionFigures: sessionFiguresBySessionSchema.default({}),
   /** Erasures waiting for their confirmation button, by the button's opaque id. */
   erasureRequests: erasureRequestsSchema.default({}),
   /** Members who deleted their own answers and messages, so that their leads are told. */
@@ -169,6 +172,7 @@ export function emptyGroupState(groupId: string): GroupState {
     orientationRead: {},
     screening: {},
     frozenClimate: {},
+    sessionFigures: {},
     erasureRequests: {},
     ownDataDeletions: {},
     informed: {},

@@ -1,4 +1,4 @@
-import { groupClimate, type SessionClimate } from "../climate/index.js";
+import { figuresOfClosed, groupClimate, type SessionClimate } from "../climate/index.js";
 import { climateInstrument, type CoreContext } from "../context.js";
 import type { Group } from "../setup/index.js";
 import { listSessions } from "../groups/index.js";
@@ -91,10 +91,11 @@ function computeAlerts(
   const gcq = climateInstrument(ctx);
   const { trend, alerts: settings } = ctx.organisation.analytics;
   const { minResponses } = ctx.organisation.privacy;
-  const items = flaggedItemSeries({ group, state, gcq, climates: all, items: settings.flaggedItems, minResponses });
+  const figures = figuresOfClosed(ctx, group, state, all);
+  const items = flaggedItemSeries({ climates: all, figures, items: settings.flaggedItems, minResponses });
   const findings = [
     ...groupFindings(group, gcq, all, trend, settings, items),
-    ...memberFindings(group, state, gcq, all, settings),
+    ...memberFindings({ group, state, gcq, climates: all, figures, settings }),
   ];
   const closesAt = new Map(all.filter((c) => !c.collecting).map((c) => [c.session.number, c.windowCloses]));
   return [

@@ -1,9 +1,8 @@
 import type { Address } from "../../kernel/address.js";
-import { memberAttendance, type MemberAttendance } from "../attendance/index.js";
-import { indexAnswers, itemsOf, type SessionClimate, type AlertSettings } from "../climate/index.js";
+import type { MemberAttendance } from "../attendance/index.js";
+import type { SessionClimate, AlertSettings, SessionFigures } from "../climate/index.js";
 import type { Group, Instrument } from "../setup/index.js";
 import { isPaused, statusOf } from "../groups/index.js";
-import { hasAnswered, scoreForm } from "../answers/index.js";
 import type { GroupState } from "../state.js";
 import type { Finding } from "./alert.js";
 
@@ -16,12 +15,11 @@ function sessionList(numbers: readonly number[]): string {
 /** A member whose own Engaged sits well below the group's published mean in several of their answered sessions in a row. */
 function lowEngagement(
   group: Group,
-  state: Readonly<GroupState>,
   gcq: Instrument,
   closed: readonly SessionClimate[],
+  figures: ReadonlyMap<number, SessionFigures>,
   settings: AlertSettings,
 ): Finding[] {
-  const answers = indexAnswers(state);
   return gcq.subscales
     .filter((subscale) => subscale.higherIs === "better")
     .flatMap((subscale) =>
@@ -29,9 +27,9 @@ function lowEngagement(
         const gaps: { session: number; own: number; group: number }[] = [];
         return closed.flatMap((climate): Finding[] => {
           const aggregate = climate.subscales.get(subscale.id);
-          const score = scoreForm(gcq, itemsOf(answers.get(climate.session.number)?.get(member), gcq.id));
-          const own = score.subscales[subscale.id];
-          if (!aggregate?.shown || !score.valid || own === null || own === undefined) return [];
+          // Only valid full check-ins have scores.
+          const own = figures.get(climate.session.number)?.scores[member]?.[subscale.id];
+          if (!aggregate?.shown || own === null || own === undefined) return [];
           gaps.push({ session: climate.session.number, own, group: aggregate.mean });
           const recent = gaps.slice(-settings.memberGapSessions);
           if (recent.length < settings.memberGapSessions || recent.some((g) => g.group - g.own < settings.memberGap))
@@ -78,29 +76,19 @@ function missedEvidence(run: readonly { session: number; source: MemberAttendanc
 /** A member who missed several held sessions in a row: recorded absent by a lead, or (where attendance was not recorded) said they can't come. */
 function missedSessions(
   group: Group,
-  state: Readonly<GroupState>,
   closed: readonly SessionClimate[],
+  figures: ReadonlyMap<number, SessionFigures>,
   settings: AlertSettings,
 ): Finding[] {
   return group.members.flatMap((member) => {
     let run: { session: number; source: MemberAttendance["source"] }[] = [];
     return closed.flatMap((climate): Finding[] => {
-      const attendance = memberAttendance(group, state, climate.session, member);
-      run =
-        attendance.status === "missed" ? [...run, { session: climate.session.number, source: attendance.source }] : [];
+      const source = figures.get(climate.session.number)?.missed[member];
+      run = source === undefined ? [] : [...run, { session: climate.session.number, source }];
       if (run.length < settings.missedInARow) return [];
       return [{ kind: "missed-sessions", session: climate.session.number, member, evidence: missedEvidence(run) }];
     });
   });
-}
-
-// One pass over the prompts: the sessions whose check-in each member was sent.
-function checkinSessionsByMember(state: Readonly<GroupState>): Map<string, Set<number>> {
-  const sessions = new Map<string, Set<number>>();
-  for (const prompt of Object.values(state.prompts))
-    if (prompt.kind === "checkin")
-      sessions.set(prompt.recipient, (sessions.get(prompt.recipient) ?? new Set()).add(prompt.session));
-  return sessions;
 }
 
 /** A member who answered before and has now left several check-ins in a row unanswered (not counting sessions they missed): an early sign of dropping out. */
@@ -108,33 +96,33 @@ function stoppedAnswering(
   group: Group,
   state: Readonly<GroupState>,
   closed: readonly SessionClimate[],
+  figures: ReadonlyMap<number, SessionFigures>,
   settings: AlertSettings,
 ): Finding[] {
-  const closedSessions = new Map(closed.map((climate) => [climate.session.number, climate.session]));
-  const checkinsOf = checkinSessionsByMember(state);
+  const sessions = closed.flatMap((climate) => {
+    const figured = figures.get(climate.session.number);
+    if (!figured) return [];
+    const [sent, answered] = [new Set<Address>(figured.sent), new Set<Address>(figured.answered)];
+    return [{ number: climate.session.number, sent, answered, missed: figured.missed }];
+  });
   return group.members
     .filter((member) => !isPaused(state, member) && statusOf(state, member) === "active")
     .flatMap((member: Address) => {
-      const asked = [...(checkinsOf.get(member) ?? [])]
-        .filter((number) => {
-          const session = closedSessions.get(number);
-          return session !== undefined && memberAttendance(group, state, session, member).status !== "missed";
-        })
-        .sort((a, b) => a - b);
+      const asked = sessions.filter((session) => session.sent.has(member) && session.missed[member] === undefined);
       let answeredBefore = 0;
       let silent: number[] = [];
-      return asked.flatMap((session): Finding[] => {
-        if (hasAnswered(state, member, session)) {
+      return asked.flatMap(({ number, answered }): Finding[] => {
+        if (answered.has(member)) {
           answeredBefore += 1;
           silent = [];
           return [];
         }
-        silent = [...silent, session];
+        silent = [...silent, number];
         if (answeredBefore === 0 || silent.length < settings.silentCheckins) return [];
         return [
           {
             kind: "stopped-answering",
-            session,
+            session: number,
             member,
             evidence: {
               what: `No answer to the last ${silent.length} check-ins (${sessionList(silent)}), after answering ${answeredBefore} before.`,
@@ -147,18 +135,23 @@ function stoppedAnswering(
     });
 }
 
+/** What the member rules read: the group, its state and instrument, its climate and each closed session's figures. */
+export interface MemberWatch {
+  readonly group: Group;
+  readonly state: Readonly<GroupState>;
+  readonly gcq: Instrument;
+  readonly climates: readonly SessionClimate[];
+  /** Each closed session's figures, by session number (see figuresOfClosed). */
+  readonly figures: ReadonlyMap<number, SessionFigures>;
+  readonly settings: AlertSettings;
+}
+
 /** Every member-level finding in a group's closed sessions (for the leads only). */
-export function memberFindings(
-  group: Group,
-  state: Readonly<GroupState>,
-  gcq: Instrument,
-  climates: readonly SessionClimate[],
-  settings: AlertSettings,
-): Finding[] {
+export function memberFindings({ group, state, gcq, climates, figures, settings }: MemberWatch): Finding[] {
   const closed = climates.filter((climate) => !climate.collecting);
   return [
-    ...lowEngagement(group, state, gcq, closed, settings),
-    ...missedSessions(group, state, closed, settings),
-    ...stoppedAnswering(group, state, closed, settings),
+    ...lowEngagement(group, gcq, closed, figures, settings),
+    ...missedSessions(group, closed, figures, settings),
+    ...stoppedAnswering(group, state, closed, figures, settings),
   ];
 }

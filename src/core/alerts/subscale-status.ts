@@ -1,6 +1,6 @@
 import {
   subscaleSeries,
-  subscaleShifts,
+  latestSubscaleShift,
   type AlertSettings,
   type SessionClimate,
   type TrendSettings,
@@ -42,7 +42,7 @@ export function subscaleStatuses({ group, gcq, climates, alerts, trend, settings
   const openEnded = group.schedule.count === undefined;
   return gcq.subscales.map((subscale): SubscaleStatus => {
     const options = { openEnded, higherIs: subscale.higherIs };
-    const shift = subscaleShifts(subscaleSeries(climates, subscale.id), options, trend, settings.minChange).at(-1);
+    const shift = latestSubscaleShift(subscaleSeries(climates, subscale.id), options, trend, settings.minChange);
     if (!shift) return { subscale: subscale.id, name: subscale.name, judged: false };
     const concerning = subscale.higherIs === "better" ? "down" : "up";
     const movedBadly = concerning === "down" ? shift.change <= -settings.minChange : shift.change >= settings.minChange;

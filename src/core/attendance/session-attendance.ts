@@ -59,14 +59,14 @@ export function memberAttendance(
   return { status: rsvp === "no" ? "missed" : rsvp === "yes" ? "came" : "unknown", source: "rsvp" };
 }
 
-/** A session's attendance: the recorded count when a lead recorded it, else the RSVPs saying yes. */
+/** A session's attendance: the recorded count when a lead recorded it, else the RSVPs saying yes; `of` when already known. */
 export function sessionAttendance(
   group: Group,
   state: Readonly<GroupState>,
   session: Session,
   rsvpYes: number,
+  of = membersAtSession(group, state, session).length,
 ): SessionAttendance {
-  const of = membersAtSession(group, state, session).length;
   const record = recordedAttendance(state, session.number);
   return record ? { source: "recorded", count: record.came, of } : { source: "rsvp", count: rsvpYes, of };
 }

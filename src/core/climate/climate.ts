@@ -1,12 +1,11 @@
 import { sessionAttendance, type SessionAttendance } from "../attendance/index.js";
-import { climateInstrument, pulseInstrument, type CoreContext } from "../context.js";
+import { climateInstrument, type CoreContext } from "../context.js";
 import type { Group } from "../setup/index.js";
 import { answerWindowCloses, heldSessions, type Session } from "../groups/index.js";
-import { scoreForm, mean } from "../answers/index.js";
-import { sampleSd } from "./statistics.js";
-import { rsvpKey, type GroupState } from "../state.js";
-import type { Address } from "../../kernel/address.js";
-import { countsInSession } from "./session-members.js";
+import { mean } from "../answers/index.js";
+import type { GroupState } from "../state.js";
+import { closedSessionFigures, computeSessionFigures } from "./session-figures.js";
+import type { Statistic } from "./session-figures-record.js";
 
 /** A group mean over members, or why it is not shown. */
 export type Aggregate =
@@ -33,46 +32,15 @@ export interface SessionClimate {
   readonly attendance: SessionAttendance;
 }
 
-function aggregate(values: number[], minResponses: number): Aggregate {
-  const value = mean(values);
-  if (value === null || values.length < minResponses) return { shown: false, respondents: values.length };
-  return { shown: true, mean: value, sd: sampleSd(values), respondents: values.length };
+/** A statistic as published from `floor` answers: its mean and spread, or only how many answered below it. */
+function aggregate(statistic: Statistic | undefined, floor: number): Aggregate {
+  const respondents = statistic?.n ?? 0;
+  if (statistic?.mean === null || statistic?.mean === undefined || respondents < floor)
+    return { shown: false, respondents };
+  return { shown: true, mean: statistic.mean, sd: statistic.sd, respondents };
 }
 
-/** Answers indexed as session -> member -> "instrument|item" -> value, built in one pass. */
-export function indexAnswers(state: Readonly<GroupState>): Map<number, Map<string, Map<string, number>>> {
-  const index = new Map<number, Map<string, Map<string, number>>>();
-  for (const [key, answer] of Object.entries(state.answers)) {
-    const [member = "", session = "", instrument = "", item = ""] = key.split("|");
-    const bySession = index.get(Number(session)) ?? new Map<string, Map<string, number>>();
-    index.set(Number(session), bySession);
-    const byMember = bySession.get(member) ?? new Map<string, number>();
-    bySession.set(member, byMember);
-    byMember.set(`${instrument}|${item}`, answer.value);
-  }
-  return index;
-}
-
-/** One instrument's answers out of a member's answers for a session, by item id. */
-export function itemsOf(answers: ReadonlyMap<string, number> | undefined, instrument: string): Map<string, number> {
-  const prefix = `${instrument}|`;
-  return new Map(
-    [...(answers ?? [])]
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([key, value]) => [key.slice(prefix.length), value]),
-  );
-}
-
-/** Who was sent each session's check-in, by session number. */
-function checkinRecipients(state: Readonly<GroupState>): Map<number, Address[]> {
-  const bySession = new Map<number, Address[]>();
-  for (const prompt of Object.values(state.prompts))
-    if (prompt.kind === "checkin")
-      bySession.set(prompt.session, [...(bySession.get(prompt.session) ?? []), prompt.recipient]);
-  return bySession;
-}
-
-/** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor; only members who count for a session (see countsInSession) are in it. */
+/** The climate of every held session of a group, in order, suppressing aggregates below the privacy floor; only members who count for a session (see countsInSession) are in it. Closed sessions come from their stored figures (see freezeSessionFigures) while those hold. */
 export function groupClimate(
   ctx: CoreContext,
   group: Group,
@@ -84,10 +52,7 @@ export function groupClimate(
   },
 ): SessionClimate[] {
   const gcq = climateInstrument(ctx);
-  const pulse = pulseInstrument(ctx);
   const { minResponses } = figures;
-  const checkins = checkinRecipients(state);
-  const answers = indexAnswers(state);
   return heldSessions(group, now).map((session) => {
     const windowCloses = answerWindowCloses(group, session, ctx.organisation.timing.answerWindowHours);
     const collecting = now < windowCloses;
@@ -104,27 +69,12 @@ export function groupClimate(
         attendance,
       };
     }
-    const byMember = answers.get(session.number) ?? new Map<string, Map<string, number>>();
-    const answered = (member: Address) => (byMember.get(member)?.size ?? 0) > 0;
-    const counts = countsInSession({ group, state, session, closes: windowCloses, now, answered });
-    const members = group.members.filter(counts);
-    const scores = members.map((member) => scoreForm(gcq, itemsOf(byMember.get(member), gcq.id)));
-    const valid = scores.filter((score) => score.valid);
-    const pulses = members.flatMap((member) => [...itemsOf(byMember.get(member), pulse.id).values()]);
+    const closing = { session, windowCloses };
+    const counted = collecting
+      ? computeSessionFigures(ctx, group, state, closing, now)
+      : closedSessionFigures(ctx, group, state, closing);
     const floor = collecting && !figures.provisional ? Number.POSITIVE_INFINITY : minResponses;
-    const subscales = new Map(
-      gcq.subscales.map((subscale) => {
-        const values = valid.flatMap((score) => {
-          const value = score.subscales[subscale.id];
-          return value === null || value === undefined ? [] : [value];
-        });
-        return [subscale.id, aggregate(values, floor)] as const;
-      }),
-    );
-    const respondents = members.filter(answered).length;
-    const rsvps = group.members.map((member) => state.rsvps[rsvpKey(member, session.number)]?.response);
-    const invited = (checkins.get(session.number) ?? []).filter(counts).length;
-    const rsvp = { yes: rsvps.filter((r) => r === "yes").length, no: rsvps.filter((r) => r === "no").length };
+    const { invited, respondents, rsvp } = counted;
     return {
       session,
       collecting,
@@ -132,11 +82,11 @@ export function groupClimate(
       invited,
       respondents,
       responseRate: invited === 0 ? null : Math.min(1, respondents / invited),
-      forms: valid.length,
-      subscales,
-      pulse: aggregate(pulses, floor),
+      forms: counted.forms,
+      subscales: new Map(gcq.subscales.map((s) => [s.id, aggregate(counted.subscales[s.id], floor)] as const)),
+      pulse: aggregate(counted.pulse, floor),
       rsvp,
-      attendance: sessionAttendance(group, state, session, rsvp.yes),
+      attendance: sessionAttendance(group, state, session, rsvp.yes, counted.membersAt),
     };
   });
 }

@@ -1,9 +1,12 @@
-// The group's climate in numbers: per-session aggregates, series, the baseline, statistics and trends.
+// The group's climate in numbers: per-session figures (stored once a session closes), series, baseline and trends.
 export * from "./climate-series.js";
 export * from "./climate.js";
 export * from "./lead-climate.js";
 export * from "./frozen-climate.js";
 export * from "./frozen-climate-record.js";
+export * from "./freeze-session-figures.js";
+export * from "./session-figures.js";
+export * from "./session-figures-record.js";
 export * from "./mean-interval.js";
 export * from "./session-members.js";
 export * from "./statistics.js";

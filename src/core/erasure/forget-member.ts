@@ -2,7 +2,7 @@ import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
 import { appendAudit, erasureConfirmationMinutes } from "../privacy/index.js";
-import { freezeClosedSessions } from "../climate/index.js";
+import { freezeClosedSessions, refreezeSessionFigures } from "../climate/index.js";
 import { resolveMember, retypableReference } from "../groups/index.js";
 import { isLead, type Group } from "../setup/index.js";
 import type { GroupState } from "../state.js";
@@ -44,6 +44,7 @@ function erase(ctx: CoreContext, group: Group, state: GroupState, lead: Address,
   freezeClosedSessions(ctx, group, state, now);
   const options = { scope: "everything", now, stillMember: group.members.includes(member) } as const;
   const counts = eraseMemberRecords(state, member, options);
+  refreezeSessionFigures(ctx, group, state, now);
   appendAudit(state, lead, "member-erased", now, countsSubject(counts));
   return counts;
 }

@@ -3,7 +3,7 @@ import type { Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { UserError } from "../../kernel/errors.js";
 import { appendAudit, erasureConfirmationMinutes, systemActor } from "../privacy/index.js";
-import { freezeClosedSessions } from "../climate/index.js";
+import { freezeClosedSessions, refreezeSessionFigures } from "../climate/index.js";
 import { heldSessions } from "../groups/index.js";
 import type { Group } from "../setup/index.js";
 import type { GroupState } from "../state.js";
@@ -43,6 +43,7 @@ function eraseOwn(ctx: CoreContext, group: Group, state: GroupState, member: Add
   const kept = contactRequestsOnTheirWay(state, member).size;
   freezeClosedSessions(ctx, group, state, now);
   const counts = eraseMemberRecords(state, member, { scope: "own-data", now, stillMember: true });
+  refreezeSessionFigures(ctx, group, state, now);
   appendAudit(state, systemActor, "member-erased-own-data", now, countsSubject(counts));
   const id = `del-${createHash("sha256").update(`${group.id}|${member}|${now.toISOString()}`).digest("hex").slice(0, 20)}`;
   const session = heldSessions(group, now).at(-1)?.number ?? 1;

@@ -1,7 +1,7 @@
 import { addressSchema, type Address } from "../../kernel/address.js";
 import type { CoreContext } from "../context.js";
 import { appendAudit, systemActor } from "../privacy/index.js";
-import { freezeClosedSessions } from "../climate/index.js";
+import { freezeClosedSessions, refreezeSessionFigures } from "../climate/index.js";
 import { sessionByNumber } from "../groups/index.js";
 import type { Group } from "../setup/index.js";
 import type { GroupState } from "../state.js";
@@ -73,6 +73,7 @@ function applyToGroup(
   counts.deliveries += Object.keys(state.outbox).length;
   state.prompts = {};
   state.outbox = {};
+  refreezeSessionFigures(ctx, group, state, now);
   if (erasedAny(counts)) appendAudit(state, systemActor, "retention-applied", now, countsSubject(counts));
   return { counts, members };
 }

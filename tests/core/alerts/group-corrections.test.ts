@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { flaggedItemSeries, groupFindings } from "../../../src/core/alerts/index.js";
-import { groupClimate, type Observation, type SessionClimate } from "../../../src/core/climate/index.js";
+import {
+  figuresOfClosed,
+  groupClimate,
+  type Observation,
+  type SessionClimate,
+} from "../../../src/core/climate/index.js";
 import { sessionByNumber } from "../../../src/core/groups/index.js";
 import { answerKey } from "../../../src/core/state.js";
 import { analyticsSettingsSchema, type Group } from "../../../src/core/setup/index.js";
@@ -121,10 +126,8 @@ describe("item 10 (the members rejected and distrusted each other)", () => {
       digestTime(course, 3, world.ctx.organisation.timing.answerWindowHours),
     );
     const series = flaggedItemSeries({
-      group: course,
-      state,
-      gcq,
       climates: published,
+      figures: figuresOfClosed(world.ctx, course, state, published),
       items: ["gcq-10"],
       minResponses: 5,
     });

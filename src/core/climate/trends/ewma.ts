@@ -41,24 +41,47 @@ export function ewmaChart(
   reference: Reference,
   parameters: EwmaParameters,
 ): EwmaPoint[] {
-  const { lambda, limit, sessionVariation } = parameters;
+  const points: EwmaPoint[] = [];
+  ewmaRun(observations, reference, parameters, (point) => points.push(point));
+  return points;
+}
+
+/** The last point of `ewmaChart` (undefined without observations), without keeping the others. */
+export function ewmaLatest(
+  observations: readonly Observation[],
+  reference: Reference,
+  parameters: EwmaParameters,
+): EwmaPoint | undefined {
+  let latest: EwmaPoint | undefined;
+  ewmaRun(observations, reference, parameters, (point) => (latest = point), observations.length - 1);
+  return latest;
+}
+
+function ewmaRun(
+  observations: readonly Observation[],
+  reference: Reference,
+  { lambda, limit, sessionVariation }: EwmaParameters,
+  emit: (point: EwmaPoint) => void,
+  from = 0,
+): void {
   const tau2 = sessionVariation ** 2;
   let ewma = reference.mean;
   let sampling = 0;
   let referenceWeight = 1;
-  return observations.map((observation) => {
+  observations.forEach((observation, index) => {
     ewma = lambda * observation.mean + (1 - lambda) * ewma;
     sampling = (1 - lambda) ** 2 * sampling + lambda ** 2 * (observation.se ** 2 + tau2);
     referenceWeight *= 1 - lambda;
+    if (index < from) return;
     const se = Math.sqrt(sampling + (1 - referenceWeight) ** 2 * reference.variance);
-    return {
+    emit({
       session: observation.session,
       ewma,
       deviation: ewma - reference.mean,
       se,
       lower: reference.mean - limit * se,
       upper: reference.mean + limit * se,
-    };
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import type { TrendSettings } from "./trend-settings.js";
 import { comparisonAt, type ComparisonOptions } from "./comparison.js";
-import { ewmaChart, referenceOf, type EwmaPoint, type Observation } from "./ewma.js";
-import { sessionVariationOf } from "./session-variation.js";
+import { ewmaChart, ewmaLatest, referenceOf, type EwmaPoint, type Observation } from "./ewma.js";
+import { sessionVariationOf, variationsBefore } from "./session-variation.js";
 
 /** How a published session's subscale stands against the group's own reference. */
 export interface SubscaleShift {
@@ -31,40 +31,65 @@ function excessOf(point: EwmaPoint, direction: "up" | "down"): number {
   return Math.max(0, direction === "up" ? point.ewma - point.upper : point.lower - point.ewma);
 }
 
+type ShiftOptions = Omit<ComparisonOptions, "rollingWindow">;
+
+/** The shift of the session at `index`, with the session-to-session variation of the sessions before it. */
+function shiftAt(
+  series: readonly Observation[],
+  index: number,
+  options: ShiftOptions,
+  trend: TrendSettings,
+  minChange: number,
+  variationBefore: (index: number, boundaries: ReadonlySet<number | undefined>) => number,
+): SubscaleShift | undefined {
+  const observation = series[index];
+  const comparison = comparisonAt(series, index, { ...options, rollingWindow: trend.rollingWindow });
+  if (!observation || !comparison) return undefined;
+  // Estimated from the sessions before this one, so a sudden change cannot widen its own limits, and without
+  // the steps into the reference and into the compared sessions, where a change of level to catch may lie.
+  const boundaries = new Set([comparison.reference[0]?.session, comparison.observations[0]?.session]);
+  const sessionVariation = variationBefore(index, boundaries);
+  const reference = referenceOf(comparison.reference, sessionVariation);
+  if (!reference) return undefined;
+  const parameters = { lambda: trend.ewmaLambda, limit: trend.controlLimit, sessionVariation };
+  const smoothed = ewmaLatest(comparison.observations, reference, parameters);
+  // The session alone (an EWMA with lambda 1) catches a sudden rupture the smoothed trend would dilute.
+  const alone = ewmaChart([observation], reference, { ...parameters, lambda: 1, limit: trend.sessionLimit })[0];
+  if (!smoothed || !alone) return undefined;
+  const point = beyondOf(smoothed, minChange) === null && beyondOf(alone, minChange) !== null ? alone : smoothed;
+  const beyond = beyondOf(point, minChange);
+  return {
+    session: observation.session,
+    mean: observation.mean,
+    referenceMean: reference.mean,
+    referenceSessions: reference.sessions,
+    change: point.deviation,
+    z: point.se === 0 ? 0 : point.deviation / point.se,
+    beyond,
+    beyondBy: beyond === null ? 0 : Math.max(excessOf(smoothed, beyond), excessOf(alone, beyond)),
+    sessionVariation,
+  };
+}
+
 /** The shift of every comparable session of a subscale series (baseline sessions have none). */
 export function subscaleShifts(
   series: readonly Observation[],
-  options: Omit<ComparisonOptions, "rollingWindow">,
+  options: ShiftOptions,
   trend: TrendSettings,
   minChange: number,
 ): SubscaleShift[] {
-  return series.flatMap((observation, index) => {
-    const comparison = comparisonAt(series, index, { ...options, rollingWindow: trend.rollingWindow });
-    // Estimated from the sessions before this one, so a sudden change cannot widen its own limits, and without
-    // the steps into the reference and into the compared sessions, where a change of level to catch may lie.
-    const boundaries = new Set([comparison?.reference[0]?.session, comparison?.observations[0]?.session]);
-    const sessionVariation = sessionVariationOf(series.slice(0, index), trend, boundaries);
-    const reference = comparison && referenceOf(comparison.reference, sessionVariation);
-    if (!comparison || !reference) return [];
-    const parameters = { lambda: trend.ewmaLambda, limit: trend.controlLimit, sessionVariation };
-    const smoothed = ewmaChart(comparison.observations, reference, parameters).at(-1);
-    // The session alone (an EWMA with lambda 1) catches a sudden rupture the smoothed trend would dilute.
-    const alone = ewmaChart([observation], reference, { ...parameters, lambda: 1, limit: trend.sessionLimit })[0];
-    if (!smoothed || !alone) return [];
-    const point = beyondOf(smoothed, minChange) === null && beyondOf(alone, minChange) !== null ? alone : smoothed;
-    const beyond = beyondOf(point, minChange);
-    return [
-      {
-        session: observation.session,
-        mean: observation.mean,
-        referenceMean: reference.mean,
-        referenceSessions: reference.sessions,
-        change: point.deviation,
-        z: point.se === 0 ? 0 : point.deviation / point.se,
-        beyond,
-        beyondBy: beyond === null ? 0 : Math.max(excessOf(smoothed, beyond), excessOf(alone, beyond)),
-        sessionVariation,
-      },
-    ];
-  });
+  const variationBefore = variationsBefore(series, trend);
+  return series.flatMap((_, index) => shiftAt(series, index, options, trend, minChange, variationBefore) ?? []);
+}
+
+/** The shift of a series' latest session (the last of `subscaleShifts`), or undefined while it is a baseline session. */
+export function latestSubscaleShift(
+  series: readonly Observation[],
+  options: ShiftOptions,
+  trend: TrendSettings,
+  minChange: number,
+): SubscaleShift | undefined {
+  const variationBefore = (index: number, boundaries: ReadonlySet<number | undefined>) =>
+    sessionVariationOf(series.slice(0, index), trend, boundaries);
+  return shiftAt(series, series.length - 1, options, trend, minChange, variationBefore);
 }
