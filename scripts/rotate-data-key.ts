@@ -1,16 +1,18 @@
-// Re-encrypts every document in DATA_DIR with DATA_ENCRYPTION_KEY, reading those still under DATA_ENCRYPTION_KEY_OLD,
-// and gives members the new key's pseudonyms: `npm run data:rotate-key` (README: Encryption at rest). Cohesion must be
-// stopped: the store's lock refuses a second process.
+// Re-encrypts every document in DATA_DIR, or in PostgreSQL when DATABASE_URL is set, with DATA_ENCRYPTION_KEY, reading
+// those still under DATA_ENCRYPTION_KEY_OLD, and gives members the new key's pseudonyms: `npm run data:rotate-key`
+// (README: Encryption at rest). Cohesion must be stopped: the file store's lock refuses a second process, and in
+// PostgreSQL a document written meanwhile makes the rotation change nothing.
 import { existsSync } from "node:fs";
-import { dataEncryption, readEnv } from "../src/main/config.js";
+import { acknowledgedAuditBreaks, dataEncryption, readEnv, type DataKeys } from "../src/main/config.js";
+import { auditChainGuard } from "../src/main/audit-chain-guard.js";
+import { describeCounts } from "../src/store/document-counts.js";
+import { rotatePostgresKey } from "../src/store/postgres/postgres-rotation.js";
 import { StartupError } from "../src/kernel/errors.js";
 import { DocumentCipher } from "../src/store/document-cipher.js";
 import { openFileStore } from "../src/store/file-store.js";
 
 async function main(): Promise<void> {
   const env = readEnv();
-  if (env.DATABASE_URL)
-    throw new StartupError("DATABASE_URL is set, and rotating the key of data in PostgreSQL is not available yet.");
   const keys = dataEncryption(env);
   if (!keys || keys.previousKeys.length === 0)
     throw new StartupError(
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   const cipher = new DocumentCipher(keys.key, keys.previousKeys);
   if (cipher.keyIds.length < 2)
     throw new StartupError("DATA_ENCRYPTION_KEY_OLD is the same key as DATA_ENCRYPTION_KEY.");
+  if (env.DATABASE_URL) return rotateInPostgres(env.DATABASE_URL, keys, cipher.keyId, acknowledgedAuditBreaks(env));
   if (!existsSync(env.DATA_DIR))
     throw new StartupError(`${env.DATA_DIR} does not exist: there is no data to re-encrypt.`);
   let rewritten = 0;
@@ -28,6 +31,24 @@ async function main(): Promise<void> {
   await store.close();
   process.stdout.write(
     `Re-encrypted ${rewritten} documents in ${env.DATA_DIR}: every document is now encrypted with key ${cipher.keyId}.\n` +
+      "Members' pseudonyms are now derived from the new key.\n" +
+      "Start Cohesion with DATA_ENCRYPTION_KEY alone, and destroy the old key once no backup you keep needs it.\n",
+  );
+}
+
+async function rotateInPostgres(
+  url: string,
+  keys: DataKeys,
+  keyId: string,
+  acknowledged: ReadonlyMap<string, ReadonlySet<number>>,
+): Promise<void> {
+  const counts = await rotatePostgresKey({ url, ...keys, checkGroup: auditChainGuard(acknowledged), acknowledged });
+  process.stdout.write(
+    `Re-encrypted the organisation and ${counts.size} groups in PostgreSQL with key ${keyId}, and read them back ` +
+      "with that key alone:\n" +
+      describeCounts(counts)
+        .map((line) => `  ${line}\n`)
+        .join("") +
       "Members' pseudonyms are now derived from the new key.\n" +
       "Start Cohesion with DATA_ENCRYPTION_KEY alone, and destroy the old key once no backup you keep needs it.\n",
   );

@@ -1,25 +1,25 @@
-// Verifies the audit log of every group in DATA_DIR, reading it with DATA_ENCRYPTION_KEY when set (pseudonyms revealed
-// through the identity map, as the chain hashes addresses) and writing nothing: `npm run audit:verify` (README: The
-// audit log). Exits 1 when a chain is broken.
+// Verifies the audit log of every group in PostgreSQL when DATABASE_URL is set, else in DATA_DIR, reading it with
+// DATA_ENCRYPTION_KEY when set (pseudonyms revealed through the identity map, as the chain hashes addresses) and
+// writing no document: `npm run audit:verify` (README: The audit log). Exits 1 when a chain is broken.
 import { existsSync } from "node:fs";
 import { acknowledgedAuditBreaks, dataEncryption, readEnv } from "../src/main/config.js";
 import { verifyAuditChain, type AuditChainCheck } from "../src/core/privacy/index.js";
 import { StartupError } from "../src/kernel/errors.js";
 import { DocumentCipher } from "../src/store/document-cipher.js";
 import { readGroupDocuments } from "../src/store/read-groups.js";
+import { readPostgresGroups } from "../src/store/postgres/read-postgres-groups.js";
 
 async function main(): Promise<void> {
   const env = readEnv();
-  // Reading DATA_DIR instead would vouch for files the running Cohesion no longer uses.
-  if (env.DATABASE_URL)
-    throw new StartupError(
-      "DATABASE_URL is set, and verifying the audit logs kept in PostgreSQL is not available yet.",
-    );
   const keys = dataEncryption(env);
   const cipher = keys && new DocumentCipher(keys.key, keys.previousKeys);
-  if (!existsSync(env.DATA_DIR)) throw new StartupError(`${env.DATA_DIR} does not exist: there is no data to verify.`);
+  // With DATABASE_URL set, DATA_DIR holds files the running Cohesion no longer uses: only PostgreSQL is read.
+  if (!env.DATABASE_URL && !existsSync(env.DATA_DIR))
+    throw new StartupError(`${env.DATA_DIR} does not exist: there is no data to verify.`);
   const acknowledged = acknowledgedAuditBreaks(env);
-  const groups = await readGroupDocuments(env.DATA_DIR, cipher);
+  const groups = env.DATABASE_URL
+    ? await readPostgresGroups(env.DATABASE_URL, cipher)
+    : await readGroupDocuments(env.DATA_DIR, cipher);
   let broken = 0;
   for (const state of groups) {
     const check = verifyAuditChain(state.groupId, state.audit, acknowledged.get(state.groupId));

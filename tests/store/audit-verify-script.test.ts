@@ -56,14 +56,13 @@ describe("npm run audit:verify", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("refuses while DATABASE_URL is set, rather than vouching for files Cohesion no longer uses", async () => {
+  it("reads PostgreSQL, not DATA_DIR, when DATABASE_URL is set, and never prints the URL's password", async () => {
     const dir = await makeTempDir();
     await writeAuditedDataDir(dir, "pain-tue", 1);
     const result = await verify({ DATA_DIR: dir, DATABASE_URL: "postgres://cohesion:secret-password@127.0.0.1:1/c" });
     expect(result).toMatchObject({ code: 1, stdout: "" });
     expect(result.stderr).toBe(
-      "Cannot verify the audit logs:\nDATABASE_URL is set, and verifying the audit logs kept in PostgreSQL is not " +
-        "available yet.\n",
+      "Cannot verify the audit logs:\nPostgreSQL (DATABASE_URL) cannot be used: error ECONNREFUSED.\n",
     );
   });
 });
