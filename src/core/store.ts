@@ -1,5 +1,12 @@
-import type { Address } from "../kernel/address.js";
+import type { Address, Platform } from "../kernel/address.js";
 import type { GroupState, OrganisationState } from "./state.js";
+
+/** Where claimed keys are kept: `platformData.<platform>.<field>` in a document store, at most `capacity` there. */
+export interface KeyNamespace {
+  readonly platform: Exclude<Platform, "console">;
+  readonly field: string;
+  readonly capacity: number;
+}
 
 /** Durable state: one document per group plus one for the organisation; changes are atomic. */
 export interface Store {
@@ -13,6 +20,8 @@ export interface Store {
   updateOrganisation<T>(change: (state: OrganisationState) => T): Promise<T>;
   /** Unlinks the address from old data (its identity map entry) once no document refers to it; whether it did. */
   forgetIdentity(address: Address): Promise<boolean>;
+  /** Claims `digest` (a hash) until `expiresAt`: true if newly claimed, false while an unexpired claim holds it. */
+  claimKey(namespace: KeyNamespace, digest: string, expiresAt: Date, now: Date): Promise<boolean>;
   /** Flushes and releases the store (the lock, for a file store). */
   close(): Promise<void>;
 }

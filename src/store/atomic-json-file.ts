@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
 import { unreadableDocument } from "./document-errors.js";
 import { plainJson, type FileFormat, type StoredForm } from "./file-format.js";
+import { digestOf } from "./journal-frames.js";
 import { privateFileMode } from "./private-access.js";
 
 const tempSuffix = ".cohesion-tmp";
@@ -11,6 +12,7 @@ let tempCounter = 0;
 /** A lowdb adapter for one JSON file: reads through `format` then `parse`, writes atomically and durably. */
 export class AtomicJsonFile<T> implements Adapter<T> {
   private form: StoredForm | undefined;
+  private content: { digest: string; size: number } | undefined;
 
   constructor(
     readonly file: string,
@@ -21,6 +23,16 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   /** How the file was stored when last read or written; undefined while it does not exist. */
   get stored(): StoredForm | undefined {
     return this.form;
+  }
+
+  /** The SHA-256 (hex) of the file's bytes when last read or written; undefined while it does not exist. */
+  get digest(): string | undefined {
+    return this.content?.digest;
+  }
+
+  /** The file's size in bytes when last read or written; 0 while it does not exist. */
+  get size(): number {
+    return this.content?.size ?? 0;
   }
 
   /** The file's parsed content, or null if it does not exist; any other problem is a StartupError. */
@@ -35,14 +47,19 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     const { json, sealed, current } = await this.format.decode(this.file, bytes);
     const data = this.parse(json);
     this.form = { sealed, current };
+    this.content = { digest: digestOf(bytes), size: bytes.length };
     return data;
   }
 
-  /** Replaces the file in one step: a crash leaves either the old content or the new, never a mix. */
-  async write(data: T): Promise<void> {
+  /**
+   * Replaces the file in one step: a crash leaves either the old content or the new, never a mix. `beforeReplacing`
+   * is told the new content's digest once it is synced beside the file, just before it replaces it.
+   */
+  async write(data: T, beforeReplacing?: (digest: string) => Promise<void>): Promise<void> {
     const directory = dirname(this.file);
     const temp = join(directory, `.${basename(this.file)}.${process.pid}-${++tempCounter}${tempSuffix}`);
     const bytes = await this.format.encode(data);
+    const digest = digestOf(bytes);
     try {
       const handle = await open(temp, "wx", privateFileMode);
       try {
@@ -51,6 +68,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       } finally {
         await handle.close();
       }
+      await beforeReplacing?.(digest);
       await rename(temp, this.file);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
@@ -58,6 +76,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     }
     await syncDirectory(directory);
     this.form = { sealed: this.format.seals, current: true };
+    this.content = { digest, size: bytes.length };
   }
 }
 
@@ -67,8 +86,8 @@ export async function removeTempFiles(directory: string): Promise<void> {
   await Promise.all(names.filter((name) => name.endsWith(tempSuffix)).map((name) => unlink(join(directory, name))));
 }
 
-// Without this the rename itself may be lost on power failure, even though the file's content was synced.
-async function syncDirectory(directory: string): Promise<void> {
+/** Makes a rename or a new file in `directory` durable: without it, it may be lost on power failure. */
+export async function syncDirectory(directory: string): Promise<void> {
   if (process.platform === "win32") return;
   const handle = await open(directory, "r");
   try {

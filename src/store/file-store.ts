@@ -1,7 +1,7 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Address } from "../kernel/address.js";
-import type { Store } from "../core/store.js";
+import type { KeyNamespace, Store } from "../core/store.js";
 import {
   emptyGroupState,
   emptyOrganisationState,
@@ -17,7 +17,9 @@ import { DocumentFormats } from "./document-formats.js";
 import type { StoredForm } from "./file-format.js";
 import { groupFileName, groupParser, type GroupCheck } from "./group-document.js";
 import { acquireLock, type DataDirLock } from "./lock-file.js";
+import { addressesInJson } from "./pseudonyms.js";
 import { privateDirectoryMode, restrictAccess } from "./private-access.js";
+import { claimInDocument } from "./organisation-claims.js";
 
 /** How the file store is opened. */
 export interface FileStoreOptions {
@@ -104,10 +106,10 @@ class FileStore implements Store {
     this.formats.encryption.refusePlaintext();
     await this.formats.keepIdentitiesOf(await this.documents());
     const identities = this.formats.identities ? [this.formats.identities] : [];
-    const files = [organisation, ...groups, ...identities].filter((document) => document.stored !== undefined);
+    const identityFiles = identities.filter((map) => map.stored !== undefined).map((map) => map.file);
     await restrictAccess(
       [this.dataDir, this.groupsDir],
-      files.map((document) => document.file),
+      [organisation, ...groups].flatMap((document) => document.files).concat(identityFiles),
     );
   }
 
@@ -131,7 +133,18 @@ class FileStore implements Store {
 
   async forgetIdentity(address: Address): Promise<boolean> {
     this.assertOpen();
+    const documents = [this.organisation, ...this.groups.values()];
+    // A snapshot or journal may still name the address after the documents stopped: new snapshots replace them first.
+    const data = await Promise.all(documents.map((document) => document.read()));
+    if (!data.some((document) => addressesInJson(document).has(address)))
+      for (const document of documents.filter((each) => each.storedAddresses.has(address))) await document.rewrite();
     return this.formats.forget(address, () => this.documents());
+  }
+
+  // Kept in the organisation document, where earlier versions kept them; checked again inside the one update that writes.
+  async claimKey(namespace: KeyNamespace, digest: string, expiresAt: Date, now: Date): Promise<boolean> {
+    this.assertOpen();
+    return claimInDocument(this.organisation, namespace, digest, expiresAt, now);
   }
 
   async close(): Promise<void> {
@@ -159,9 +172,11 @@ class FileStore implements Store {
     return group;
   }
 
-  // Every document's current data: what is stored, or about to be.
-  private documents(): Promise<unknown[]> {
-    return Promise.all([this.organisation, ...this.groups.values()].map((document) => document.read()));
+  // Every document's current data (what is stored, or about to be), and the addresses their files name.
+  private async documents(): Promise<unknown[]> {
+    const documents = [this.organisation, ...this.groups.values()];
+    const data = await Promise.all(documents.map((document) => document.read()));
+    return [...data, ...documents.map((document) => [...document.storedAddresses])];
   }
 
   private assertOpen(): void {

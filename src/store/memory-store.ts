@@ -1,13 +1,18 @@
 import type { Address } from "../kernel/address.js";
-import type { Store } from "../core/store.js";
+import type { KeyNamespace, Store } from "../core/store.js";
 import { emptyGroupState, emptyOrganisationState, type GroupState, type OrganisationState } from "../core/state.js";
+import { applyChange, frozenState } from "./draft-change.js";
 import { SerialQueue } from "./serial-queue.js";
+import { claimInDocument } from "./organisation-claims.js";
 
-/** One in-memory document whose updates apply to a copy and are serialised. */
-class MemoryDocument<T> {
+/** One in-memory document whose updates apply to a draft (sharing what they do not change) and are serialised. */
+class MemoryDocument<T extends object> {
   private readonly queue = new SerialQueue();
+  private data: T;
 
-  constructor(private data: T) {}
+  constructor(initial: T) {
+    this.data = frozenState(initial);
+  }
 
   read(): Readonly<T> {
     return this.data;
@@ -15,9 +20,8 @@ class MemoryDocument<T> {
 
   update<R>(change: (state: T) => R): Promise<R> {
     return this.queue.run(() => {
-      const draft = structuredClone(this.data);
-      const result = change(draft);
-      this.data = draft;
+      const { next, result } = applyChange(this.data, change);
+      this.data = next;
       return result;
     });
   }
@@ -55,6 +59,11 @@ export class MemoryStore implements Store {
   /** Keeps no identity map, so there is nothing to drop: always true. */
   async forgetIdentity(_address: Address): Promise<boolean> {
     return true;
+  }
+
+  /** Claims `digest` in the organisation document, where the file store keeps it too. */
+  claimKey(namespace: KeyNamespace, digest: string, expiresAt: Date, now: Date): Promise<boolean> {
+    return claimInDocument(this.organisation, namespace, digest, expiresAt, now);
   }
 
   /** Waits for pending updates; the store stays usable. */

@@ -1,11 +1,12 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { StartupError } from "../kernel/errors.js";
-import { organisationStateSchema, type GroupState } from "../core/state.js";
+import { emptyGroupState, organisationStateSchema, type GroupState } from "../core/state.js";
 import { AtomicJsonFile } from "./atomic-json-file.js";
 import type { DocumentCipher } from "./document-cipher.js";
 import { validateDocument } from "./document-errors.js";
 import { DocumentFormats } from "./document-formats.js";
+import { FileDocument } from "./file-document.js";
 import { groupFileName, groupParser } from "./group-document.js";
 
 /**
@@ -34,12 +35,15 @@ export async function readGroupDocuments(dataDir: string, cipher?: DocumentCiphe
   const groups: GroupState[] = [];
   for (const groupId of names.flatMap((name) => groupFileName.exec(name)?.[1] ?? []).sort()) {
     const file = join(groupsDir, `${groupId}.json`);
-    const state = await new AtomicJsonFile(
+    // Its snapshot and the journal of updates since, read without changing either.
+    const document = new FileDocument(
       file,
       groupParser(file, groupId),
+      () => emptyGroupState(groupId),
       formats.format(`groups/${groupId}`),
-    ).read();
-    if (state) groups.push(state);
+    );
+    const state = await document.load();
+    if (document.stored) groups.push(state);
   }
   return groups;
 }

@@ -26,20 +26,22 @@ async function recordThenKill(dir: string, killAfter: number): Promise<number[]>
 }
 
 describe("file store killed while writing", () => {
-  it("keeps a valid group file holding every confirmed answer, kill after kill", async () => {
+  it("keeps a valid group (snapshot and journal) holding every confirmed answer, kill after kill", async () => {
     const dir = await makeTempDir();
-    const file = join(dir, "groups", "pain-tue.json");
     const allConfirmed: number[] = [];
     // Different counts so that the kill lands at different points of a write.
     for (const killAfter of [30, 37, 44, 51]) {
       allConfirmed.push(...(await recordThenKill(dir, killAfter)));
-      const state = groupStateSchema.parse(JSON.parse(await readFile(file, "utf8")));
+      const store = await openFileStore(dir);
+      const state = groupStateSchema.parse(await store.readGroup("pain-tue"));
+      await store.close();
       const stored = (index: number) => answerKey("console:ana", 1, "process", `item-${index}`) in state.answers;
       const missing = allConfirmed.filter((index) => !stored(index));
       expect(missing).toEqual([]);
+      expect(Object.keys(state.answers).length).toBeGreaterThanOrEqual(allConfirmed.length);
     }
-    const store = await openFileStore(dir);
-    expect(Object.keys((await store.readGroup("pain-tue")).answers).length).toBeGreaterThanOrEqual(allConfirmed.length);
-    await store.close();
+    // The journal was folded into the snapshot along the way: it holds more than the first answer.
+    const snapshot = groupStateSchema.parse(JSON.parse(await readFile(join(dir, "groups", "pain-tue.json"), "utf8")));
+    expect(Object.keys(snapshot.answers).length).toBeGreaterThan(1);
   });
 });

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { toAddress } from "../../src/kernel/address.js";
 import { answerKey, emptyGroupState, emptyOrganisationState, type GroupState } from "../../src/core/state.js";
 import { DocumentCipher } from "../../src/store/document-cipher.js";
+import { isSealedJournal } from "./journal-helpers.js";
 
 /** A member id and an answer that must never be readable in the data directory. */
 export const canary = { member: "slack:UCANARY4242", text: "canary-text-never-in-clear" };
@@ -67,8 +68,9 @@ export async function writePlaintextDataDir(dir: string, groupIds: readonly stri
   }
 }
 
-/** Whether the file's bytes are a sealed envelope (and not plain JSON). */
+/** Whether the file's bytes are a sealed envelope (and not plain JSON); for a journal, whether each record is. */
 export async function isSealedFile(path: string): Promise<boolean> {
+  if (path.endsWith(".journal")) return isSealedJournal(path);
   const json: unknown = JSON.parse(await readFile(path, "utf8"));
   return typeof json === "object" && json !== null && "cohesion-sealed" in json;
 }

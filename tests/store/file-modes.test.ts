@@ -30,6 +30,7 @@ describe.skipIf(process.platform === "win32")("file modes of the data directory"
         "cohesion.lock": 0o600,
         "groups/pain-tue.json": 0o600,
         "organisation.json": 0o600,
+        ...(encrypted ? { "organisation.json.journal": 0o600 } : {}),
       });
       await store.close();
     });

@@ -62,6 +62,7 @@ describe("file store with encryption at rest", () => {
       "groups/pain-tue.json",
       "identities.json",
       "organisation.json",
+      "organisation.json.journal",
     ]);
     for (const file of await filesUnder(dir)) expect(await isSealedFile(join(dir, file))).toBe(true);
     const bytes = await allBytes(dir);

@@ -5,6 +5,7 @@ import { appendAudit } from "../../src/core/privacy/index.js";
 import { answerKey, emptyGroupState, rsvpKey, type GroupState } from "../../src/core/state.js";
 import type { DocumentCipher } from "../../src/store/document-cipher.js";
 import { filesUnder } from "./encryption-helpers.js";
+import { openedJournal } from "./journal-helpers.js";
 
 /** Distinctive addresses of each platform, a Teams one with `:`, `@`, `.` and `-` in its local part. */
 export const canaryAddresses = {
@@ -46,13 +47,21 @@ export function pseudonymousGroup(groupId: string): GroupState {
   return state;
 }
 
-/** Each document under `dir` (organisation, groups, identities) decrypted with `cipher`, as text, by relative path. */
+/**
+ * Each document under `dir` (organisation, groups, identities) decrypted with `cipher`, as text, by relative path:
+ * its snapshot, then the records of its journal.
+ */
 export async function decryptedDocuments(dir: string, cipher: DocumentCipher): Promise<Record<string, string>> {
   const documents: Record<string, string> = {};
-  for (const file of await filesUnder(dir)) {
+  const files = await filesUnder(dir);
+  for (const file of files) {
     if (!file.endsWith(".json")) continue;
     const name = file.replace(/\.json$/, "");
-    documents[file] = cipher.open(name, await readFile(join(dir, file))).plaintext.toString("utf8");
+    const journal = files.includes(`${file}.journal`)
+      ? await openedJournal(join(dir, `${file}.journal`), name, cipher)
+      : "";
+    const snapshot = cipher.open(name, await readFile(join(dir, file))).plaintext.toString("utf8");
+    documents[file] = journal === "" ? snapshot : `${snapshot}\n${journal}`;
   }
   return documents;
 }

@@ -97,7 +97,7 @@ describe("pseudonymous storage", () => {
     const opening = openFileStore(dir, { cipher: cipherOf(key) });
     await expect(opening).rejects.toBeInstanceOf(StartupError);
     await expect(opening).rejects.toThrow(
-      `${join(dir, "groups", "pain-tue.json")} is corrupt (it refers to 1 pseudonym missing from ${identities}`,
+      `${join(dir, "groups", "pain-tue.json.journal")} is corrupt (it refers to 1 pseudonym missing from ${identities}`,
     );
     expect(await hashFiles(dir)).toEqual(before);
     expect(existsSync(join(dir, "cohesion.lock"))).toBe(false);

@@ -60,6 +60,25 @@ export function describeStoreContract(open: () => Promise<Store>): void {
         expect(before.answers).toEqual({});
       }));
 
+    it("resolves with plain values when the change returns part of the state it changed", () =>
+      withStore(async (store) => {
+        const answers = await store.updateGroup("pain-tue", (state) => {
+          increment(state);
+          return { answers: state.answers, counter: state.answers["counter"] };
+        });
+        expect(answers.counter).toEqual({ value: 1, at });
+        expect(Object.keys(answers.answers)).toEqual(["counter"]);
+      }));
+
+    it("gives states that nothing but an update can change", () =>
+      withStore(async (store) => {
+        await store.updateGroup("pain-tue", (state) => increment(state));
+        const state = (await store.readGroup("pain-tue")) as GroupState;
+        expect(() => increment(state)).toThrow(TypeError);
+        expect(() => (state.joined["slack:USTRAY1"] = at)).toThrow(TypeError);
+        expect((await store.readGroup("pain-tue")).answers["counter"]?.value).toBe(1);
+      }));
+
     it("applies 50 concurrent updates one after another without losing any", () =>
       withStore(async (store) => {
         const results = await Promise.all(

@@ -181,6 +181,9 @@ export class FailingStore implements Store {
   forgetIdentity(address: Address): Promise<boolean> {
     return this.inner.forgetIdentity(address);
   }
+  claimKey(...args: Parameters<Store["claimKey"]>): Promise<boolean> {
+    return this.inner.claimKey(...args);
+  }
   close(): Promise<void> {
     return this.inner.close();
   }

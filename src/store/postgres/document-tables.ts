@@ -4,7 +4,7 @@ import { StartupError } from "../../kernel/errors.js";
 import { databaseRefusal } from "./connect.js";
 
 // The tables holding Cohesion's data; the others (the migrations' record, remembered platform keys) stay in place.
-const documentTables = ["group_documents", "organisation_document", "identities"] as const;
+const documentTables = ["group_documents", "organisation_document", "identities", "document_changes"] as const;
 
 /** The version of each stored document, by table and id: it changes with every write. */
 export type DocumentVersions = ReadonlyMap<string, string>;

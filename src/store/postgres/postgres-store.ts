@@ -1,7 +1,7 @@
 import type { ClientBase, Pool } from "pg";
 import type { Address } from "../../kernel/address.js";
 import { StartupError } from "../../kernel/errors.js";
-import type { Store } from "../../core/store.js";
+import type { KeyNamespace, Store } from "../../core/store.js";
 import {
   emptyGroupState,
   emptyOrganisationState,
@@ -15,6 +15,7 @@ import { groupFileName, groupParser, type GroupCheck } from "../group-document.j
 import { addressesInJson } from "../pseudonyms.js";
 import { connectPool, databaseRefusal } from "./connect.js";
 import { PostgresDocument } from "./postgres-document.js";
+import { PostgresRememberedKeys } from "./postgres-remembered-keys.js";
 import { RowFormats } from "./row-format.js";
 import { inTransaction } from "./transaction.js";
 
@@ -52,6 +53,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 class PostgresStore implements Store {
   private readonly organisation: PostgresDocument<OrganisationState>;
   private readonly groups = new Map<string, PostgresDocument<GroupState>>();
+  private readonly rememberedKeys: PostgresRememberedKeys;
   private closed = false;
 
   constructor(
@@ -67,6 +69,7 @@ class PostgresStore implements Store {
       emptyOrganisationState,
       shareIdentities,
     );
+    this.rememberedKeys = new PostgresRememberedKeys(pool, this.organisation);
   }
 
   /** Reads and validates every stored document, changing nothing. */
@@ -101,14 +104,21 @@ class PostgresStore implements Store {
       await client.query("SELECT pg_advisory_xact_lock($1)", [identitiesLock]);
       const { rows } = await client.query<{ id: string }>("SELECT id FROM group_documents");
       const documents = [];
+      const stores = [this.organisation, ...rows.map(({ id }) => this.group(id))];
       // One after another on this transaction's connection: the pool's others may all be waiting for this lock.
-      for (const document of [this.organisation, ...rows.map(({ id }) => this.group(id))])
-        documents.push(await document.read(client));
+      for (const document of stores) documents.push(await document.read(client));
       if (documents.some((document) => addressesInJson(document).has(address))) return false;
+      // A payload or change written before may still name the address: a new payload replaces them first.
+      for (const document of stores) await document.foldNaming(client, address);
       const pseudonym = this.formats.pseudonyms?.of(address);
       if (pseudonym !== undefined) await this.formats.identities?.drop(client, pseudonym);
       return true;
     });
+  }
+
+  async claimKey(namespace: KeyNamespace, digest: string, expiresAt: Date, now: Date): Promise<boolean> {
+    this.assertOpen();
+    return this.rememberedKeys.claim(namespace, digest, expiresAt, now);
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,10 @@ async function encryptedSchema(): Promise<{ schema: string; key: Buffer }> {
   const key = newKey();
   const store = await openTestStore({ schema, cipher: cipherOf(key) });
   for (const groupId of ["pain-tue", "grief-thu"]) {
-    await store.updateGroup(groupId, (state) => Object.assign(state, pseudonymousGroup(groupId)));
+    const { messages, ...rest } = pseudonymousGroup(groupId);
+    await store.updateGroup(groupId, (state) => Object.assign(state, rest));
+    // The messages come in an update of their own, so that they are kept as a change of the group.
+    await store.updateGroup(groupId, (state) => Object.assign(state.messages, messages));
   }
   await store.updateGroup("hiv-wed", (state) => Object.assign(state, canaryGroup("hiv-wed")));
   await store.updateOrganisation((state) => {
@@ -25,12 +28,13 @@ async function encryptedSchema(): Promise<{ schema: string; key: Buffer }> {
   return { schema, key };
 }
 
-/** Every value stored in the schema's three tables, as text. */
+/** Every value stored in the schema's documents, their changes and the identities, as text. */
 async function everythingStored(schema: string): Promise<string> {
   const rows = await rawRows(
     schema,
     "SELECT id, encode(payload, 'escape') AS bytes FROM group_documents UNION ALL " +
       "SELECT id, encode(payload, 'escape') FROM organisation_document UNION ALL " +
+      "SELECT id, encode(payload, 'escape') FROM document_changes UNION ALL " +
       "SELECT pseudonym, encode(address, 'escape') FROM identities",
   );
   return JSON.stringify(rows);
@@ -42,7 +46,10 @@ describePostgres("PostgreSQL store with a data key", () => {
     const stored = await everythingStored(schema);
     for (const trace of [...canaryTraces, canary.member, canary.text]) expect(stored).not.toContain(trace);
     const payloads = await rawRows<{ payload: Buffer }>(schema, "SELECT payload FROM group_documents");
-    for (const { payload } of payloads) expect(payload.toString("utf8")).toMatch(/^\{"cohesion-sealed":1,/);
+    const changes = await rawRows<{ payload: Buffer }>(schema, "SELECT payload FROM document_changes");
+    expect(changes).toHaveLength(2);
+    for (const { payload } of [...payloads, ...changes])
+      expect(payload.toString("utf8")).toMatch(/^\{"cohesion-sealed":1,/);
     expect(await rawRows(schema, "SELECT pseudonym FROM identities")).toHaveLength(3);
   });
 

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
 import { StartupError } from "../../../src/kernel/errors.js";
 import { openPostgresStore } from "../../../src/store/postgres/postgres-store.js";
@@ -5,6 +6,10 @@ import { describeStoreContract, increment } from "../store-contract.js";
 import { databaseUrl, describePostgres, dropSchemas, freshSchema, openTestStore, rawRows } from "./postgres-helpers.js";
 
 afterAll(dropSchemas);
+
+const migrations = readdirSync(new URL("../../../src/store/postgres/migrations", import.meta.url))
+  .map((file) => ({ name: file.replace(/\.sql$/, "") }))
+  .sort((a, b) => Number.parseInt(a.name) - Number.parseInt(b.name));
 
 describePostgres("PostgreSQL store", () => {
   describeStoreContract(() => openTestStore());
@@ -16,21 +21,25 @@ describePostgres("PostgreSQL store", () => {
       schema,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`,
     );
-    expect(tables.map((row) => row.table_name)).toEqual([
-      "cohesion_migrations",
-      "group_documents",
-      "identities",
-      "organisation_document",
-    ]);
+    expect(tables.map((row) => row.table_name)).toEqual(
+      expect.arrayContaining([
+        "cohesion_migrations",
+        "document_changes",
+        "group_documents",
+        "identities",
+        "organisation_document",
+        "remembered_keys",
+      ]),
+    );
     await (await openTestStore({ schema })).close();
-    expect(await rawRows(schema, "SELECT name FROM cohesion_migrations")).toEqual([{ name: "1_documents" }]);
+    expect(await rawRows(schema, "SELECT name FROM cohesion_migrations ORDER BY id")).toEqual(migrations);
   });
 
   it("lets two stores start on a new database at once", async () => {
     const schema = freshSchema();
     const stores = await Promise.all([openTestStore({ schema }), openTestStore({ schema })]);
     await Promise.all(stores.map((store) => store.close()));
-    expect(await rawRows(schema, "SELECT name FROM cohesion_migrations")).toHaveLength(1);
+    expect(await rawRows(schema, "SELECT name FROM cohesion_migrations")).toHaveLength(migrations.length);
   });
 
   it("keeps data across close and reopen", async () => {
