@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { separateChart } from "../../src/chart-renderer/chart-shape.js";
 import { createPngChartRenderer } from "../../src/chart-renderer/png-chart-renderer.js";
 import { svgOfChart } from "../../src/chart-renderer/svg-of-chart.js";
 import { climateChartSpec } from "../../src/views/charts/climate-chart.js";
 import { overviewChartSpec } from "../../src/views/charts/overview-chart.js";
-import { earlyThenMiddle, fiveSessionSeries } from "../support/charted-climates.js";
+import { climateSeries } from "../../src/core/climate/index.js";
+import { climateOf, earlyThenMiddle, fiveSessions, fiveSessionSeries, gcq } from "../support/charted-climates.js";
 import { darkPixels, decodePalettePng, pngSignature, pngSize } from "./decode-png.js";
 
 const series = fiveSessionSeries;
@@ -63,6 +65,28 @@ describe("drawing a climate chart as PNG", () => {
     const withoutFont = decodePalettePng(await createPngChartRenderer({ fontFiles: [] }).renderPng(full));
     expect(darkPixels(withFont, titleArea)).toBeGreaterThan(500);
     expect(darkPixels(withoutFont, titleArea)).toBe(0);
+  });
+
+  it("draws a chart the same whether its shape is new or was just drawn for a wider chart with other figures", async () => {
+    const otherFigures = fiveSessions.map((climate) =>
+      climate.session.number === 3
+        ? climate
+        : climateOf(
+            climate.session.number,
+            { engaged: [5.2, 0.4, 6], avoiding: [0.8, 0.3, 6], conflict: [2.6, 1.1, 6] },
+            { respondents: 6, invited: 9 },
+          ),
+    );
+    const other = climateChartSpec(
+      "A group whose name is far longer than the chart is wide, so that its title widens the whole picture",
+      climateSeries(otherFigures, gcq),
+      phases,
+      "full",
+    );
+    expect(separateChart(other).key).toBe(separateChart(full).key);
+    const otherPng = await renderer.renderPng(other);
+    expect(pngSize(otherPng).width).toBeGreaterThan(pngSize(fullPng).width);
+    expect(Buffer.from(await renderer.renderPng(full)).equals(Buffer.from(fullPng))).toBe(true);
   });
 
   it("turns down a chart it cannot draw", async () => {

@@ -8,7 +8,7 @@ import {
   type ChartSize,
 } from "./chart-style.js";
 import type { ClimateSeries } from "../../core/climate/index.js";
-import { phaseLayers, xEncoding, type PhaseMarks } from "./phase-layers.js";
+import { phaseLayers, sessionParameters, xEncoding, type PhaseMarks } from "./phase-layers.js";
 import { responsePanel } from "./response-panel.js";
 import type { ChartSpec } from "../../kernel/ports.js";
 
@@ -40,7 +40,7 @@ function climatePanel(series: ClimateSeries, phases: PhaseMarks, size: ChartSize
   const suppressed = series.sessions.filter((session) =>
     series.subscales.every((sub) => sub.points.find((p) => p.session === session)?.mean === null),
   );
-  const x = xEncoding(series, "session", null);
+  const x = xEncoding("session", null);
   const y = {
     type: "quantitative",
     scale: { domain: [series.scale.min, series.scale.max], nice: false, zero: false },
@@ -130,7 +130,8 @@ export function climateChartSpec(title: string, series: ClimateSeries, phases: P
       : ["Group climate means with 95% intervals (0-6); bars: share answered"];
   return {
     $schema: schema,
-    title: { text: title, subtitle },
+    params: sessionParameters(title, series),
+    title: { text: { expr: "chartTitle" }, subtitle },
     config: chartConfig(size),
     vconcat: [climatePanel(series, phases, size), responsePanel(series, phases, size)],
   };

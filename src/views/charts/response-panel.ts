@@ -13,8 +13,8 @@ export function responsePanel(series: ClimateSeries, phases: PhaseMarks, size: C
     label: `${r.respondents}/${r.invited}`,
   }));
   const slotWidth = s.width / Math.max(1, series.sessions.length);
-  const axis = { values: series.sessions, format: "d", title: "Session", grid: false, labelFontSize: s.label };
-  const x = xEncoding(series, "session", axis);
+  const axis = { values: { expr: "sessions" }, format: "d", title: "Session", grid: false, labelFontSize: s.label };
+  const x = xEncoding("session", axis);
   const y = {
     type: "quantitative",
     scale: { domain: [0, 1], nice: false },
