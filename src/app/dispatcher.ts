@@ -37,12 +37,19 @@ export interface SweepReport {
 export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[], send: Send) {
   const byKind = new Map(schedules.map((schedule) => [schedule.kind, schedule]));
   if (byKind.size !== schedules.length) throw new Error("two schedules share a kind");
+  const leaseMs = ctx.organisation.timing.claimLeaseMinutes * 60_000;
+
+  // Retrying, or claimed by a process that stopped before recording the outcome and whose lease has run out.
+  function open(entry: OutboxEntry, now: Date): boolean {
+    if (entry.status === "retrying") return true;
+    return entry.status === "claimed" && now.getTime() - Date.parse(entry.updatedAt) >= leaseMs;
+  }
 
   async function attempt(group: Group, schedule: Schedule, delivery: Delivery, report: SweepReport): Promise<void> {
     const now = ctx.clock.now();
     const state = await ctx.store.readGroup(group.id);
     const previous = state.outbox[delivery.key];
-    if (previous && previous.status !== "retrying") return;
+    if (previous && !open(previous, now)) return;
     const stamp = now.toISOString();
     if (now >= new Date(delivery.expiresAt)) {
       await ctx.store.updateGroup(group.id, (s) => {
@@ -61,7 +68,7 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
     const attempts = (previous?.attempts ?? 0) + 1;
     const claimed = await ctx.store.updateGroup(group.id, (s) => {
       const current = s.outbox[delivery.key];
-      if (current && current.status !== "retrying") return false;
+      if (current && !open(current, now)) return false;
       // Checked again in the claim itself: a status set or check-ins declined since the read above stop it all the same.
       if (!activeInGroup(group, s, delivery.recipient) || schedule.wanted?.(s, delivery) === false) return false;
       s.outbox[delivery.key] = { delivery, status: "claimed", updatedAt: stamp, attempts };
@@ -69,7 +76,8 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
       return true;
     });
     if (!claimed) return;
-    const earlierAttemptUnknown = previous?.error === "outcome-unknown";
+    // A claim taken over may have been sent before its process died: the platform checks before sending again.
+    const earlierAttemptUnknown = previous?.error === "outcome-unknown" || previous?.status === "claimed";
     const tag = { key: delivery.key, dueAt: delivery.dueAt, earlierAttemptUnknown };
     const outcome = await send(delivery.recipient, rendered.message, tag).then(
       (): Pick<OutboxEntry, "status" | "error" | "nextAttemptAt"> => ({ status: "sent" }),
@@ -113,7 +121,8 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
     const retries = Object.values(state.outbox)
       .filter(
         (entry) =>
-          entry.status === "retrying" && entry.nextAttemptAt !== undefined && new Date(entry.nextAttemptAt) <= now,
+          (entry.status === "retrying" && entry.nextAttemptAt !== undefined && new Date(entry.nextAttemptAt) <= now) ||
+          (entry.status === "claimed" && open(entry, now)),
       )
       .flatMap((entry) => {
         const schedule = byKind.get(entry.delivery.kind);

@@ -52,7 +52,7 @@ describe("the outbox never sends a delivery twice", () => {
     expect(recipientsOf(world, marks.reminder)).toEqual([...members].sort());
   });
 
-  it("does not send a delivery that was claimed but not recorded before a restart", async () => {
+  it("takes over a delivery claimed but not recorded before a restart once its claim is older than the lease", async () => {
     const store = new MemoryStore();
     const before = painTueWorld({ store });
     await sweepAt(before, at.orientationDue);
@@ -75,12 +75,16 @@ describe("the outbox never sends a delivery twice", () => {
       };
     });
 
-    const after = painTueWorld({ store, now: "2026-11-30T18:01:00Z" });
+    const claimLeaseMinutes = 10; // cohesion.yaml's default
+    const claimedAt = Date.parse(at.reminder1Due);
+    const after = painTueWorld({ store, now: new Date(claimedAt + (claimLeaseMinutes * 60 - 1) * 1000).toISOString() });
     await after.dispatcher.sweep();
-    await sweepAt(after, "2026-11-30T20:00:00Z");
-
     expect(recipientsOf(after, marks.reminder)).toEqual(members.filter((m) => m !== ana).sort());
     expect((await entryOf(after, key))?.status).toBe("claimed");
+
+    await sweepAt(after, new Date(claimedAt + claimLeaseMinutes * 60_000).toISOString());
+    expect(recipientsOf(after, marks.reminder)).toEqual([...members].sort());
+    expect((await entryOf(after, key))?.status).toBe("sent");
   });
 
   it("does not resend after a restart on the same data directory", async () => {

@@ -44,6 +44,8 @@ export const organisationSchema = z.strictObject({
         .max(24 * 14)
         .default(72),
       briefingHoursBefore: z.number().min(0.5).max(48).default(3),
+      /** How long a delivery claimed by a process that stopped before recording it waits before another sends it. */
+      claimLeaseMinutes: z.number().int().min(1).max(60).default(10),
     })
     .default({
       orientationHoursBefore: 72,
@@ -52,6 +54,7 @@ export const organisationSchema = z.strictObject({
       nudgeHoursAfter: 24,
       answerWindowHours: 72,
       briefingHoursBefore: 3,
+      claimLeaseMinutes: 10,
     }),
   analytics: analyticsSettingsSchema.prefault({}),
   safety: safetySettingsSchema.prefault({}),

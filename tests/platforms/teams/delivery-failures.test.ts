@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { CohesionConfig } from "../../../src/core/setup/index.js";
+import { toAddress } from "../../../src/kernel/address.js";
 import { painTue } from "../../support/flows.js";
 import { installed, personalChat } from "./activities.js";
 import { cardText, lastCard } from "./cards.js";
@@ -119,5 +120,29 @@ describe("delivering to Teams when it cannot be reached", () => {
     expect(await reminderEntry(anaId)).toMatchObject({ status: "failed", error: "outcome-unknown" });
     // The late orientation's three messages and the reminder, each tried once.
     expect(attempts).toBe(4);
+  });
+
+  it("does not send again a reminder a stopped process had claimed, since it may have reached Teams", async () => {
+    await withAnaInstalled();
+    const claimedAt = new Date(painTue.reminder1);
+    await teams.store.updateGroup("pain-tue", (state) => {
+      const key = reminderKey(anaId);
+      const delivery = {
+        key,
+        kind: "reminder" as const,
+        groupId: "pain-tue",
+        session: 1,
+        recipient: toAddress(`teams:${anaId}`),
+      };
+      state.outbox[key] = {
+        delivery: { ...delivery, dueAt: claimedAt.toISOString(), expiresAt: "2026-12-01T18:00:00.000Z" },
+        status: "claimed",
+        updatedAt: claimedAt.toISOString(),
+        attempts: 1,
+      };
+    });
+    await teams.sweepAt(new Date(claimedAt.getTime() + 10 * 60_000).toISOString());
+    expect(await reminderEntry(anaId)).toMatchObject({ status: "failed", error: "outcome-unknown", attempts: 2 });
+    expect(teams.connector.calls.filter((c) => c.conversationId === personalChat("ana"))).toEqual([]);
   });
 });

@@ -86,7 +86,9 @@ export function createTeamsMessenger(
 
   return {
     deliver,
-    async send(to, message) {
+    async send(to, message, tag) {
+      // Teams keeps no history to check, so a delivery whose earlier attempt may have gone out is not sent again.
+      if (tag?.earlierAttemptUnknown) throw new DeliveryError("outcome-unknown", false);
       const found = await reference(to);
       await deliver(found, found.kind === "personal", to, message);
     },
