@@ -19,6 +19,8 @@ export const faultCounts = {
   membersPerOutage: full ? 10 : 1,
   /** Generated requests per Slack inbound route in the fuzz test. */
   fuzzRunsPerRoute: full ? 2000 : 40,
+  /** Members whose check-ins several replicas on one PostgreSQL database fan out while two of them are killed. */
+  replicaMembers: full ? 1000 : 120,
 };
 
 process.stdout.write(
