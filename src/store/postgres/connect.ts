@@ -27,7 +27,7 @@ export async function connectPool(url: string, schema: string | undefined): Prom
     }
   } catch (error) {
     await pool.end();
-    throw refusal(error);
+    throw error instanceof StartupError ? error : refusal(error);
   }
   return pool;
 }

@@ -35,6 +35,14 @@ describePostgres("PostgreSQL store", () => {
     expect(await rawRows(schema, "SELECT name FROM cohesion_migrations ORDER BY id")).toEqual(migrations);
   });
 
+  it("refuses to start, saying why, when the search path names no schema that exists", async () => {
+    const url = new URL(databaseUrl);
+    url.searchParams.set("options", "-c search_path=cohesion_missing_schema");
+    const opening = openPostgresStore(url.toString());
+    await expect(opening).rejects.toBeInstanceOf(StartupError);
+    await expect(opening).rejects.toThrow("the connection's search_path names no schema that exists");
+  });
+
   it("lets two stores start on a new database at once", async () => {
     const schema = freshSchema();
     const stores = await Promise.all([openTestStore({ schema }), openTestStore({ schema })]);
