@@ -74,6 +74,18 @@ describe("sending on Slack", () => {
     expect(failure).toMatchObject({ code: "partially-delivered", retryable: false });
   });
 
+  it("tries again later when opening a member's direct message fails unclearly, since opening posts nothing", async () => {
+    const slack = await messenger();
+    const ana = toAddress("slack:U0ANA");
+    const reminder = { text: "See you Tuesday", blocks: [{ type: "text", text: "See you Tuesday" }] } as const;
+    fake.fail("conversations.open", { status: 502 });
+    const failure = await slack.send(ana, reminder).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: "slack-open-failed", retryable: true });
+    expect(fake.callsOf("chat.postMessage")).toEqual([]);
+    await slack.send(ana, reminder);
+    expect(fake.callsOf("chat.postMessage").map((call) => call.args["channel"])).toEqual(["DU0ANA"]);
+  });
+
   it("asked to open a form without a click, sends a message whose button opens it", async () => {
     const slack = await messenger();
     await slack.openForm(toAddress("slack:U0ANA"), {

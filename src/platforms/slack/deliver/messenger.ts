@@ -149,9 +149,20 @@ export class SlackMessenger implements Messenger {
   private async directChannel(user: string): Promise<string> {
     const known = this.directChannels.get(user);
     if (known) return known;
-    const opened = openedSchema.safeParse(await this.api.call("conversations.open", { users: user, return_im: false }));
+    const opened = openedSchema.safeParse(await this.openDirectMessage(user));
     if (!opened.success) throw new DeliveryError("slack-bad-response", false);
     this.directChannels.set(user, opened.data.channel.id);
     return opened.data.channel.id;
+  }
+
+  // Opening a direct message posts nothing and may be repeated, so a failure whose outcome is unclear is tried again.
+  private async openDirectMessage(user: string): Promise<unknown> {
+    try {
+      return await this.api.call("conversations.open", { users: user, return_im: false });
+    } catch (error) {
+      const failure = toDeliveryError(error);
+      if (failure.code !== "outcome-unknown") throw failure;
+      throw new DeliveryError("slack-open-failed", true, failure.retryAfterSeconds);
+    }
   }
 }
