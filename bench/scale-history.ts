@@ -1,7 +1,8 @@
 // A group's stored state after weeks of use, for the scale benchmark: the bot's own schedules decide what was sent,
-// members answer (a different few stay silent each week), closed sessions' figures are stored as the sweep stores them,
-// and the result must pass the stored state's schema.
+// members answer (a different few stay silent each week), closed sessions' figures and the alert rules' findings in
+// them are stored, and the result must pass the stored state's schema.
 import { lookbackHours } from "../src/app/dispatcher.js";
+import { storeSessionFindings } from "../src/core/alerts/index.js";
 import { freezeSessionFigures } from "../src/core/climate/index.js";
 import type { CoreContext } from "../src/core/context.js";
 import { noteNewMembers } from "../src/core/groups/index.js";
@@ -91,8 +92,9 @@ export async function groupHistory(world: World, until: Date): Promise<GroupStat
       };
   }
   await settle(ctx, group, state, until);
-  // The sweep stores each closed session's figures once its window has closed.
+  // Each closed session's figures once its window has closed, then what the alert rules find in them.
   freezeSessionFigures(ctx, group, state, until);
+  storeSessionFindings(ctx, group, state, until);
   return groupStateSchema.parse(state);
 }
 

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { lookbackHours } from "../src/app/dispatcher.js";
 import { groupAlerts } from "../src/core/alerts/index.js";
 import { orientationReadBeforeFirstSession, promptIdFor } from "../src/core/answers/index.js";
-import { groupClimate, leadClimate } from "../src/core/climate/index.js";
+import { climateSeries, groupClimate, leadClimate } from "../src/core/climate/index.js";
 import { climateInstrument, programOf } from "../src/core/context.js";
 import { heldSessions, listSessions } from "../src/core/groups/index.js";
 import { makeDelivery } from "../src/core/schedule.js";
@@ -112,6 +112,15 @@ export async function summaryWork({ world, state, now }: ScaleGroup, chart: "rec
           },
         });
     },
+  );
+}
+
+/** The chart's data as a summary prepares it (the latest sessions' points, not drawn), from a lead climate worked out untimed. */
+export async function chartData({ world, state, now }: ScaleGroup): Promise<number> {
+  const group = onlyGroup(world);
+  return medianMs(
+    () => leadClimate(world.ctx, group, structuredClone(state), now),
+    (climates) => climateSeries(climates, climateInstrument(world.ctx)),
   );
 }
 

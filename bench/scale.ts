@@ -1,7 +1,8 @@
 // Scale benchmark: what the minute sweep, a summary, the care team's digests and recording an answer cost as a
 // group's history grows, as ratios measured side by side in one run. Run with `npm run bench:scale` (or
 // `npm run bench`, which runs every one).
-import { digestPass, recordAnswer, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
+import { chartedSessions } from "../src/core/climate/index.js";
+import { chartData, digestPass, recordAnswer, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
 
 const minute = 60_000;
 const clinicGroups = 500;
@@ -34,6 +35,14 @@ for (const chart of ["recorded", "left out"] as const)
     grownMs: await summaryWork(large, chart),
     target: "<= 1.2x",
   });
+rows.push({
+  measure: "the chart's data for a lead summary (its latest sessions' points), not drawn",
+  base: "8 sessions",
+  baseMs: await chartData(small),
+  grown: "52 sessions",
+  grownMs: await chartData(large),
+  target: `${chartedSessions} sessions charted at most`,
+});
 const [fewDigests, manyDigests] = [await digestPass(small, clinicGroups), await digestPass(large, clinicGroups)];
 rows.push({
   measure: `care team digests, one pass over ${clinicGroups} groups, charts stubbed`,

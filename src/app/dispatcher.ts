@@ -1,4 +1,5 @@
 import type { CoreContext } from "../core/context.js";
+import { sessionFindingsDue, storeSessionFindings } from "../core/alerts/index.js";
 import { freezeSessionFigures, sessionFiguresDue } from "../core/climate/index.js";
 import { DeliveryError } from "../kernel/errors.js";
 import type { Group } from "../core/setup/index.js";
@@ -142,9 +143,14 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
         const before = await ctx.store.readGroup(group.id);
         if (group.members.some((member) => before.joined[member] === undefined))
           await ctx.store.updateGroup(group.id, (state) => noteNewMembers(group, state, now));
-        // Each closed session's figures are stored once, in the first sweep after its answer window closes.
-        if (sessionFiguresDue(ctx, group, await ctx.store.readGroup(group.id), now))
-          await ctx.store.updateGroup(group.id, (state) => freezeSessionFigures(ctx, group, state, now));
+        // Each closed session's figures, and what the alert rules find in them, are stored once, in the first sweep
+        // after its answer window closes.
+        const stored = await ctx.store.readGroup(group.id);
+        if (sessionFiguresDue(ctx, group, stored, now) || sessionFindingsDue(ctx, group, stored, now))
+          await ctx.store.updateGroup(group.id, (state) => {
+            freezeSessionFigures(ctx, group, state, now);
+            storeSessionFindings(ctx, group, state, now);
+          });
         const state = await ctx.store.readGroup(group.id);
         for (const { schedule, delivery } of dueNow(group, state, now))
           await attempt(group, schedule, delivery, report);

@@ -43,7 +43,7 @@ describe("forget <group> <member>: a lead erases a member's data", () => {
     expect(anaKeys(state.rsvps)).toEqual([]);
     expect(Object.values(state.messages).filter((m) => m.member === ana)).toEqual([]);
     expect(Object.keys(state.answers).some((key) => key.startsWith("console:ben|"))).toBe(true);
-    expect(await session1Figures(world)).toEqual(figures);
+    expect(await session1Figures(world)).toEqual({ ...figures, keptFrom: 5 });
     expect(await chainHolds(world)).toBe(true);
     const audit = withoutChain(state.audit);
     expect(audit.map((entry) => [entry.actor, entry.action])).toEqual([[okafor, "member-erased"]]);

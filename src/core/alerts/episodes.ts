@@ -2,9 +2,19 @@ import { promptIdFor } from "../answers/index.js";
 import { principlesFor, type Alert, type Finding } from "./alert.js";
 import { groupAlertKinds, statusOf, type AlertRecord } from "./record.js";
 
+// Every read of a group's alerts names the same alerts again, so their ids are hashed once; a few thousand are kept.
+const knownIds = new Map<string, string>();
+const keptIds = 4096;
+
 /** The opaque id of an alert, in the prompt-id format so that a button can carry it and the group can be found from it. */
 export function alertId(groupId: string, kind: string, subject: string, session: number | string): string {
-  return promptIdFor(groupId, `alert:${kind}:${subject}:${session}`);
+  const key = `${groupId}\n${kind}\n${subject}\n${session}`;
+  const known = knownIds.get(key);
+  if (known !== undefined) return known;
+  if (knownIds.size >= keptIds) knownIds.clear();
+  const id = promptIdFor(groupId, `alert:${kind}:${subject}:${session}`);
+  knownIds.set(key, id);
+  return id;
 }
 
 function subjectOf(finding: Pick<Finding, "member" | "subscale">): string {
@@ -29,7 +39,9 @@ export function alertsFromFindings(
   const byCondition = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = `${finding.kind}|${subjectOf(finding)}`;
-    byCondition.set(key, [...(byCondition.get(key) ?? []), finding]);
+    const list = byCondition.get(key);
+    if (list) list.push(finding);
+    else byCondition.set(key, [finding]);
   }
   const episodes: Episode[] = [];
   for (const list of byCondition.values()) {

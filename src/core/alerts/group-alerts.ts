@@ -1,14 +1,13 @@
-import { figuresOfClosed, groupClimate, type SessionClimate } from "../climate/index.js";
-import { climateInstrument, type CoreContext } from "../context.js";
+import { groupClimate, type SessionClimate } from "../climate/index.js";
+import type { CoreContext } from "../context.js";
 import type { Group } from "../setup/index.js";
 import { listSessions } from "../groups/index.js";
 import type { GroupState } from "../state.js";
 import type { Alert, Evidence } from "./alert.js";
 import { alertsFromFindings, immediateAlerts } from "./episodes.js";
-import { groupFindings } from "./group-rules.js";
-import { flaggedItemSeries } from "./item-series.js";
-import { memberFindings } from "./member-rules.js";
+import { stillAnswerable } from "./member-rules.js";
 import type { AlertRecord } from "./record.js";
+import { keptFindings, ruleFindings } from "./session-findings.js";
 
 const oneDistressAnswer = {
   basis: "One answer, at the distress threshold your organisation set.",
@@ -88,15 +87,8 @@ function computeAlerts(
   state: Readonly<GroupState>,
   all: readonly SessionClimate[],
 ): Alert[] {
-  const gcq = climateInstrument(ctx);
-  const { trend, alerts: settings } = ctx.organisation.analytics;
-  const { minResponses } = ctx.organisation.privacy;
-  const figures = figuresOfClosed(ctx, group, state, all);
-  const items = flaggedItemSeries({ climates: all, figures, items: settings.flaggedItems, minResponses });
-  const findings = [
-    ...groupFindings(group, gcq, all, trend, settings, items),
-    ...memberFindings({ group, state, gcq, climates: all, figures, settings }),
-  ];
+  const found = keptFindings(ctx, group, state, all) ?? ruleFindings(ctx, group, state, all);
+  const findings = found.filter(stillAnswerable(state));
   const closesAt = new Map(all.filter((c) => !c.collecting).map((c) => [c.session.number, c.windowCloses]));
   return [
     ...alertsFromFindings(group.id, findings, closesAt, state.alerts),

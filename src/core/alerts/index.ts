@@ -20,5 +20,6 @@ export * from "./risk-pattern.js";
 export * from "./risk-screen.js";
 export * from "./risk-text.js";
 export * from "./risk-words.js";
+export * from "./session-findings.js";
 export * from "./settings-check.js";
 export * from "./subscale-status.js";

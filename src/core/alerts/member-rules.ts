@@ -91,10 +91,9 @@ function missedSessions(
   });
 }
 
-/** A member who answered before and has now left several check-ins in a row unanswered (not counting sessions they missed): an early sign of dropping out. */
+/** A member who answered before and has now left several check-ins in a row unanswered (not counting sessions they missed): an early sign of dropping out. Found for every member; see stillAnswerable. */
 function stoppedAnswering(
   group: Group,
-  state: Readonly<GroupState>,
   closed: readonly SessionClimate[],
   figures: ReadonlyMap<number, SessionFigures>,
   settings: AlertSettings,
@@ -105,40 +104,50 @@ function stoppedAnswering(
     const [sent, answered] = [new Set<Address>(figured.sent), new Set<Address>(figured.answered)];
     return [{ number: climate.session.number, sent, answered, missed: figured.missed }];
   });
-  return group.members
-    .filter((member) => !isPaused(state, member) && statusOf(state, member) === "active")
-    .flatMap((member: Address) => {
-      const asked = sessions.filter((session) => session.sent.has(member) && session.missed[member] === undefined);
-      let answeredBefore = 0;
-      let silent: number[] = [];
-      return asked.flatMap(({ number, answered }): Finding[] => {
-        if (answered.has(member)) {
-          answeredBefore += 1;
-          silent = [];
-          return [];
-        }
-        silent = [...silent, number];
-        if (answeredBefore === 0 || silent.length < settings.silentCheckins) return [];
-        return [
-          {
-            kind: "stopped-answering",
-            session: number,
-            member,
-            evidence: {
-              what: `No answer to the last ${silent.length} check-ins (${sessionList(silent)}), after answering ${answeredBefore} before.`,
-              basis: "Which check-ins were sent and answered.",
-              sureness: "Certain about the silence; it can mean a hard week, treatment, or thinking of leaving.",
-            },
+  return group.members.flatMap((member: Address) => {
+    const asked = sessions.filter((session) => session.sent.has(member) && session.missed[member] === undefined);
+    let answeredBefore = 0;
+    let silent: number[] = [];
+    return asked.flatMap(({ number, answered }): Finding[] => {
+      if (answered.has(member)) {
+        answeredBefore += 1;
+        silent = [];
+        return [];
+      }
+      silent.push(number);
+      if (answeredBefore === 0 || silent.length < settings.silentCheckins) return [];
+      return [
+        {
+          kind: "stopped-answering",
+          session: number,
+          member,
+          evidence: {
+            what: `No answer to the last ${silent.length} check-ins (${sessionList(silent)}), after answering ${answeredBefore} before.`,
+            basis: "Which check-ins were sent and answered.",
+            sureness: "Certain about the silence; it can mean a hard week, treatment, or thinking of leaving.",
           },
-        ];
-      });
+        },
+      ];
     });
+  });
 }
 
-/** What the member rules read: the group, its state and instrument, its climate and each closed session's figures. */
+/** Whether a finding still concerns its member as they are now: a silence only counts while they are active and not paused. */
+export function stillAnswerable(state: Readonly<GroupState>): (finding: Finding) => boolean {
+  const answerable = new Map<Address, boolean>();
+  return ({ kind, member }) => {
+    if (kind !== "stopped-answering" || member === undefined) return true;
+    const known = answerable.get(member);
+    if (known !== undefined) return known;
+    const answering = !isPaused(state, member) && statusOf(state, member) === "active";
+    answerable.set(member, answering);
+    return answering;
+  };
+}
+
+/** What the member rules read: the group, its instrument, its climate and each closed session's figures. */
 export interface MemberWatch {
   readonly group: Group;
-  readonly state: Readonly<GroupState>;
   readonly gcq: Instrument;
   readonly climates: readonly SessionClimate[];
   /** Each closed session's figures, by session number (see figuresOfClosed). */
@@ -146,12 +155,12 @@ export interface MemberWatch {
   readonly settings: AlertSettings;
 }
 
-/** Every member-level finding in a group's closed sessions (for the leads only). */
-export function memberFindings({ group, state, gcq, climates, figures, settings }: MemberWatch): Finding[] {
+/** Every member-level finding in a group's closed sessions (for the leads only), whatever each member's status now (see stillAnswerable). */
+export function memberFindings({ group, gcq, climates, figures, settings }: MemberWatch): Finding[] {
   const closed = climates.filter((climate) => !climate.collecting);
   return [
     ...lowEngagement(group, gcq, closed, figures, settings),
     ...missedSessions(group, closed, figures, settings),
-    ...stoppedAnswering(group, state, closed, figures, settings),
+    ...stoppedAnswering(group, closed, figures, settings),
   ];
 }

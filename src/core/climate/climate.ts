@@ -30,6 +30,8 @@ export interface SessionClimate {
   readonly rsvp: { readonly yes: number; readonly no: number };
   /** How many came: as a lead recorded it, else as many as said yes to the RSVP (`source` says which). */
   readonly attendance: SessionAttendance;
+  /** Set for figures kept as published before members' answers behind them were erased: the answers they needed (the care team's floor), whoever reads them. */
+  readonly keptFrom?: number;
 }
 
 /** A statistic as published from `floor` answers: its mean and spread, or only how many answered below it. */
@@ -67,6 +69,7 @@ export function groupClimate(
         windowCloses,
         subscales: new Map(Object.entries(frozen.subscales)),
         attendance,
+        keptFrom: ctx.organisation.privacy.minResponses,
       };
     }
     const closing = { session, windowCloses };

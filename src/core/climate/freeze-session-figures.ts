@@ -21,7 +21,8 @@ function lacksFigures(ctx: CoreContext, group: Group, state: Readonly<GroupState
 // next answer window closes, so the minute sweep asks again only then or after a write.
 const settled = new WeakMap<Readonly<GroupState>, { readonly group: Group; readonly until: number }>();
 
-function nextClose(ctx: CoreContext, group: Group, now: Date): number {
+/** The next instant after `now` at which one of the group's answer windows closes (ms; Infinity when none will). */
+export function nextWindowClose(ctx: CoreContext, group: Group, now: Date): number {
   const windowHours = ctx.organisation.timing.answerWindowHours;
   const closes = listSessions(group, now)
     .filter((session) => !session.cancelled)
@@ -35,8 +36,14 @@ export function sessionFiguresDue(ctx: CoreContext, group: Group, state: Readonl
   const known = settled.get(state);
   if (known?.group === group && now.getTime() < known.until) return false;
   const due = closedSessions(ctx, group, now).some((closing) => lacksFigures(ctx, group, state, closing));
-  if (!due) settled.set(state, { group, until: nextClose(ctx, group, now) });
+  if (!due) settled.set(state, { group, until: nextWindowClose(ctx, group, now) });
   return due;
+}
+
+/** Removes the rule findings kept for session `from` and every later one: they rest on figures about to change. */
+export function dropFindingsFrom(state: GroupState, from: number): void {
+  for (const [key, figures] of Object.entries(state.sessionFigures))
+    if (Number(key) >= from && figures.findings !== undefined) delete figures.findings;
 }
 
 /**
@@ -48,6 +55,7 @@ export function freezeSessionFigures(ctx: CoreContext, group: Group, state: Grou
   let stored = 0;
   for (const closing of closedSessions(ctx, group, now)) {
     if (!lacksFigures(ctx, group, state, closing)) continue;
+    if (stored === 0) dropFindingsFrom(state, closing.session.number);
     state.sessionFigures[String(closing.session.number)] = computeSessionFigures(
       ctx,
       group,
@@ -60,11 +68,14 @@ export function freezeSessionFigures(ctx: CoreContext, group: Group, state: Grou
   return stored;
 }
 
-/** After answers, RSVPs or prompts were erased (inside the same update): every closed session's figures again, from what is left; figures that come out the same are left untouched. */
+/** After answers, RSVPs or prompts were erased (inside the same update): every closed session's figures again, from what is left; figures that come out the same are left untouched, with their findings while no earlier session's figures changed. */
 export function refreezeSessionFigures(ctx: CoreContext, group: Group, state: GroupState, now: Date): void {
   for (const closing of closedSessions(ctx, group, now)) {
     const key = String(closing.session.number);
     const fresh = computeSessionFigures(ctx, group, state, closing, closing.windowCloses);
-    if (JSON.stringify(state.sessionFigures[key]) !== JSON.stringify(fresh)) state.sessionFigures[key] = fresh;
+    const stored = state.sessionFigures[key];
+    if (stored && JSON.stringify({ ...stored, findings: undefined }) === JSON.stringify(fresh)) continue;
+    dropFindingsFrom(state, closing.session.number);
+    state.sessionFigures[key] = fresh;
   }
 }

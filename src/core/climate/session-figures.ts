@@ -21,10 +21,16 @@ function answeredInstruments(ctx: CoreContext, group: Group): Instrument[] {
   return [pulseInstrument(ctx), climateInstrument(ctx), ...checkinInstruments(ctx, group)];
 }
 
-// A group's configuration does not change while Cohesion runs, so its part of the basis is worked out once.
-const groupBases = new WeakMap<CoreContext, WeakMap<Group, string>>();
+// A group's configuration does not change while Cohesion runs, so its part of the basis is worked out once, and
+// with it the part each window's close adds.
+interface GroupBasis {
+  readonly basis: string;
+  readonly byClose: Map<number, string>;
+}
 
-function groupBasis(ctx: CoreContext, group: Group): string {
+const groupBases = new WeakMap<CoreContext, WeakMap<Group, GroupBasis>>();
+
+function groupBasis(ctx: CoreContext, group: Group): GroupBasis {
   const known = groupBases.get(ctx)?.get(group);
   if (known) return known;
   const instruments = answeredInstruments(ctx, group).map((instrument) => ({
@@ -38,10 +44,20 @@ function groupBasis(ctx: CoreContext, group: Group): string {
     .update(JSON.stringify({ members: group.members, instruments }))
     .digest("hex")
     .slice(0, 16);
-  const byGroup = groupBases.get(ctx) ?? new WeakMap<Group, string>();
-  byGroup.set(group, basis);
+  const byGroup = groupBases.get(ctx) ?? new WeakMap<Group, GroupBasis>();
+  const made = { basis, byClose: new Map<number, string>() };
+  byGroup.set(group, made);
   groupBases.set(ctx, byGroup);
-  return basis;
+  return made;
+}
+
+function closingBasis(ctx: CoreContext, group: Group, windowCloses: Date): string {
+  const { basis, byClose } = groupBasis(ctx, group);
+  const known = byClose.get(windowCloses.getTime());
+  if (known !== undefined) return known;
+  const closing = `v1:${basis}:${windowCloses.toISOString()}`;
+  byClose.set(windowCloses.getTime(), closing);
+  return closing;
 }
 
 /**
@@ -51,7 +67,7 @@ function groupBasis(ctx: CoreContext, group: Group): string {
  */
 export function figuresBasis(ctx: CoreContext, group: Group, state: Readonly<GroupState>, closing: ClosingSession) {
   const recorded = recordedAttendance(state, closing.session.number)?.at ?? "none";
-  return `v1:${groupBasis(ctx, group)}:${closing.windowCloses.toISOString()}:${recorded}`;
+  return `${closingBasis(ctx, group, closing.windowCloses)}:${recorded}`;
 }
 
 function statistic(values: readonly number[]): Statistic {

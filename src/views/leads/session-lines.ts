@@ -27,7 +27,11 @@ export function scoresLine(
   const aggregates = gcq.subscales.map((subscale) => climate.subscales.get(subscale.id) as Aggregate);
   if (aggregates.every((aggregate) => !aggregate.shown)) {
     const fewest = Math.min(...aggregates.map((a) => a.respondents));
-    return `Group climate: not enough responses yet (${fewest} of ${minResponses} needed)`;
+    const kept = climate.keptFrom ?? minResponses;
+    // The leads' own floor is lower than the care team's, but after an erasure only the published figures are left.
+    if (kept > minResponses && fewest >= minResponses)
+      return `Group climate: not shown. Members' answers were erased since, so only the figures published to the care team are kept, and those need ${kept} answers (this session had ${fewest})`;
+    return `Group climate: not enough responses yet (${fewest} of ${kept} needed)`;
   }
   const parts = gcq.subscales.map((subscale, i) => {
     const aggregate = aggregates[i] as Aggregate;

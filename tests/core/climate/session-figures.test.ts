@@ -48,7 +48,9 @@ describe("a closed session's stored figures", () => {
     expect((await world.store.readGroup(painTue.id)).sessionFigures).toEqual({});
     world.clock.set(afterClose1);
     await world.dispatcher.sweep();
-    expect(Object.keys((await world.store.readGroup(painTue.id)).sessionFigures)).toEqual(["1"]);
+    const stored = (await world.store.readGroup(painTue.id)).sessionFigures;
+    expect(Object.keys(stored)).toEqual(["1"]);
+    expect(stored["1"]?.findings).toBeDefined();
   });
 
   it("are what summaries read for a closed session, not its answers", async () => {

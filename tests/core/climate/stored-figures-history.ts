@@ -1,7 +1,9 @@
 // Random group histories for the stored-figures tests: answers, RSVPs, "I wasn't there", attendance recorded before
-// and after a window closes, members leaving, erasures, and the sweep storing closed sessions' figures now and then.
+// and after a window closes, members leaving, erasures, and the sweep storing closed sessions' figures (and the alert
+// rules' findings in them) now and then.
 import fc from "fast-check";
 import { forgetMember, deleteOwnData } from "../../../src/core/erasure/index.js";
+import { storeSessionFindings } from "../../../src/core/alerts/index.js";
 import { freezeSessionFigures } from "../../../src/core/climate/index.js";
 import { answerWindowCloses, noteNewMembers, sessionByNumber } from "../../../src/core/groups/index.js";
 import type { Group } from "../../../src/core/setup/index.js";
@@ -35,6 +37,8 @@ export interface SessionEvents {
   readonly leaves?: { readonly member: number; readonly status: "withdrawn" | "deceased" | "on-hold" };
   readonly erasure?: { readonly member: number; readonly kind: "forget" | "own-data" };
   readonly stored: boolean;
+  /** Whether the sweep also stored what the alert rules find in the closed sessions, as it does once they all have figures. */
+  readonly findings: boolean;
 }
 
 const turn: fc.Arbitrary<MemberTurn> = fc.record({
@@ -66,8 +70,9 @@ const events: fc.Arbitrary<SessionEvents> = fc.record(
       fc.record({ member: fc.integer({ min: 0, max: members - 1 }), kind: fc.constantFrom("forget", "own-data") }),
     ),
     stored: fc.boolean(),
+    findings: fc.boolean(),
   },
-  { requiredKeys: ["turns", "attendance", "came", "absent", "stored"] },
+  { requiredKeys: ["turns", "attendance", "came", "absent", "stored", "findings"] },
 );
 
 /** A random history: one set of events per session, and whether the group is open-ended. */
@@ -132,7 +137,10 @@ export async function playSession(world: World, group: Group, number: number, ha
   const after = addHours(closes, 1);
   world.clock.set(after.toISOString());
   if (happens.stored)
-    await world.store.updateGroup(group.id, (state) => freezeSessionFigures(world.ctx, group, state, after));
+    await world.store.updateGroup(group.id, (state) => {
+      freezeSessionFigures(world.ctx, group, state, after);
+      if (happens.findings) storeSessionFindings(world.ctx, group, state, after);
+    });
   if (happens.attendance === "after" || happens.attendance === "replaced")
     await world.store.updateGroup(group.id, (state) => recordAttendance(state, after, Math.max(0, happens.came - 1)));
   if (happens.leaves) {
