@@ -19,7 +19,7 @@ import { groupFileName, groupParser, type GroupCheck } from "./group-document.js
 import { acquireLock, type DataDirLock } from "./lock-file.js";
 import { addressesInJson } from "./pseudonyms.js";
 import { privateDirectoryMode, restrictAccess } from "./private-access.js";
-import { claimInDocument } from "./organisation-claims.js";
+import { BatchedClaims } from "./batched-claims.js";
 
 /** How the file store is opened. */
 export interface FileStoreOptions {
@@ -58,6 +58,7 @@ class FileStore implements Store {
   private readonly groupsDir: string;
   private readonly organisation: FileDocument<OrganisationState>;
   private readonly groups = new Map<string, FileDocument<GroupState>>();
+  private readonly claims: BatchedClaims;
   private closed = false;
 
   constructor(
@@ -74,6 +75,7 @@ class FileStore implements Store {
       emptyOrganisationState,
       formats.format("organisation"),
     );
+    this.claims = new BatchedClaims(this.organisation);
   }
 
   /** Reads and validates every existing document, changing no file. */
@@ -144,7 +146,7 @@ class FileStore implements Store {
   // Kept in the organisation document, where earlier versions kept them; checked again inside the one update that writes.
   async claimKey(namespace: KeyNamespace, digest: string, expiresAt: Date, now: Date): Promise<boolean> {
     this.assertOpen();
-    return claimInDocument(this.organisation, namespace, digest, expiresAt, now);
+    return this.claims.claim(namespace, digest, expiresAt, now);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import type { KeyNamespace, Store } from "../core/store.js";
 import { emptyGroupState, emptyOrganisationState, type GroupState, type OrganisationState } from "../core/state.js";
 import { applyChange, frozenState } from "./draft-change.js";
 import { SerialQueue } from "./serial-queue.js";
-import { claimInDocument } from "./organisation-claims.js";
+import { BatchedClaims } from "./batched-claims.js";
 
 /** One in-memory document whose updates apply to a draft (sharing what they do not change) and are serialised. */
 class MemoryDocument<T extends object> {
@@ -34,6 +34,7 @@ class MemoryDocument<T extends object> {
 /** A Store kept in memory, with the same semantics as the file store; for tests and the console. */
 export class MemoryStore implements Store {
   private readonly organisation = new MemoryDocument<OrganisationState>(emptyOrganisationState());
+  private readonly claims = new BatchedClaims(this.organisation);
   private readonly groups = new Map<string, MemoryDocument<GroupState>>();
 
   /** The group's current state, created empty if new. */
@@ -63,7 +64,7 @@ export class MemoryStore implements Store {
 
   /** Claims `digest` in the organisation document, where the file store keeps it too. */
   claimKey(namespace: KeyNamespace, digest: string, expiresAt: Date, now: Date): Promise<boolean> {
-    return claimInDocument(this.organisation, namespace, digest, expiresAt, now);
+    return this.claims.claim(namespace, digest, expiresAt, now);
   }
 
   /** Waits for pending updates; the store stays usable. */

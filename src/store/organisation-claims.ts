@@ -15,51 +15,56 @@ export function claimsInOrganisation(
   return new Map(entries.map(([digest, expiry]) => [digest, Date.parse(expiry)]));
 }
 
-/** The organisation document of a store that keeps claims in it. */
-interface OrganisationDocument {
-  read(): Readonly<OrganisationState> | Promise<Readonly<OrganisationState>>;
-  update<R>(change: (state: OrganisationState) => R): Promise<R>;
-}
-
-/** Claims `digest` in `document` as claimInOrganisation does; a refused claim writes nothing. */
-export async function claimInDocument(
-  document: OrganisationDocument,
-  namespace: KeyNamespace,
-  digest: string,
-  expiresAt: Date,
-  now: Date,
-): Promise<boolean> {
-  if (heldUntil(await document.read(), namespace, digest) > now.getTime()) return false;
-  return document.update((state) => claimInOrganisation(state, namespace, digest, expiresAt, now));
+/** One claim: `digest` in `namespace` until `expiresAt`, asked at `now`. */
+export interface Claim {
+  readonly namespace: KeyNamespace;
+  readonly digest: string;
+  readonly expiresAt: Date;
+  readonly now: Date;
 }
 
 /**
- * Claims `digest` in the organisation's `platformData.<platform>.<field>`: false while an unexpired claim holds it;
- * else records it, dropping the expired claims and, beyond the namespace's capacity, the soonest to expire.
+ * Applies claims in order to the organisation's `platformData.<platform>.<field>` records, changing only the entries
+ * they touch: each is false while an unexpired claim holds its digest, else recorded (true). Expired entries, and
+ * beyond a namespace's capacity the soonest to expire, are dropped.
  */
-export function claimInOrganisation(
-  organisation: OrganisationState,
-  namespace: KeyNamespace,
-  digest: string,
-  expiresAt: Date,
-  now: Date,
-): boolean {
-  if (heldUntil(organisation, namespace, digest) > now.getTime()) return false;
-  const held = claimsInOrganisation(organisation, namespace);
-  held.delete(digest);
-  held.set(digest, expiresAt.getTime());
-  const unexpired = [...held].filter(([, expiry]) => expiry > now.getTime()).sort((a, b) => a[1] - b[1]);
-  const kept = unexpired
-    .slice(Math.max(0, unexpired.length - namespace.capacity))
-    .map(([stored, expiry]) => [stored, new Date(expiry).toISOString()]);
-  const { platform, field } = namespace;
-  const data = { ...organisation.platformData?.[platform], [field]: Object.fromEntries(kept) };
-  organisation.platformData = { ...organisation.platformData, [platform]: data };
-  return true;
+export function claimAllInOrganisation(organisation: OrganisationState, claims: readonly Claim[]): boolean[] {
+  const results = claims.map((claim) => {
+    if (heldUntil(organisation, claim.namespace, claim.digest) > claim.now.getTime()) return false;
+    heldRecord(organisation, claim.namespace)[claim.digest] = claim.expiresAt.toISOString();
+    return true;
+  });
+  const last = claims.at(-1);
+  if (last)
+    for (const namespace of new Set(claims.map((claim) => claim.namespace))) prune(organisation, namespace, last.now);
+  return results;
+}
+
+// The namespace's record, made a record of its own if it is missing or not one (nothing valid is lost: it held none).
+function heldRecord(organisation: OrganisationState, { platform, field }: KeyNamespace): Record<string, unknown> {
+  organisation.platformData ??= {};
+  const data = (organisation.platformData[platform] ??= {});
+  const held = data[field];
+  if (typeof held !== "object" || held === null || Array.isArray(held)) data[field] = {};
+  return data[field] as Record<string, unknown>;
+}
+
+function prune(organisation: OrganisationState, namespace: KeyNamespace, now: Date): void {
+  const held = heldRecord(organisation, namespace);
+  const kept: [string, number][] = [];
+  for (const [digest, expiry] of Object.entries(held)) {
+    const at = expirySchema.safeParse(expiry).success ? Date.parse(expiry as string) : 0;
+    if (at > now.getTime()) kept.push([digest, at]);
+    else delete held[digest];
+  }
+  if (kept.length <= namespace.capacity) return;
+  kept.sort((a, b) => a[1] - b[1]);
+  for (const [digest] of kept.slice(0, kept.length - namespace.capacity)) delete held[digest];
 }
 
 // One entry looked up, not the whole record parsed: this runs on every claim, and the record may hold thousands.
-function heldUntil(
+/** Until when `digest` is claimed in `namespace` (ms), or 0. */
+export function heldUntil(
   organisation: Readonly<OrganisationState>,
   { platform, field }: KeyNamespace,
   digest: string,
