@@ -1,26 +1,20 @@
 // The measurements of the scale benchmark, each on a group whose history scale-history.ts built.
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { lookbackHours } from "../src/app/dispatcher.js";
 import { groupAlerts } from "../src/core/alerts/index.js";
-import { orientationReadBeforeFirstSession, promptIdFor } from "../src/core/answers/index.js";
+import { orientationReadBeforeFirstSession } from "../src/core/answers/index.js";
 import { climateSeries, groupClimate, leadClimate } from "../src/core/climate/index.js";
 import { climateInstrument, programOf } from "../src/core/context.js";
 import { heldSessions, listSessions } from "../src/core/groups/index.js";
 import { makeDelivery } from "../src/core/schedule.js";
-import { answerKey, type GroupState } from "../src/core/state.js";
+import type { GroupState } from "../src/core/state.js";
 import { addHours } from "../src/kernel/time.js";
-import { DocumentCipher } from "../src/store/document-cipher.js";
-import { openFileStore } from "../src/store/file-store.js";
 import { summaryMessage } from "../src/views/leads/summary-message.js";
 import { summaryWithChart } from "../src/views/leads/summary-with-chart.js";
 import { careTeamDigest } from "../schedules/care-team-digest.js";
 import { schedules } from "../schedules/index.js";
 import type { World } from "../tests/support/world.js";
-import { groupHistory, onlyGroup, scaleMembers, scaleWorld, staysSilent } from "./scale-history.js";
+import { groupHistory, onlyGroup, scaleWorld } from "./scale-history.js";
 
 const runs = Number(process.env["BENCH_RUNS"] ?? 15);
 
@@ -146,40 +140,4 @@ export async function digestPass({ world, state, now }: ScaleGroup, groups: numb
       if (pass > 0) total += performance.now() - began;
     }
   return total;
-}
-
-/** Recording one pulse answer through the encrypted file store in a temporary data directory; ms and document KB. */
-export async function recordAnswer(sessions: number): Promise<{ ms: number; kb: number }> {
-  const dir = await mkdtemp(join(tmpdir(), "cohesion-bench-"));
-  const store = await openFileStore(dir, { cipher: new DocumentCipher(randomBytes(32)) });
-  try {
-    const { world, state } = await scaleGroup(sessions, "answering", scaleWorld(sessions + 1, new Date(0), store));
-    const group = onlyGroup(world);
-    await store.updateGroup(group.id, (draft) => Object.assign(draft, state));
-    const index = scaleMembers.findIndex((_, i) => staysSilent(i, sessions));
-    const member = scaleMembers[index];
-    if (!member) throw new Error("no silent member");
-    const promptId = promptIdFor(group.id, `checkin:${group.id}:${sessions}:${member}`);
-    let value = 3;
-    const ms = await medianMs(
-      () => (value = 7 - value),
-      async (pulse) => {
-        const outcome = await world.interactions.handle({
-          type: "choice",
-          from: member,
-          promptId,
-          itemId: "pulse-1",
-          value: pulse,
-        });
-        if (!("reply" in outcome)) throw new Error("the answer was not recorded");
-      },
-    );
-    const stored = (await store.readGroup(group.id)).answers[answerKey(member, sessions, "pulse", "pulse-1")];
-    if (stored?.value !== value) throw new Error("the answer was not stored");
-    const kb = (await stat(join(dir, "groups", `${group.id}.json`))).size / 1024;
-    return { ms, kb };
-  } finally {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  }
 }

@@ -1,8 +1,7 @@
-// Scale benchmark: what the minute sweep, a summary, the care team's digests and recording an answer cost as a
-// group's history grows, as ratios measured side by side in one run. Run with `npm run bench:scale` (or
-// `npm run bench`, which runs every one).
+// Scale benchmark: what the minute sweep, a summary and the care team's digests cost as a group's history grows,
+// as ratios measured side by side in one run. Run with `npm run bench:scale` (or `npm run bench`, which runs them all).
 import { chartedSessions } from "../src/core/climate/index.js";
-import { chartData, digestPass, recordAnswer, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
+import { chartData, digestPass, scaleGroup, summaryWork, sweepDue } from "./scale-measure.js";
 
 const minute = 60_000;
 const clinicGroups = 500;
@@ -51,15 +50,6 @@ rows.push({
   grown: "52 sessions",
   grownMs: manyDigests,
   target: `52 sessions: ${(manyDigests / 1000).toFixed(1)} s (< 10 s)`,
-});
-const [one, many] = [await recordAnswer(1), await recordAnswer(52)];
-rows.push({
-  measure: `record one answer, encrypted file store (${one.kb.toFixed(0)} KB vs ${many.kb.toFixed(0)} KB)`,
-  base: "1 session",
-  baseMs: one.ms,
-  grown: "52 sessions",
-  grownMs: many.ms,
-  target: "<= 1.5x",
 });
 
 const counts = (state: typeof large.state) =>
