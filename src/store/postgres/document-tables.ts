@@ -4,7 +4,15 @@ import { StartupError } from "../../kernel/errors.js";
 import { databaseRefusal } from "./connect.js";
 
 // The tables holding Cohesion's data; the others (the migrations' record, remembered platform keys) stay in place.
-const documentTables = ["group_documents", "organisation_document", "identities", "document_changes"] as const;
+const documentTables = [
+  "group_documents",
+  "organisation_document",
+  "identities",
+  "document_changes",
+  "audit_entries",
+] as const;
+// The function audit_entries' triggers run, which goes with the table from one schema to the other.
+const auditTriggerFunction = "audit_entries_append_only()";
 
 /** The version of each stored document, by table and id: it changes with every write. */
 export type DocumentVersions = ReadonlyMap<string, string>;
@@ -109,7 +117,9 @@ export async function swapDocumentTables(
     const problem = await unchanged(client);
     if (problem !== undefined) throw new Error(problem);
     await client.query(`DROP TABLE ${documentTables.map((t) => `${to}.${t}`).join(", ")}`);
+    await client.query(`DROP FUNCTION ${to}.${auditTriggerFunction}`);
     for (const table of documentTables) await client.query(`ALTER TABLE ${from}.${table} SET SCHEMA ${to}`);
+    await client.query(`ALTER FUNCTION ${from}.${auditTriggerFunction} SET SCHEMA ${to}`);
     await client.query(`DROP SCHEMA ${from} CASCADE`);
     await client.query("COMMIT");
   } catch (error) {

@@ -1,8 +1,11 @@
 import { applyPatches } from "immer";
 import type { ClientBase, Pool } from "pg";
+import type { AuditEntry } from "../../core/privacy/index.js";
+import { corruptDocument } from "../document-errors.js";
 import { applyChange, frozenState, takesDataAway } from "../draft-change.js";
 import { addressesInJson } from "../pseudonyms.js";
 import { SerialQueue } from "../serial-queue.js";
+import { auditKey, auditOf, touchesAudit, withAudit, withoutAudit, type AuditRows } from "./audit-entries.js";
 import {
   decodeChanges,
   deleteChanges,
@@ -11,6 +14,7 @@ import {
   type DocumentRow,
 } from "./document-changes.js";
 import type { RowFormat } from "./row-format.js";
+import { selectStoredRow, type StoredRow } from "./stored-row.js";
 import { inTransaction } from "./transaction.js";
 
 export type { DocumentRow } from "./document-changes.js";
@@ -24,23 +28,15 @@ interface Held<T> {
   readonly data: T;
   // The addresses the stored payload and changes name: the identity map must keep them while they do.
   readonly named: ReadonlySet<string>;
-}
-
-interface StoredRow {
-  version: string;
-  payload_version: string;
-  changes_bytes: string;
-  payload_bytes: number | null;
-  // Left out (null) when the held version is at least the payload's, and while the document has never been written.
-  payload: Buffer | null;
-  // The changes after the held version, or after the payload's when it is sent.
-  changes: Buffer[];
+  // Whether the audit log is in rows of its own (always, once this version of Cohesion has written the document).
+  readonly auditApart: boolean;
 }
 
 /**
  * One document in a row (its payload, a snapshot) and the rows of the changes made since, written only inside a
  * transaction that holds the row's lock (SELECT ... FOR UPDATE), so that updates from every process apply one after
- * another. The last version read is kept; a newer one is reached by reading only the changes after it.
+ * another. The last version read is kept; a newer one is reached by reading only the changes after it. A group's
+ * audit log, given `auditRows`, is kept in rows of its own instead, one per entry, written in the same transaction.
  */
 export class PostgresDocument<T extends object> {
   private readonly queue = new SerialQueue();
@@ -54,6 +50,7 @@ export class PostgresDocument<T extends object> {
     private readonly initial: () => T,
     // Taken in every writing transaction before the row's lock.
     private readonly beforeWriting: (client: ClientBase) => Promise<void>,
+    private readonly auditRows?: AuditRows,
   ) {}
 
   /** Where the document is, for messages. */
@@ -77,12 +74,15 @@ export class PostgresDocument<T extends object> {
         const { held, stored } = await this.fetch(client, this.held);
         const applied = applyChange(held.data, change);
         if (applied.patches.length === 0) return { result: applied.result, written: undefined };
+        await this.writeAudit(client, held, applied.next);
+        const patches = this.auditRows ? applied.patches.filter((patch) => !touchesAudit(patch)) : applied.patches;
         const bound = Math.max(smallestChangesBound, (stored?.payload_bytes ?? 0) * changesShare);
-        const fold = !stored?.payload_bytes || Number(stored.changes_bytes) > bound || takesDataAway(applied.patches);
+        const fold =
+          !held.auditApart || !stored?.payload_bytes || Number(stored.changes_bytes) > bound || takesDataAway(patches);
         const version = String(BigInt(held.version) + 1n);
         const written = fold
           ? await this.writePayload(client, version, applied.next)
-          : await this.writeChange(client, held, { version: Number(version), patches: applied.patches }, applied.next);
+          : await this.writeChange(client, held, { version: Number(version), patches }, applied.next);
         return { result: applied.result, written };
       });
       if (written) this.keep(written);
@@ -97,6 +97,7 @@ export class PostgresDocument<T extends object> {
   async foldNaming(client: ClientBase, address: string): Promise<void> {
     const { held, stored } = await this.fetch(client, this.held);
     if (!stored || !held.named.has(address)) return;
+    await this.writeAudit(client, held, held.data);
     this.keep(await this.writePayload(client, held.version, held.data));
   }
 
@@ -109,21 +110,13 @@ export class PostgresDocument<T extends object> {
     return (await this.fetch(db, known)).held;
   }
 
-  // One statement, so that the row and its changes are read as of one moment.
   private async fetch(
     db: ClientBase | Pool,
     known: Held<T> | undefined,
   ): Promise<{ held: Held<T>; stored: StoredRow | undefined }> {
-    const { rows } = await db.query<StoredRow>(
-      "SELECT version, payload_version, changes_bytes, octet_length(payload) AS payload_bytes, " +
-        "CASE WHEN $2::bigint >= payload_version THEN NULL ELSE payload END AS payload, " +
-        "ARRAY(SELECT c.payload FROM document_changes c WHERE c.document_table = $3 AND c.id = d.id " +
-        "AND c.version > CASE WHEN $2::bigint >= d.payload_version THEN $2::bigint ELSE d.payload_version END " +
-        `AND c.version <= d.version ORDER BY c.version) AS changes FROM ${this.row.table} d WHERE d.id = $1`,
-      [this.row.id, known?.version, this.row.table],
-    );
-    const stored = rows[0];
-    if (!stored) return { held: { version: "0", data: this.initial(), named: new Set() }, stored };
+    const auditHeld = this.auditRows ? (known ? this.auditRowsOf(known) : 0) : undefined;
+    const stored = await selectStoredRow(db, this.row, known?.version, auditHeld);
+    if (!stored) return { held: { ...this.empty(), version: "0" }, stored };
     if (known?.version === stored.version) return { held: known, stored };
     const held = await this.catchUp(db, stored, known);
     this.keep(held);
@@ -136,27 +129,58 @@ export class PostgresDocument<T extends object> {
     const base = fromPayload ? await this.payloadOf(db, stored) : known;
     const after = fromPayload ? stored.payload_version : known.version;
     const changes = await decodeChanges(stored.changes, after, stored.version, this.format, this.where, db);
-    if (changes.length === 0) return { ...base, version: stored.version };
     const patches = changes.flatMap((each) => each.patches);
-    const replayed: T = applyPatches(base.data, patches);
-    const data = fromPayload ? frozenState(this.parse(replayed)) : replayed;
-    return { version: stored.version, data, named: union(base.named, addressesInJson(patches)) };
+    if (stored.audit_in_table && this.auditRows && patches.some(touchesAudit))
+      throw corruptDocument(this.where, "a change holds audit entries, which are kept in audit_entries");
+    const added = fromPayload ? [] : await this.auditAfter(db, stored, this.auditRowsOf(known));
+    if (changes.length === 0 && added.length === 0) return { ...base, version: stored.version };
+    const replayed: T = withAudit(applyPatches(base.data, patches), added);
+    const data = fromPayload ? frozenState(this.parse(replayed)) : frozenState(replayed);
+    return { ...base, version: stored.version, data, named: union(base.named, addressesInJson(patches)) };
   }
 
   private async payloadOf(db: ClientBase | Pool, stored: StoredRow): Promise<Held<T>> {
-    if (stored.payload === null) return { version: stored.payload_version, data: this.initial(), named: new Set() };
+    if (stored.payload === null) return { ...this.empty(), version: stored.payload_version };
     const json = await this.format.decode(this.where, stored.payload, db);
-    return { version: stored.payload_version, data: frozenState(this.parse(json)), named: addressesInJson(json) };
+    const auditApart = stored.audit_in_table;
+    let whole = json;
+    if (this.auditRows && auditApart) {
+      if (typeof json === "object" && json !== null && auditKey in json)
+        throw corruptDocument(this.where, "its payload holds audit entries, which are kept in audit_entries");
+      whole = withAudit(json as T, await this.auditAfter(db, stored, 0));
+    }
+    const data = frozenState(this.parse(whole));
+    return { version: stored.payload_version, data, named: addressesInJson(json), auditApart };
   }
 
   private async writePayload(client: ClientBase, version: string, data: T): Promise<Held<T>> {
-    const payload = await this.format.encode(client, data);
+    const kept = this.auditRows ? withoutAudit(data) : data;
+    const payload = await this.format.encode(client, kept);
     await client.query(
-      `UPDATE ${this.row.table} SET version = $2, payload_version = $2, changes_bytes = 0, payload = $3 WHERE id = $1`,
+      `UPDATE ${this.row.table} SET version = $2, payload_version = $2, changes_bytes = 0, payload = $3` +
+        `${this.auditRows ? ", audit_in_table = true" : ""} WHERE id = $1`,
       [this.row.id, version, payload],
     );
     await deleteChanges(client, this.row);
-    return { version, data, named: addressesInJson(data) };
+    return { version, data, named: addressesInJson(kept), auditApart: true };
+  }
+
+  // The rows for the entries `next` adds to the held log (every entry, while they are still in the payload).
+  private async writeAudit(client: ClientBase, held: Held<T>, next: T): Promise<void> {
+    await this.auditRows?.write(client, auditOf(held.data), this.auditRowsOf(held), auditOf(next));
+  }
+
+  private async auditAfter(db: ClientBase | Pool, stored: StoredRow, after: number): Promise<AuditEntry[]> {
+    if (!this.auditRows || !stored.audit_in_table) return [];
+    return this.auditRows.decode(db, stored.audit_seqs, stored.audit_payloads, after);
+  }
+
+  private auditRowsOf(held: Held<T>): number {
+    return this.auditRows && held.auditApart ? auditOf(held.data).length : 0;
+  }
+
+  private empty(): Omit<Held<T>, "version"> {
+    return { data: this.initial(), named: new Set(), auditApart: true };
   }
 
   private async writeChange(client: ClientBase, held: Held<T>, change: DocumentChange, next: T): Promise<Held<T>> {
@@ -166,7 +190,8 @@ export class PostgresDocument<T extends object> {
       change.version,
       bytes,
     ]);
-    return { version: String(change.version), data: next, named: union(held.named, addressesInJson(change.patches)) };
+    const named = union(held.named, addressesInJson(change.patches));
+    return { version: String(change.version), data: next, named, auditApart: true };
   }
 
   private keep(version: Held<T>): void {

@@ -13,6 +13,7 @@ import type { DocumentCipher } from "../document-cipher.js";
 import { validateDocument } from "../document-errors.js";
 import { groupFileName, groupParser, type GroupCheck } from "../group-document.js";
 import { addressesInJson } from "../pseudonyms.js";
+import { AuditRows } from "./audit-entries.js";
 import { connectPool, databaseRefusal } from "./connect.js";
 import { PostgresDocument } from "./postgres-document.js";
 import { PostgresRememberedKeys } from "./postgres-remembered-keys.js";
@@ -140,6 +141,7 @@ class PostgresStore implements Store {
         (json) => groupParser(document.where, groupId, this.checkGroup)(json),
         () => emptyGroupState(groupId),
         shareIdentities,
+        new AuditRows(groupId, this.formats),
       );
       this.groups.set(groupId, document);
       group = document;

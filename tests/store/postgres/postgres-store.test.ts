@@ -86,7 +86,7 @@ describePostgres("PostgreSQL store", () => {
   it("stops start-up with the error's code when a query is refused while reading, and no stack trace", async () => {
     const schema = freshSchema();
     await (await openTestStore({ schema })).close();
-    await rawRows(schema, "DROP TABLE group_documents");
+    await rawRows(schema, "DROP TABLE group_documents CASCADE");
     const opening = openTestStore({ schema });
     await expect(opening).rejects.toThrow(StartupError);
     await expect(opening).rejects.toThrow("PostgreSQL (DATABASE_URL) cannot be used: error 42P01.");

@@ -30,12 +30,13 @@ export async function schema1InPostgres(): Promise<string> {
   return schema;
 }
 
-/** The key id (`kid`) of every sealed payload and identity in `schema`. */
+/** The key id (`kid`) of every sealed payload, audit entry and identity in `schema`. */
 export async function keyIdsIn(schema: string): Promise<string[]> {
   const rows = await rawRows<{ bytes: string }>(
     schema,
     "SELECT convert_from(payload, 'UTF8') AS bytes FROM group_documents UNION ALL " +
       "SELECT convert_from(payload, 'UTF8') FROM organisation_document UNION ALL " +
+      "SELECT convert_from(payload, 'UTF8') FROM audit_entries UNION ALL " +
       "SELECT convert_from(address, 'UTF8') FROM identities",
   );
   return [...new Set(rows.map((row) => (JSON.parse(row.bytes) as { kid: string }).kid))];
