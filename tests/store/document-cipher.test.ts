@@ -78,6 +78,23 @@ describe("DocumentCipher", () => {
     }
   });
 
+  it("refuses an envelope whose base64 is not written the one canonical way, or whose IV has the wrong length", () => {
+    const cipher = new DocumentCipher(newKey());
+    // 65 bytes seal to 65 bytes of ciphertext: base64 with one "=" of padding; sealed until it holds a "+" or "/".
+    const seal = () => JSON.parse(cipher.seal("organisation", Buffer.alloc(65, 0x20)).toString("utf8"));
+    let envelope = seal() as Record<string, string>;
+    while (!/[+/]/.test(envelope["ciphertext"]!)) envelope = seal() as Record<string, string>;
+    const ciphertext = envelope["ciphertext"]!;
+    const reworded = (field: string, text: string) =>
+      openProblem(() => cipher.open("organisation", Buffer.from(JSON.stringify({ ...envelope, [field]: text }))));
+    expect(reworded("ciphertext", ciphertext)).toBe("opened");
+    expect(reworded("ciphertext", ciphertext.replace(/=$/, ""))).toBe("malformed");
+    expect(reworded("ciphertext", ciphertext.replaceAll("+", "-").replaceAll("/", "_"))).toBe("malformed");
+    expect(reworded("ciphertext", `${ciphertext.slice(0, 8)}\n${ciphertext.slice(8)}`)).toBe("malformed");
+    expect(reworded("iv", Buffer.alloc(16).toString("base64"))).toBe("malformed");
+    expect(reworded("tag", "not base64!")).toBe("malformed");
+  });
+
   it("refuses bytes that are not an envelope, and keys that are not 32 bytes", () => {
     const cipher = new DocumentCipher(newKey());
     expect(openProblem(() => cipher.open("organisation", document))).toBe("malformed");
