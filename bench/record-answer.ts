@@ -6,7 +6,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { promptIdFor } from "../src/core/answers/index.js";
 import { answerKey } from "../src/core/state.js";
 import type { Store } from "../src/core/store.js";
@@ -14,6 +13,7 @@ import { DocumentCipher } from "../src/store/document-cipher.js";
 import { openFileStore } from "../src/store/file-store.js";
 import { openPostgresStore } from "../src/store/postgres/postgres-store.js";
 import { scaleMembers, scaleWorld, onlyGroup, staysSilent } from "./scale-history.js";
+import { dropSchema, postgresProblem } from "./postgres-support.js";
 import { scaleGroup } from "./scale-measure.js";
 
 const runs = Number(process.env["BENCH_RUNS"] ?? 31);
@@ -41,26 +41,9 @@ async function postgresStore(): Promise<OpenedStore> {
     store,
     dispose: async () => {
       await store.close();
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
+      await dropSchema(databaseUrl, schema);
     },
   };
-}
-
-/** Why PostgreSQL cannot be used, or undefined when it can. */
-async function postgresProblem(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code ?? (error as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** One member about to answer, again and again, the latest check-in of a group in an opened store. */
@@ -120,7 +103,7 @@ async function sideBySide(pair: readonly [Answering, Answering]): Promise<[numbe
 }
 
 const stores: { name: string; open: () => Promise<OpenedStore> }[] = [{ name: "file store", open: fileStore }];
-const problem = await postgresProblem();
+const problem = await postgresProblem(databaseUrl);
 if (problem === undefined) stores.push({ name: "PostgreSQL", open: postgresStore });
 const header = ["store", "measure", "smaller", "ms", "larger", "ms", "ratio", "target"];
 process.stdout.write(

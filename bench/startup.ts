@@ -10,7 +10,7 @@ import { FakeSlackApi } from "../tests/platforms/slack/fake-slack-api.js";
 import { signingSecret } from "../tests/platforms/slack/slack-requests.js";
 import { measureStart, type StartFigures } from "./startup-bot.js";
 import { buildDataSet, historySessions, postgresBenchStore, removeDataSet } from "./startup-dataset.js";
-import { dropSchema, postgresProblem, urlInSchema } from "./startup-postgres.js";
+import { dropSchema, postgresProblem, urlInSchema } from "./postgres-support.js";
 import { sweepInProcess, type InProcessFigures } from "./startup-sweep.js";
 
 const groups = Number(process.env["BENCH_GROUPS"] ?? 500);

@@ -1,5 +1,5 @@
-// PostgreSQL for the start-up benchmark: whether it can be reached, a URL whose connections use the data set's own
-// schema (so the bot, which takes no schema setting, finds its tables there), and dropping that schema afterwards.
+// PostgreSQL for the benchmarks: whether it can be reached, a URL whose connections use a schema of their own (so the
+// bot, which takes no schema setting, finds its tables there), and dropping that schema afterwards.
 import pg from "pg";
 
 /** Why the database at `url` cannot be used, or undefined when it can. */
