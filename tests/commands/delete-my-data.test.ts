@@ -68,6 +68,18 @@ describe("delete my data: a member erases their own answers and messages", () =>
     expect(JSON.stringify(told.map((s) => s.message))).not.toContain(ana);
   });
 
+  it("still tells the leads, without naming the member, when a lead erased them before any sweep", async () => {
+    const world = await answeredWorld();
+    await ask(world, ana, "delete my data confirm");
+    await ask(world, okafor, "forget pain-tue ana confirm");
+    await sweepAt(world, "2026-12-08T19:46:00Z");
+    const told = world.messenger.sent.filter((s) => s.message.text.includes("asked for their answers and messages"));
+    expect(told.map((s) => s.to).sort()).toEqual([okafor, sam]);
+    expect(JSON.stringify(told.map((s) => s.message))).not.toContain(ana);
+    const deletions = Object.values((await world.store.readGroup("pain-tue")).ownDataDeletions);
+    expect(deletions.map((deletion) => deletion.member)).toEqual([undefined]);
+  });
+
   it("a second press, or someone else's, changes nothing more", async () => {
     const world = await answeredWorld();
     const button = buttonOf(await ask(world, ana, "delete my data"));

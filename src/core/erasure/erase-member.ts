@@ -109,7 +109,7 @@ function eraseMembership(state: GroupState, member: Address, { stillMember, keep
     dropWhere(state.orientationRead, isMember) +
     dropWhere(state.informed, isMember) +
     (keepJoined === true ? 0 : dropWhere(state.joined, isMember)) +
-    dropWhere(state.ownDataDeletions, (_, deletion) => deletion.member === member) +
+    forgetInDeletionNotes(state, member) +
     dropWhere(state.erasureRequests, (_, request) => request.member === member || request.by === member);
   for (const record of Object.values(state.attendance)) {
     const before = record.absent.length;
@@ -122,6 +122,13 @@ function eraseMembership(state: GroupState, member: Address, { stillMember, keep
       dropWhere(state.memberStatus, isMember) +
       dropWhere(state.declinedCheckins, isMember);
   return erased;
+}
+
+// A note to the leads that a member deleted their own data still goes out after a lead erases them, without the name.
+function forgetInDeletionNotes(state: GroupState, member: Address): number {
+  const theirs = Object.values(state.ownDataDeletions).filter((deletion) => deletion.member === member);
+  for (const deletion of theirs) delete deletion.member;
+  return theirs.length;
 }
 
 // The alert itself stays (its id is in the audit log), without who it was about or what they wrote or answered.

@@ -20,7 +20,8 @@ export const erasureRequestsSchema = z.record(z.string(), erasureRequestSchema);
 
 /** A member's deletion of their own answers and messages, kept so that their group's leads are told. */
 export const ownDataDeletionSchema = z.strictObject({
-  member: addressSchema,
+  /** Left out once a lead has erased the member too: the leads are still told, without a name. */
+  member: addressSchema.optional(),
   at: z.iso.datetime(),
   /** The session last held when they asked (1 before the first). */
   session: z.number().int().min(1),
