@@ -30,7 +30,7 @@ const after = { renderer: createPngChartRenderer(), cases: chartCases(builders) 
 interface Drawing {
   readonly ms: number;
   readonly cpuMs: number;
-  readonly bytes: number;
+  readonly png: Uint8Array;
 }
 
 async function drawing(renderer: ChartRenderer, chart: ChartCase, run: number): Promise<Drawing> {
@@ -39,7 +39,7 @@ async function drawing(renderer: ChartRenderer, chart: ChartCase, run: number): 
   const started = performance.now();
   const png = await renderer.renderPng(spec);
   const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes: png.byteLength };
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, png };
 }
 
 function figures(drawings: readonly Drawing[]): string {
@@ -47,6 +47,8 @@ function figures(drawings: readonly Drawing[]): string {
 }
 
 const rows: string[] = [];
+// Both checkouts write the same PNG for the same pixels, so equal bytes mean an unchanged picture.
+const pictures = { compared: 0, identical: 0 };
 for (const [i, chart] of after.cases.entries()) {
   const previous = before.cases[i];
   if (!previous) continue;
@@ -59,8 +61,12 @@ for (const [i, chart] of after.cases.entries()) {
     was.push(await drawing(before.renderer, previous, run));
     now.push(await drawing(after.renderer, chart, run));
   }
+  for (const [run, drawn] of now.entries()) {
+    pictures.compared += 1;
+    if (Buffer.from(drawn.png).equals(Buffer.from(was[run]?.png ?? []))) pictures.identical += 1;
+  }
   const ratio = median(now.map((d) => d.ms)) / median(was.map((d) => d.ms));
-  const kb = (drawings: Drawing[]) => (median(drawings.map((d) => d.bytes)) / 1024).toFixed(1);
+  const kb = (drawings: Drawing[]) => (median(drawings.map((d) => d.png.byteLength)) / 1024).toFixed(1);
   rows.push(`| ${chart.name} | ${figures(was)} | ${figures(now)} | ${ratio.toFixed(2)} | ${kb(was)} / ${kb(now)} |`);
 }
 
@@ -83,6 +89,7 @@ process.stdout.write(
 );
 process.stdout.write("|---|---|---|---|---|\n");
 for (const row of rows) process.stdout.write(`${row}\n`);
+process.stdout.write(`\nSame picture as the other checkout: ${pictures.identical} of ${pictures.compared} drawings\n`);
 process.stdout.write(
   `\nA summary's full and compact chart of 20 sessions drawn at once: ${median(pairsBefore).toFixed(0)} ms before, ` +
     `${median(pairsAfter).toFixed(0)} ms after (the pair)\n`,

@@ -2,13 +2,12 @@
 // Run with `npm run bench:charts` (node --expose-gc, so heap figures are taken after a full collection).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
-import { chartFontFamily, chartFontFiles } from "../src/chart-renderer/chart-fonts.js";
+import { chartFontFilesFor } from "../src/chart-renderer/chart-fonts.js";
 import { separateChart } from "../src/chart-renderer/chart-shape.js";
 import { indexedPng } from "../src/chart-renderer/indexed-png.js";
-import { createPngChartRenderer } from "../src/chart-renderer/png-chart-renderer.js";
+import { createPngChartRenderer, rasteriseChartSvg } from "../src/chart-renderer/png-chart-renderer.js";
 import { svgOfChart } from "../src/chart-renderer/svg-of-chart.js";
 import { climateChartSpec } from "../src/views/charts/climate-chart.js";
 import { overviewChartSpec } from "../src/views/charts/overview-chart.js";
@@ -30,12 +29,6 @@ function compileMs(spec: ChartSpec): number {
 }
 
 const renderer = createPngChartRenderer();
-const fonts = {
-  loadSystemFonts: false,
-  fontFiles: chartFontFiles(),
-  defaultFontFamily: chartFontFamily,
-  sansSerifFamily: chartFontFamily,
-};
 const first = cases[0];
 if (first) await renderer.renderPng(first.spec(0));
 
@@ -59,12 +52,7 @@ for (const { name, spec } of cases) {
     const started = performance.now();
     const svg = await svgOfChart(chart);
     const drawn = performance.now();
-    const image = await renderAsync(svg, {
-      font: fonts,
-      fitTo: { mode: "original" },
-      shapeRendering: 2,
-      textRendering: 1,
-    });
+    const image = await rasteriseChartSvg(svg, chartFontFilesFor(svg));
     const rasterised = performance.now();
     png = await indexedPng(image.pixels, image.width, image.height);
     const finished = performance.now();
