@@ -1,7 +1,7 @@
 // Slack's chat.postMessage rate limits, enforced in front of the fake Slack Web API on 127.0.0.1, with faults injected
 // into a share of the calls that pass: a 429 with Retry-After, or a 5xx that may or may not have posted the message.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../tests/support/loopback-server.js";
 
 /** Slack's limits on chat.postMessage, in Slack seconds that last `secondMs` here. */
 export interface PostLimits {
@@ -92,8 +92,7 @@ export class RateLimitedSlack {
     faults?: InjectedFaults,
   ): Promise<RateLimitedSlack> {
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = await listenOnLoopback(server);
     const proxy = new RateLimitedSlack(server, url, target, limits, faults);
     server.on("request", (req: IncomingMessage, res: ServerResponse) => {
       proxy.handle(req, res).catch(() => res.destroy());
@@ -107,10 +106,7 @@ export class RateLimitedSlack {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
-    });
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

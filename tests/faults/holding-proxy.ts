@@ -1,7 +1,7 @@
 // Stands between one Cohesion replica and the fake Slack Web API on 127.0.0.1: passes each call on, counts the replica's
 // posts to members' direct messages, and can leave one post hanging so the replica dies with it claimed mid-send.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../support/loopback-server.js";
 
 /** What happens to the post held: Slack never saw it, or Slack posted it and the answer never came back. */
 export type HoldMode = "unsent" | "posted";
@@ -53,8 +53,7 @@ export class HoldingProxy {
   /** Starts the proxy on a free port of 127.0.0.1. */
   static async start(target: string, plan: HoldPlan): Promise<HoldingProxy> {
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const proxy = new HoldingProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const proxy = new HoldingProxy(server, await listenOnLoopback(server));
     server.on("request", (req, res) => {
       void (async () => {
         const body = await readBody(req);
@@ -83,9 +82,6 @@ export class HoldingProxy {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
-    });
+    return closeServer(this.server);
   }
 }

@@ -1,7 +1,7 @@
 // Stands between Cohesion and the fake Slack Web API on 127.0.0.1: passes each call on, and for chosen calls drops
 // the connection once the fake has answered, so Slack did the work but Cohesion never hears back (a lost response).
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../support/loopback-server.js";
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -45,8 +45,7 @@ export class LossyProxy {
         res.writeHead(answer.status, headers).end(text);
       })();
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return new LossyProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return new LossyProxy(server, await listenOnLoopback(server));
   }
 
   /** The base URL to give Cohesion as SLACK_API_URL. */
@@ -55,9 +54,6 @@ export class LossyProxy {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
-    });
+    return closeServer(this.server);
   }
 }

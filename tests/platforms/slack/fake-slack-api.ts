@@ -1,6 +1,6 @@
 // A Slack Web API stand-in on 127.0.0.1: records every call, answers like Slack, and fails on request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../../support/loopback-server.js";
 import { historyOf, isMetadata, type PostedMessage } from "./fake-history.js";
 
 export type { PostedMessage } from "./fake-history.js";
@@ -74,8 +74,7 @@ export class FakeSlackApi {
   /** Starts the fake on a free port of 127.0.0.1. */
   static async start(): Promise<FakeSlackApi> {
     const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const fake = new FakeSlackApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const fake = new FakeSlackApi(server, await listenOnLoopback(server));
     server.on("request", (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res));
     return fake;
   }
@@ -112,10 +111,7 @@ export class FakeSlackApi {
 
   close(): Promise<void> {
     for (const release of this.held.splice(0)) release();
-    return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
-    });
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "../../support/loopback-server.js";
 
 /** One call the bot made to the fake Bot Connector. */
 export interface ConnectorCall {
@@ -52,15 +52,11 @@ export class FakeBotConnector {
         response.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.url = `${await listenOnLoopback(this.server)}/`;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server?.closeAllConnections();
-      this.server?.close(() => resolve());
-    });
+    if (this.server) await closeServer(this.server);
   }
 
   /** The next calls fail with these statuses, in order. */
