@@ -134,24 +134,31 @@ export function createDispatcher(ctx: CoreContext, schedules: readonly Schedule[
     );
   }
 
+  // A group's upkeep before its deliveries: new members noted, and each closed session's figures and what the alert
+  // rules find in them stored once, in the first sweep after its answer window closes. Read again only after a write.
+  async function keptUp(group: Group, now: Date): Promise<Readonly<GroupState>> {
+    let state = await ctx.store.readGroup(group.id);
+    if (group.members.some((member) => state.joined[member] === undefined)) {
+      await ctx.store.updateGroup(group.id, (draft) => noteNewMembers(group, draft, now));
+      state = await ctx.store.readGroup(group.id);
+    }
+    if (sessionFiguresDue(ctx, group, state, now) || sessionFindingsDue(ctx, group, state, now)) {
+      await ctx.store.updateGroup(group.id, (draft) => {
+        freezeSessionFigures(ctx, group, draft, now);
+        storeSessionFindings(ctx, group, draft, now);
+      });
+      state = await ctx.store.readGroup(group.id);
+    }
+    return state;
+  }
+
   /** Sends everything due now, group by group; one failing group or recipient never blocks the rest. */
   async function sweep(): Promise<SweepReport> {
     const report: SweepReport = { sent: 0, expired: 0, failed: 0, retrying: 0, withheld: 0, groupErrors: 0 };
     for (const group of ctx.groups) {
       try {
         const now = ctx.clock.now();
-        const before = await ctx.store.readGroup(group.id);
-        if (group.members.some((member) => before.joined[member] === undefined))
-          await ctx.store.updateGroup(group.id, (state) => noteNewMembers(group, state, now));
-        // Each closed session's figures, and what the alert rules find in them, are stored once, in the first sweep
-        // after its answer window closes.
-        const stored = await ctx.store.readGroup(group.id);
-        if (sessionFiguresDue(ctx, group, stored, now) || sessionFindingsDue(ctx, group, stored, now))
-          await ctx.store.updateGroup(group.id, (state) => {
-            freezeSessionFigures(ctx, group, state, now);
-            storeSessionFindings(ctx, group, state, now);
-          });
-        const state = await ctx.store.readGroup(group.id);
+        const state = await keptUp(group, now);
         for (const { schedule, delivery } of dueNow(group, state, now))
           await attempt(group, schedule, delivery, report);
       } catch (error) {
